@@ -1,0 +1,14 @@
+#pragma once
+
+#include "context.hpp"
+
+#include <CLI/CLI.hpp>
+
+// One setup function per command group, each in commands/<group>.cpp: it binds the group's
+// options to a struct and hands off to the core library in its callbacks.
+namespace gdprctl::cli {
+
+void setup_check(CLI::App& app, Context& context);
+void setup_rules(CLI::App& app, Context& context);
+
+}  // namespace gdprctl::cli

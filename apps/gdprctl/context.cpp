@@ -1,0 +1,80 @@
+#include "context.hpp"
+
+#include "errors.hpp"
+#include "register/workspace.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdlib>
+#include <iostream>
+#include <unistd.h>
+#include <pwd.h>
+
+namespace gdprctl::cli {
+
+time::DateTime Context::now() const {
+    if (options.as_of.empty()) return time::DateTime::now();
+    auto parsed = time::parse_datetime(options.as_of);
+    if (!parsed)
+        throw UsageError(fmt::format("--as-of `{}` is not a date or date-time", options.as_of),
+                         "write YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS][Z|+HH:MM], e.g. --as-of 2026-12-01");
+    return *parsed;
+}
+
+std::filesystem::path Context::workspace_root() const {
+    return reg::find_workspace(options.workspace, std::filesystem::current_path());
+}
+
+std::filesystem::path Context::database_path() const {
+    if (!options.db.empty()) return options.db;
+    return reg::default_database_path(workspace_root());
+}
+
+std::string Context::actor() const {
+    if (!options.by.empty()) return options.by;
+    if (const char* user = std::getenv("GDPRCTL_USER"); user && *user) return user;
+    if (const char* login = getlogin(); login && *login) return login;
+    if (const auto* entry = getpwuid(geteuid()); entry && entry->pw_name) return entry->pw_name;
+    return "unknown";
+}
+
+std::string Context::format_or(const std::string& fallback, const std::vector<std::string>& allowed) const {
+    const std::string& chosen = options.format.empty() ? fallback : options.format;
+    for (const auto& candidate : allowed)
+        if (candidate == chosen) return chosen;
+    throw UsageError(fmt::format("this command cannot write --format {}", chosen),
+                     fmt::format("use one of: {}", fmt::join(allowed, ", ")));
+}
+
+namespace {
+bool color_allowed(const GlobalOptions& options, int fd) {
+    if (options.no_color) return false;
+    if (const char* no_color = std::getenv("NO_COLOR"); no_color && *no_color) return false;
+    return isatty(fd) == 1;
+}
+}  // namespace
+
+bool Context::color_on_stdout() const { return color_allowed(options, STDOUT_FILENO); }
+bool Context::color_on_stderr() const { return color_allowed(options, STDERR_FILENO); }
+
+void bind_global_options(CLI::App& app, GlobalOptions& options) {
+    const char* group = "Global options";
+    app.add_option("--workspace", options.workspace,
+                   "Workspace folder (holds gdpr.yaml); default: nearest one at or above the current folder")
+        ->envname("GDPRCTL_WORKSPACE")
+        ->group(group);
+    app.add_option("--db", options.db, "Operational store; default: <workspace>/.gdprctl/state.db")
+        ->envname("GDPRCTL_DB")
+        ->group(group);
+    app.add_option("--as-of", options.as_of,
+                   "What \"now\" is, as YYYY-MM-DD or an ISO 8601 date-time, for reproducible runs")
+        ->group(group);
+    app.add_option("--format", options.format, "Output format: text (default), json, and more where listed")
+        ->group(group);
+    app.add_option("--by", options.by, "Who makes this change, for the audit trail; default: GDPRCTL_USER or login")
+        ->group(group);
+    app.add_flag("--no-color", options.no_color, "Never colour output (also: NO_COLOR set)")->group(group);
+    app.add_flag("-q,--quiet", options.quiet, "Print only results and errors")->group(group);
+}
+
+}  // namespace gdprctl::cli

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "time/date.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <filesystem>
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace gdprctl::cli {
+
+// Options every command accepts (bound once on the top-level app, usable after the subcommand).
+struct GlobalOptions {
+    std::string workspace;  // --workspace, GDPRCTL_WORKSPACE
+    std::string db;         // --db, GDPRCTL_DB
+    std::string as_of;      // --as-of
+    std::string format;     // --format; each command validates it against what it supports
+    std::string by;         // --by, GDPRCTL_USER: who is making a change (audit trail)
+    bool no_color = false;
+    bool quiet = false;
+};
+
+// What a command callback needs from the outside world; commands never read globals.
+struct Context {
+    GlobalOptions options;
+    std::ostream* out = nullptr;
+    std::ostream* err = nullptr;
+    int exit_code = 0;
+
+    // --as-of, or the real clock. Throws UsageError on a malformed value.
+    time::DateTime now() const;
+    time::Date today() const { return now().date(); }
+
+    // The workspace root (walks up from the current folder unless --workspace is given).
+    std::filesystem::path workspace_root() const;
+    // --db, or <workspace>/.gdprctl/state.db.
+    std::filesystem::path database_path() const;
+    // The actor recorded in the audit trail: --by, GDPRCTL_USER, or the login name.
+    std::string actor() const;
+
+    // The --format value, defaulting to `fallback`; UsageError when not in `allowed`.
+    std::string format_or(const std::string& fallback, const std::vector<std::string>& allowed) const;
+    // Colour only on a terminal and never with NO_COLOR or --no-color.
+    bool color_on_stdout() const;
+    bool color_on_stderr() const;
+};
+
+void bind_global_options(CLI::App& app, GlobalOptions& options);
+
+}  // namespace gdprctl::cli

@@ -1,0 +1,118 @@
+#include "check/check.hpp"
+
+#include "diag/suggest.hpp"
+#include "errors.hpp"
+#include "register/loader.hpp"
+#include "register/workspace.hpp"
+#include "rules/catalogue.hpp"
+#include "rules/lint.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace gdprctl::check {
+namespace fs = std::filesystem;
+
+std::size_t CheckResult::errors() const {
+    return static_cast<std::size_t>(std::count_if(diagnostics.begin(), diagnostics.end(), [](const auto& d) {
+        return d.severity == diag::Severity::error;
+    }));
+}
+
+std::size_t CheckResult::warnings() const {
+    return static_cast<std::size_t>(std::count_if(diagnostics.begin(), diagnostics.end(), [](const auto& d) {
+        return d.severity == diag::Severity::warning;
+    }));
+}
+
+namespace {
+
+void validate_rule_ids(const std::vector<std::string>& ids) {
+    auto known = rules::rule_ids();
+    for (const auto& id : ids)
+        if (!rules::find_rule(id)) {
+            auto hint = diag::did_you_mean(id, known);
+            throw UsageError(fmt::format("--disable names unknown rule `{}`", id),
+                             hint.empty() ? "run `gdprctl rules` to list rule ids" : hint);
+        }
+}
+
+// The '/'-separated path of `path` relative to `root`, or nullopt when it lies outside.
+std::optional<std::string> relative_inside(const fs::path& path, const fs::path& root) {
+    auto relative = fs::weakly_canonical(path).lexically_relative(fs::weakly_canonical(root));
+    if (relative.empty()) return std::nullopt;
+    auto text = relative.generic_string();
+    if (text == ".") return std::string{};
+    if (text.rfind("..", 0) == 0) return std::nullopt;
+    return text;
+}
+
+}  // namespace
+
+CheckResult run_check(const CheckOptions& options) {
+    validate_rule_ids(options.disabled_rules);
+    for (const auto& path : options.paths) {
+        std::error_code ec;
+        if (!fs::exists(path, ec))
+            throw UsageError(fmt::format("no such file or folder: `{}`", path), "pass a register file or folder");
+    }
+    fs::path start = options.paths.empty() ? fs::current_path() : fs::path(options.paths.front());
+    if (!fs::is_directory(start)) start = start.parent_path().empty() ? fs::path(".") : start.parent_path();
+
+    CheckResult result;
+    result.root = reg::find_workspace(options.workspace, start);
+
+    std::vector<std::string> scopes;  // relative prefixes to report on; "" is everything
+    for (const auto& path : options.paths) {
+        auto inside = relative_inside(path, result.root);
+        if (!inside)
+            throw UsageError(fmt::format("`{}` is outside the workspace `{}`", path, result.root.string()),
+                             "check each workspace separately, or pass --workspace");
+        scopes.push_back(*inside);
+    }
+
+    auto loaded = reg::load_register(result.root, options.threads);
+    auto& diagnostics = loaded.diagnostics;
+    rules::lint(loaded.reg, options.today, diagnostics);
+    rules::apply_catalogue(diagnostics);
+
+    auto disabled = loaded.reg.settings.disabled_rules;
+    validate_rule_ids(disabled);
+    disabled.insert(disabled.end(), options.disabled_rules.begin(), options.disabled_rules.end());
+    auto in_scope = [&](const std::string& file) {
+        if (scopes.empty()) return true;
+        return std::any_of(scopes.begin(), scopes.end(), [&](const std::string& scope) {
+            return scope.empty() || file == scope || file.rfind(scope + "/", 0) == 0;
+        });
+    };
+    std::erase_if(diagnostics, [&](const diag::Diagnostic& d) {
+        return std::find(disabled.begin(), disabled.end(), d.rule_id) != disabled.end() ||
+               (!d.path.empty() && !in_scope(d.path));
+    });
+    for (const auto& file : loaded.reg.files)
+        if (in_scope(file)) result.files.push_back(file);
+
+    diag::sort_diagnostics(diagnostics);
+    diag::attach_source_lines(diagnostics, result.root.string());
+    result.diagnostics = std::move(diagnostics);
+    return result;
+}
+
+int exit_status(const CheckResult& result, FailOn fail_on) {
+    switch (fail_on) {
+        case FailOn::never: return 0;
+        case FailOn::warning: return result.errors() + result.warnings() > 0 ? 1 : 0;
+        case FailOn::error: return result.errors() > 0 ? 1 : 0;
+    }
+    return 0;
+}
+
+FailOn parse_fail_on(const std::string& text) {
+    if (text == "error") return FailOn::error;
+    if (text == "warning") return FailOn::warning;
+    if (text == "never") return FailOn::never;
+    throw UsageError(fmt::format("--fail-on `{}` is not a level", text), "use one of: error, warning, never");
+}
+
+}  // namespace gdprctl::check

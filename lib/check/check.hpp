@@ -1,0 +1,39 @@
+#pragma once
+
+#include "diag/diagnostic.hpp"
+#include "time/date.hpp"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace gdprctl::check {
+
+enum class FailOn { error, warning, never };
+
+struct CheckOptions {
+    std::vector<std::string> paths;          // files or folders; empty: the workspace
+    std::string workspace;                   // --workspace (empty: discover from the paths)
+    std::vector<std::string> disabled_rules; // --disable, added to gdpr.yaml settings.disable
+    time::Date today;
+    unsigned threads = 0;
+};
+
+struct CheckResult {
+    std::filesystem::path root;
+    std::vector<std::string> files;               // register files checked, relative to root
+    std::vector<diag::Diagnostic> diagnostics;    // sorted, with severity, article and source line
+    std::size_t errors() const;
+    std::size_t warnings() const;
+};
+
+// Loads the workspace's register, lints it and keeps the findings under the given paths.
+// Throws UsageError for an unknown --disable id and EnvironmentError when no workspace holds the
+// paths.
+CheckResult run_check(const CheckOptions& options);
+
+// Exit status per design: 1 when a finding reaches the --fail-on level, else 0.
+int exit_status(const CheckResult& result, FailOn fail_on);
+FailOn parse_fail_on(const std::string& text);  // UsageError when not error|warning|never
+
+}  // namespace gdprctl::check

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace gdprctl::diag {
+
+enum class Severity { error, warning, note };
+
+std::string_view to_string(Severity severity);
+
+// A 1-based position in a source file; line 0 means "no position" (a workspace-wide finding).
+struct Position {
+    int line = 0;
+    int col = 0;
+    bool known() const { return line > 0; }
+};
+
+// One finding: the rule it comes from, where, what, which article it rests on and what to do.
+struct Diagnostic {
+    std::string rule_id;
+    Severity severity = Severity::error;
+    std::string path;  // relative to the workspace root, '/' separated; empty for workspace-wide
+    Position pos;
+    std::string message;
+    std::string article;      // e.g. "GDPR Art. 6(1)"
+    std::string hint;         // e.g. "did you mean `contact.email`?"
+    std::string source_line;  // the text of line pos.line, without its newline
+};
+
+// Collects diagnostics; the loader and the rules only ever append.
+class Sink {
+public:
+    void add(Diagnostic diagnostic) { items_.push_back(std::move(diagnostic)); }
+    std::vector<Diagnostic>& items() { return items_; }
+    const std::vector<Diagnostic>& items() const { return items_; }
+    std::vector<Diagnostic> take() { return std::move(items_); }
+
+private:
+    std::vector<Diagnostic> items_;
+};
+
+// Stable order for output: by path, then line, column and rule id.
+void sort_diagnostics(std::vector<Diagnostic>& diagnostics);
+
+// Fills source_line for every diagnostic with a position, reading each named file once.
+void attach_source_lines(std::vector<Diagnostic>& diagnostics, const std::string& workspace_root);
+
+// Returns line `line` (1-based) of `text`, without its line terminator.
+std::string_view line_of(std::string_view text, int line);
+
+}  // namespace gdprctl::diag

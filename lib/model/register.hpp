@@ -1,0 +1,149 @@
+#pragma once
+
+#include "diag/diagnostic.hpp"
+#include "model/taxonomy.hpp"
+#include "model/vocabulary.hpp"
+#include "time/date.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace gdprctl::model {
+
+// Where an entity and each of its fields stand in the register files, so that rules can point
+// at the exact line and column. `file` indexes Register::files.
+struct Located {
+    int file = -1;
+    diag::Position pos;
+    std::vector<std::pair<std::string_view, diag::Position>> field_positions;
+
+    // Position of a field's value, or of the entity itself when the field is absent.
+    diag::Position at(std::string_view field) const;
+    void mark(std::string_view field, diag::Position position) { field_positions.emplace_back(field, position); }
+};
+
+struct ConsentRecord {
+    std::string evidence;    // how consent is demonstrated (Art. 7(1)): log, form, ledger
+    std::string withdrawal;  // how it is withdrawn as easily as given (Art. 7(3))
+};
+
+struct Purpose : Located {
+    std::string id;
+    std::string description;
+    std::optional<LawfulBasis> basis;
+    std::vector<std::string> data;  // empty: all of the system's data
+    std::optional<ConsentRecord> consent;
+    std::string lia;                 // legitimate-interests balancing test reference
+    std::string law;                 // the law that imposes a legal obligation
+    std::string special_condition;   // "9(2)(a)" ... "9(2)(j)"
+    std::string criminal_authority;  // Art. 10: the Union or Member State law that authorises it
+};
+
+struct RetentionRule : Located {
+    std::vector<std::string> data;
+    std::optional<time::Duration> period;  // empty with undetermined == true, or when invalid
+    bool undetermined = false;
+    std::string after;  // the event the period runs from: collection, end-of-contract, ...
+    RetentionAction action = RetentionAction::erase;
+    std::string reason;
+};
+
+struct System : Located {
+    std::string id;
+    std::string name;
+    std::string description;
+    std::string owner;
+    std::vector<std::string> subjects;
+    std::vector<std::string> data;
+    std::vector<std::string> sources;
+    std::vector<Purpose> purposes;
+    std::vector<std::string> recipients;
+    std::vector<RetentionRule> retention;
+    std::vector<std::string> security;
+    std::optional<time::Date> last_review;
+    std::optional<time::Duration> review_interval;
+};
+
+struct Agreement {
+    std::optional<time::Date> signed_on;
+    std::string reference;
+};
+
+struct Recipient : Located {
+    std::string id;
+    std::string name;
+    std::string description;
+    std::optional<RecipientRole> role;
+    std::string country;
+    std::optional<Agreement> agreement;
+    std::optional<TransferMechanism> transfer;
+    std::string contact;
+};
+
+// A cookie's provider is a declared recipient id, or "first-party" for the organisation's own.
+inline constexpr std::string_view first_party_provider = "first-party";
+
+struct Cookie : Located {
+    std::string name;
+    std::string provider;
+    std::string description;
+    std::optional<CookieCategory> category;
+    std::optional<time::Duration> expiry;
+    bool session = false;  // expiry: session
+    std::string system;
+    std::string purpose;  // a purpose id of `system`
+};
+
+struct Person {
+    std::string name;
+    std::string role;
+    std::string email;
+    std::string phone;
+};
+
+struct Organization : Located {
+    std::string name;
+    std::string registration;
+    std::string country;
+    std::string address;
+    std::string email;  // contact.email
+    std::string phone;  // contact.phone
+    std::optional<Person> responsible_person;
+    std::optional<Person> dpo;
+    std::optional<Person> representative;
+    std::string supervisory_authority;
+};
+
+struct Policy : Located {
+    std::string version;
+    std::optional<time::Date> last_review;
+    time::Duration review_interval{1, 0, 0, 0};
+};
+
+struct Settings {
+    time::Duration system_review_interval{1, 0, 0, 0};
+    std::vector<time::Date> holidays;
+    std::vector<std::string> disabled_rules;
+};
+
+// The whole Register of Systems of a workspace, merged from all of its files.
+struct Register {
+    std::string root;                // workspace folder
+    std::vector<std::string> files;  // relative paths; index 0 is gdpr.yaml when present
+    std::optional<Organization> organization;
+    std::optional<Policy> policy;
+    Settings settings;
+    Taxonomy taxonomy;
+    std::vector<System> systems;
+    std::vector<Recipient> recipients;
+    std::vector<Cookie> cookies;
+
+    const System* find_system(std::string_view id) const;
+    const Recipient* find_recipient(std::string_view id) const;
+    const std::string& file_of(const Located& entity) const;
+};
+
+}  // namespace gdprctl::model

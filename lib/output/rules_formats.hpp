@@ -1,0 +1,14 @@
+#pragma once
+
+#include "rules/catalogue.hpp"
+
+#include <ostream>
+#include <vector>
+
+namespace gdprctl::output {
+
+// The catalogue as a table (one rule per line) or, for a single rule, its full explanation.
+void write_rules_text(std::ostream& out, const std::vector<const rules::RuleInfo*>& rules, bool detailed);
+void write_rules_json(std::ostream& out, const std::vector<const rules::RuleInfo*>& rules);
+
+}  // namespace gdprctl::output

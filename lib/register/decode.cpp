@@ -1,0 +1,494 @@
+// Turns YAML trees into the domain model, reporting every structural problem on the way.
+#include "diag/suggest.hpp"
+#include "register/duration_hint.hpp"
+#include "register/loader.hpp"
+#include "yaml/tree.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace gdprctl::reg {
+namespace {
+
+using yaml::Node;
+using Fields = std::vector<std::string_view>;
+
+class Decoder {
+public:
+    Decoder(const std::string& path, int file_index, diag::Sink& sink)
+        : path_(path), file_index_(file_index), sink_(sink) {}
+
+    void report(std::string rule, diag::Position pos, std::string message, std::string hint = {}) {
+        diag::Diagnostic d;
+        d.rule_id = std::move(rule);
+        d.path = path_;
+        d.pos = pos;
+        d.message = std::move(message);
+        d.hint = std::move(hint);
+        sink_.add(std::move(d));
+    }
+
+    template <typename Entity>
+    void locate(Entity& entity, const Node& node) {
+        entity.file = file_index_;
+        entity.pos = node.pos;
+    }
+
+    // Reads the fields of one mapping: tracks which were used, reports missing required ones
+    // and unknown ones (with a "did you mean").
+    class MapReader {
+    public:
+        MapReader(Decoder& decoder, const Node& node, std::string_view what, const Fields& known)
+            : decoder_(decoder), node_(node), what_(what), known_(known) {}
+
+        const Node* get(std::string_view key) const {
+            const Node* value = node_.find(key);
+            return value && !value->is_null() ? value : nullptr;
+        }
+        const Node* require(std::string_view key) const {
+            const Node* value = get(key);
+            if (!value)
+                decoder_.report("schema-required", node_.find(key) ? node_.find(key)->pos : node_.pos,
+                                fmt::format("{} is missing required field `{}`", what_, key),
+                                fmt::format("add `{}:` to this {}", key, what_));
+            return value;
+        }
+        void finish() const {
+            for (const auto& entry : node_.entries) {
+                if (std::find(known_.begin(), known_.end(), entry.key) != known_.end()) continue;
+                auto hint = diag::did_you_mean(entry.key, known_);
+                if (hint.empty()) hint = fmt::format("a {} has the fields: {}", what_, fmt::join(known_, ", "));
+                decoder_.report("schema-unknown-field", entry.key_pos,
+                                fmt::format("unknown field `{}` in {}", entry.key, what_), hint);
+            }
+        }
+
+    private:
+        Decoder& decoder_;
+        const Node& node_;
+        std::string_view what_;
+        const Fields& known_;
+    };
+
+    bool expect(const Node& node, Node::Kind kind, std::string_view field) {
+        if (node.kind == kind) return true;
+        report("schema-type", node.pos,
+               fmt::format("`{}` must be a {}, not a {}", field, yaml::kind_name(kind), yaml::kind_name(node.kind)),
+               kind == Node::Kind::sequence ? fmt::format("write it as a list: `{}: [a, b]`", field) : std::string{});
+        return false;
+    }
+
+    template <typename Entity>
+    std::string text(const Node* node, std::string_view field, Entity& entity) {
+        if (!node || !expect(*node, Node::Kind::scalar, field)) return {};
+        entity.mark(field, node->pos);
+        return node->value;
+    }
+
+    std::string text(const Node* node, std::string_view field) {
+        if (!node || !expect(*node, Node::Kind::scalar, field)) return {};
+        return node->value;
+    }
+
+    template <typename Entity>
+    std::vector<std::string> list(const Node* node, std::string_view field, Entity& entity) {
+        std::vector<std::string> result;
+        if (!node || !expect(*node, Node::Kind::sequence, field)) return result;
+        entity.mark(field, node->pos);
+        result.reserve(node->items.size());
+        for (const auto& item : node->items) {
+            if (!expect(item, Node::Kind::scalar, fmt::format("{}[]", field))) continue;
+            result.push_back(item.value);
+        }
+        return result;
+    }
+
+    template <typename Entity>
+    std::optional<time::Date> date(const Node* node, std::string_view field, Entity& entity) {
+        if (!node || !expect(*node, Node::Kind::scalar, field)) return std::nullopt;
+        entity.mark(field, node->pos);
+        return parse_date_at(*node, field);
+    }
+
+    std::optional<time::Date> parse_date_at(const Node& node, std::string_view field) {
+        if (auto parsed = time::parse_date(node.value)) return parsed;
+        report("invalid-date", node.pos, fmt::format("`{}` is not a valid date: `{}`", field, node.value),
+               "write an ISO 8601 calendar date that exists, YYYY-MM-DD, e.g. 2026-03-01");
+        return std::nullopt;
+    }
+
+    template <typename Entity>
+    std::optional<time::Duration> duration(const Node* node, std::string_view field, Entity& entity) {
+        if (!node || !expect(*node, Node::Kind::scalar, field)) return std::nullopt;
+        entity.mark(field, node->pos);
+        if (auto parsed = time::parse_duration(node->value)) return parsed;
+        report_bad_duration(*node, field);
+        return std::nullopt;
+    }
+
+    void report_bad_duration(const Node& node, std::string_view field, std::string_view extra = {}) {
+        std::string hint;
+        if (auto guess = guess_iso_duration(node.value))
+            hint = fmt::format("did you mean `{}`?", *guess);
+        else
+            hint = fmt::format("write an ISO 8601 duration such as P2Y, P50M or P30D{}", extra);
+        report("invalid-duration", node.pos, fmt::format("`{}` is not an ISO 8601 duration: `{}`", field, node.value),
+               hint);
+    }
+
+    template <typename Enum, typename Entity>
+    std::optional<Enum> enumeration(const Node* node, std::string_view field, Entity& entity,
+                                    const std::vector<std::string_view>& names,
+                                    std::optional<Enum> (*parse)(std::string_view), const char* rule = "schema-enum") {
+        if (!node || !expect(*node, Node::Kind::scalar, field)) return std::nullopt;
+        entity.mark(field, node->pos);
+        if (auto parsed = parse(node->value)) return parsed;
+        auto hint = diag::did_you_mean(node->value, names);
+        report(rule, node->pos,
+               fmt::format("`{}` has an unknown value `{}`; expected {}", field, node->value, diag::one_of(names)),
+               hint);
+        return std::nullopt;
+    }
+
+    // ---- entities -------------------------------------------------------------------------
+
+    void decode_systems(const Node& node, FilePart& part) {
+        if (!expect(node, Node::Kind::sequence, "systems")) return;
+        part.systems.reserve(part.systems.size() + node.items.size());
+        for (const auto& item : node.items) {
+            if (!expect(item, Node::Kind::map, "systems[]")) continue;
+            part.systems.push_back(decode_system(item));
+        }
+    }
+
+    model::System decode_system(const Node& node) {
+        static const Fields known{"id",       "name",       "description", "owner",    "subjects",
+                                  "data",     "sources",    "purposes",    "recipients", "retention",
+                                  "security", "last_review", "review_interval"};
+        model::System system;
+        locate(system, node);
+        MapReader fields(*this, node, "system", known);
+        system.id = text(fields.require("id"), "id", system);
+        system.name = text(fields.require("name"), "name", system);
+        system.description = text(fields.get("description"), "description", system);
+        system.owner = text(fields.require("owner"), "owner", system);
+        system.subjects = list(fields.require("subjects"), "subjects", system);
+        system.data = list(fields.require("data"), "data", system);
+        system.sources = list(fields.get("sources"), "sources", system);
+        system.recipients = list(fields.get("recipients"), "recipients", system);
+        system.security = list(fields.get("security"), "security", system);
+        system.last_review = date(fields.get("last_review"), "last_review", system);
+        system.review_interval = duration(fields.get("review_interval"), "review_interval", system);
+        if (const Node* purposes = fields.require("purposes"); purposes && expect(*purposes, Node::Kind::sequence, "purposes")) {
+            system.mark("purposes", purposes->pos);
+            for (const auto& item : purposes->items)
+                if (expect(item, Node::Kind::map, "purposes[]")) system.purposes.push_back(decode_purpose(item));
+        }
+        if (const Node* retention = fields.get("retention"); retention && expect(*retention, Node::Kind::sequence, "retention")) {
+            system.mark("retention", retention->pos);
+            for (const auto& item : retention->items)
+                if (expect(item, Node::Kind::map, "retention[]")) system.retention.push_back(decode_retention(item));
+        }
+        fields.finish();
+        return system;
+    }
+
+    model::Purpose decode_purpose(const Node& node) {
+        static const Fields known{"id",  "description", "basis",         "data",
+                                  "consent", "lia",     "law",           "special_condition",
+                                  "criminal_authority"};
+        model::Purpose purpose;
+        locate(purpose, node);
+        MapReader fields(*this, node, "purpose", known);
+        purpose.id = text(fields.require("id"), "id", purpose);
+        purpose.description = text(fields.get("description"), "description", purpose);
+        purpose.basis = enumeration<model::LawfulBasis>(fields.require("basis"), "basis", purpose,
+                                                        model::lawful_basis_names(), model::parse_lawful_basis,
+                                                        "lawful-basis-unknown");
+        purpose.data = list(fields.get("data"), "data", purpose);
+        purpose.lia = text(fields.get("lia"), "lia", purpose);
+        purpose.law = text(fields.get("law"), "law", purpose);
+        purpose.criminal_authority = text(fields.get("criminal_authority"), "criminal_authority", purpose);
+        if (const Node* condition = fields.get("special_condition")) {
+            auto value = text(condition, "special_condition", purpose);
+            const auto& names = model::special_condition_names();
+            if (!value.empty() && std::find(names.begin(), names.end(), value) == names.end())
+                report("schema-enum", condition->pos,
+                       fmt::format("`special_condition` has an unknown value `{}`; expected {}", value,
+                                   diag::one_of(names)),
+                       diag::did_you_mean(value, names));
+            else
+                purpose.special_condition = value;
+        }
+        if (const Node* consent = fields.get("consent"); consent && expect(*consent, Node::Kind::map, "consent")) {
+            static const Fields consent_fields{"evidence", "withdrawal"};
+            purpose.mark("consent", consent->pos);
+            MapReader consent_reader(*this, *consent, "consent record", consent_fields);
+            model::ConsentRecord record;
+            record.evidence = text(consent_reader.get("evidence"), "evidence");
+            record.withdrawal = text(consent_reader.get("withdrawal"), "withdrawal");
+            consent_reader.finish();
+            purpose.consent = record;
+        }
+        fields.finish();
+        return purpose;
+    }
+
+    model::RetentionRule decode_retention(const Node& node) {
+        static const Fields known{"data", "period", "after", "action", "reason"};
+        model::RetentionRule rule;
+        locate(rule, node);
+        MapReader fields(*this, node, "retention rule", known);
+        rule.data = list(fields.require("data"), "data", rule);
+        if (const Node* period = fields.require("period"); period && expect(*period, Node::Kind::scalar, "period")) {
+            rule.mark("period", period->pos);
+            if (period->value == "undetermined")
+                rule.undetermined = true;
+            else if (auto parsed = time::parse_duration(period->value))
+                rule.period = parsed;
+            else
+                report_bad_duration(*period, "period", ", or `undetermined` to record that none is set");
+        }
+        rule.after = text(fields.get("after"), "after", rule);
+        rule.reason = text(fields.get("reason"), "reason", rule);
+        if (auto action = enumeration<model::RetentionAction>(fields.get("action"), "action", rule,
+                                                              model::retention_action_names(),
+                                                              model::parse_retention_action))
+            rule.action = *action;
+        fields.finish();
+        return rule;
+    }
+
+    void decode_recipients(const Node& node, FilePart& part) {
+        if (!expect(node, Node::Kind::sequence, "recipients")) return;
+        for (const auto& item : node.items) {
+            if (!expect(item, Node::Kind::map, "recipients[]")) continue;
+            static const Fields known{"id", "name", "description", "role", "country", "agreement", "transfer", "contact"};
+            model::Recipient recipient;
+            locate(recipient, item);
+            MapReader fields(*this, item, "recipient", known);
+            recipient.id = text(fields.require("id"), "id", recipient);
+            recipient.name = text(fields.require("name"), "name", recipient);
+            recipient.description = text(fields.get("description"), "description", recipient);
+            recipient.contact = text(fields.get("contact"), "contact", recipient);
+            recipient.role = enumeration<model::RecipientRole>(fields.require("role"), "role", recipient,
+                                                               model::recipient_role_names(),
+                                                               model::parse_recipient_role);
+            if (const Node* country = fields.require("country")) {
+                recipient.country = text(country, "country", recipient);
+                if (country->is_scalar() && !model::looks_like_country_code(recipient.country)) {
+                    report("schema-pattern", country->pos,
+                           fmt::format("`country` must be an ISO 3166-1 alpha-2 code, not `{}`", recipient.country),
+                           "write two upper-case letters, e.g. NL, DE, US");
+                    recipient.country.clear();
+                }
+            }
+            recipient.transfer = enumeration<model::TransferMechanism>(fields.get("transfer"), "transfer", recipient,
+                                                                       model::transfer_mechanism_names(),
+                                                                       model::parse_transfer_mechanism);
+            if (const Node* agreement = fields.get("agreement"); agreement && expect(*agreement, Node::Kind::map, "agreement")) {
+                static const Fields agreement_fields{"signed", "reference"};
+                recipient.mark("agreement", agreement->pos);
+                MapReader reader(*this, *agreement, "agreement", agreement_fields);
+                model::Agreement record;
+                if (const Node* signed_on = reader.get("signed"); signed_on && expect(*signed_on, Node::Kind::scalar, "signed"))
+                    record.signed_on = parse_date_at(*signed_on, "signed");
+                record.reference = text(reader.get("reference"), "reference");
+                reader.finish();
+                recipient.agreement = record;
+            }
+            fields.finish();
+            part.recipients.push_back(std::move(recipient));
+        }
+    }
+
+    void decode_cookies(const Node& node, FilePart& part) {
+        if (!expect(node, Node::Kind::sequence, "cookies")) return;
+        for (const auto& item : node.items) {
+            if (!expect(item, Node::Kind::map, "cookies[]")) continue;
+            static const Fields known{"name", "provider", "description", "category", "expiry", "system", "purpose"};
+            model::Cookie cookie;
+            locate(cookie, item);
+            MapReader fields(*this, item, "cookie", known);
+            cookie.name = text(fields.require("name"), "name", cookie);
+            cookie.provider = text(fields.require("provider"), "provider", cookie);
+            cookie.description = text(fields.get("description"), "description", cookie);
+            cookie.system = text(fields.get("system"), "system", cookie);
+            cookie.purpose = text(fields.get("purpose"), "purpose", cookie);
+            cookie.category = enumeration<model::CookieCategory>(fields.require("category"), "category", cookie,
+                                                                 model::cookie_category_names(),
+                                                                 model::parse_cookie_category);
+            if (const Node* expiry = fields.require("expiry"); expiry && expect(*expiry, Node::Kind::scalar, "expiry")) {
+                cookie.mark("expiry", expiry->pos);
+                if (expiry->value == "session")
+                    cookie.session = true;
+                else if (auto parsed = time::parse_duration(expiry->value))
+                    cookie.expiry = parsed;
+                else
+                    report_bad_duration(*expiry, "expiry", ", or `session` for a cookie deleted when the browser closes");
+            }
+            fields.finish();
+            part.cookies.push_back(std::move(cookie));
+        }
+    }
+
+    std::optional<model::Person> decode_person(const Node* node, std::string_view field) {
+        if (!node || !expect(*node, Node::Kind::map, field)) return std::nullopt;
+        static const Fields known{"name", "role", "email", "phone"};
+        MapReader reader(*this, *node, field, known);
+        model::Person person;
+        person.name = text(reader.get("name"), "name");
+        person.role = text(reader.get("role"), "role");
+        person.email = text(reader.get("email"), "email");
+        person.phone = text(reader.get("phone"), "phone");
+        reader.finish();
+        return person;
+    }
+
+    void decode_organization(const Node& node, FilePart& part) {
+        if (!expect(node, Node::Kind::map, "organization")) return;
+        static const Fields known{"name",    "registration",       "country", "address",        "contact",
+                                  "responsible_person", "dpo", "representative", "supervisory_authority"};
+        model::Organization org;
+        locate(org, node);
+        MapReader fields(*this, node, "organization", known);
+        org.name = text(fields.require("name"), "name", org);
+        org.registration = text(fields.get("registration"), "registration", org);
+        org.country = text(fields.require("country"), "country", org);
+        org.address = text(fields.get("address"), "address", org);
+        org.supervisory_authority = text(fields.get("supervisory_authority"), "supervisory_authority", org);
+        if (const Node* contact = fields.get("contact"); contact && expect(*contact, Node::Kind::map, "contact")) {
+            static const Fields contact_fields{"email", "phone", "address"};
+            org.mark("contact", contact->pos);
+            MapReader reader(*this, *contact, "contact", contact_fields);
+            org.email = text(reader.get("email"), "email");
+            org.phone = text(reader.get("phone"), "phone");
+            if (org.address.empty()) org.address = text(reader.get("address"), "address");
+            reader.finish();
+        }
+        if (const Node* person = fields.get("responsible_person")) org.mark("responsible_person", person->pos);
+        org.responsible_person = decode_person(fields.get("responsible_person"), "responsible_person");
+        org.dpo = decode_person(fields.get("dpo"), "dpo");
+        org.representative = decode_person(fields.get("representative"), "representative");
+        fields.finish();
+        part.organization = std::move(org);
+    }
+
+    void decode_policy(const Node& node, FilePart& part) {
+        if (!expect(node, Node::Kind::map, "policy")) return;
+        static const Fields known{"version", "last_review", "review_interval"};
+        model::Policy policy;
+        locate(policy, node);
+        MapReader fields(*this, node, "policy", known);
+        policy.version = text(fields.get("version"), "version", policy);
+        policy.last_review = date(fields.get("last_review"), "last_review", policy);
+        if (auto interval = duration(fields.get("review_interval"), "review_interval", policy))
+            policy.review_interval = *interval;
+        fields.finish();
+        part.policy = std::move(policy);
+    }
+
+    void decode_settings(const Node& node, FilePart& part) {
+        if (!expect(node, Node::Kind::map, "settings")) return;
+        static const Fields known{"system_review_interval", "holidays", "disable"};
+        model::Settings settings;
+        model::Located ignored;
+        MapReader fields(*this, node, "settings", known);
+        if (auto interval = duration(fields.get("system_review_interval"), "system_review_interval", ignored))
+            settings.system_review_interval = *interval;
+        if (const Node* holidays = fields.get("holidays"); holidays && expect(*holidays, Node::Kind::sequence, "holidays")) {
+            for (const auto& item : holidays->items)
+                if (expect(item, Node::Kind::scalar, "holidays[]"))
+                    if (auto parsed = parse_date_at(item, "holidays[]")) settings.holidays.push_back(*parsed);
+        }
+        settings.disabled_rules = list(fields.get("disable"), "disable", ignored);
+        fields.finish();
+        part.settings = std::move(settings);
+    }
+
+    void decode_taxonomy(const Node& node, FilePart& part) {
+        if (!expect(node, Node::Kind::sequence, "taxonomy")) return;
+        static const Fields known{"id", "name", "class"};
+        for (const auto& item : node.items) {
+            if (!expect(item, Node::Kind::map, "taxonomy[]")) continue;
+            MapReader fields(*this, item, "taxonomy entry", known);
+            model::DataCategory category;
+            category.built_in = false;
+            category.id = text(fields.require("id"), "id");
+            category.name = text(fields.require("name"), "name");
+            if (const Node* data_class = fields.get("class"); data_class && expect(*data_class, Node::Kind::scalar, "class")) {
+                if (data_class->value == "special")
+                    category.data_class = model::DataClass::special;
+                else if (data_class->value == "criminal")
+                    category.data_class = model::DataClass::criminal;
+                else if (data_class->value != "ordinary")
+                    report("schema-enum", data_class->pos,
+                           fmt::format("`class` has an unknown value `{}`; expected one of: ordinary, special, criminal",
+                                       data_class->value));
+            }
+            fields.finish();
+            if (!category.id.empty()) part.taxonomy.push_back(std::move(category));
+        }
+    }
+
+    void decode_document(const Node& root, bool is_workspace_file, FilePart& part) {
+        if (root.is_null()) return;
+        if (!root.is_map()) {
+            report("schema-type", root.pos,
+                   fmt::format("a register file must be a mapping of top-level lists, not a {}", yaml::kind_name(root.kind)),
+                   "start the file with `systems:`, `recipients:` or `cookies:`");
+            return;
+        }
+        static const Fields workspace_keys{"organization", "policy", "settings", "taxonomy",
+                                           "systems",      "recipients", "cookies"};
+        static const Fields register_keys{"systems", "recipients", "cookies"};
+        const Fields& known = is_workspace_file ? workspace_keys : register_keys;
+        for (const auto& entry : root.entries) {
+            const Node& value = entry.value;
+            if (entry.key == "systems") {
+                if (!value.is_null()) decode_systems(value, part);
+            } else if (entry.key == "recipients") {
+                if (!value.is_null()) decode_recipients(value, part);
+            } else if (entry.key == "cookies") {
+                if (!value.is_null()) decode_cookies(value, part);
+            } else if (is_workspace_file && entry.key == "organization") {
+                decode_organization(value, part);
+            } else if (is_workspace_file && entry.key == "policy") {
+                decode_policy(value, part);
+            } else if (is_workspace_file && entry.key == "settings") {
+                decode_settings(value, part);
+            } else if (is_workspace_file && entry.key == "taxonomy") {
+                if (!value.is_null()) decode_taxonomy(value, part);
+            } else if (!is_workspace_file && std::find(workspace_keys.begin(), workspace_keys.end(), entry.key) !=
+                                                 workspace_keys.end()) {
+                report("schema-unknown-field", entry.key_pos,
+                       fmt::format("`{}` belongs in gdpr.yaml, not in a register file", entry.key),
+                       "move this block to the workspace's gdpr.yaml");
+            } else {
+                auto hint = diag::did_you_mean(entry.key, known);
+                if (hint.empty()) hint = fmt::format("top-level keys here are: {}", fmt::join(known, ", "));
+                report("schema-unknown-field", entry.key_pos, fmt::format("unknown top-level key `{}`", entry.key), hint);
+            }
+        }
+        if (is_workspace_file && !root.find("organization"))
+            report("schema-required", root.pos, "gdpr.yaml is missing required field `organization`",
+                   "add an `organization:` block with name, country and contact");
+    }
+
+private:
+    const std::string& path_;
+    int file_index_;
+    diag::Sink& sink_;
+};
+
+}  // namespace
+
+void decode_file(std::string_view text, const std::string& path, int file_index, bool is_workspace_file,
+                 FilePart& part) {
+    auto parsed = yaml::parse(text, path, part.sink);
+    Decoder decoder(path, file_index, part.sink);
+    for (const auto& document : parsed.documents) decoder.decode_document(document, is_workspace_file, part);
+}
+
+}  // namespace gdprctl::reg

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace gdprctl::reg {
+
+inline constexpr const char* workspace_marker = "gdpr.yaml";
+inline constexpr const char* state_folder = ".gdprctl";
+
+// Finds the workspace root: `explicit_root` when given (from --workspace or GDPRCTL_WORKSPACE;
+// it must hold gdpr.yaml), otherwise the nearest folder at or above `start` holding gdpr.yaml.
+// Throws EnvironmentError saying what to do when there is none.
+std::filesystem::path find_workspace(const std::string& explicit_root, const std::filesystem::path& start);
+
+// Like find_workspace, but returns nullopt instead of throwing when nothing is found.
+std::optional<std::filesystem::path> try_find_workspace(const std::string& explicit_root,
+                                                        const std::filesystem::path& start);
+
+// Every register file under `root` as a '/'-separated path relative to it, sorted, with
+// gdpr.yaml first: *.yaml and *.yml, skipping hidden folders and .gdprctl/.
+std::vector<std::string> list_register_files(const std::filesystem::path& root);
+
+// The default database path: <root>/.gdprctl/state.db.
+std::filesystem::path default_database_path(const std::filesystem::path& root);
+
+}  // namespace gdprctl::reg

@@ -1,0 +1,178 @@
+#include "rules/catalogue.hpp"
+
+#include <algorithm>
+
+namespace gdprctl::rules {
+namespace {
+
+using diag::Severity;
+constexpr Severity E = Severity::error;
+constexpr Severity W = Severity::warning;
+
+constexpr std::string_view register_format = "GDPR Art. 30(1) (gdprctl register format)";
+
+}  // namespace
+
+const std::vector<RuleInfo>& catalogue() {
+    static const std::vector<RuleInfo> rules{
+        // ---- structural: the register must be readable before it can be judged ------------
+        {"yaml-syntax", E, register_format, "The file is not valid YAML",
+         "A register file that cannot be parsed cannot be part of the record of processing; nothing else in it is "
+         "checked until it parses.",
+         "Fix the syntax at the position shown (indentation, a missing colon, an unclosed quote).", true},
+        {"file-unreadable", E, register_format, "A register file cannot be read",
+         "gdprctl could not open or read a file of the register, so part of the record is missing.",
+         "Check the file's permissions and that it is a regular file.", true},
+        {"duplicate-key", E, register_format, "A mapping key appears twice",
+         "YAML silently keeps only one of two equal keys, so one of the values would be lost without notice.",
+         "Remove one of the entries or merge them.", true},
+        {"schema-type", E, register_format, "A field has the wrong type",
+         "The field holds a value of another kind than the format expects (a list where a word is expected, or the "
+         "reverse).",
+         "Write the value in the shape the register format documents (docs/register-format.md).", true},
+        {"schema-required", E, register_format, "A required field is missing",
+         "Art. 30(1) lists what a record of processing must hold; the register format makes those fields "
+         "required.",
+         "Add the field named in the message.", true},
+        {"schema-unknown-field", E, register_format, "A field the format does not know",
+         "An unknown field is usually a typo of a known one, whose value is then silently missing.",
+         "Rename it as the hint suggests, or remove it.", true},
+        {"schema-enum", E, register_format, "A value outside the allowed list",
+         "Roles, transfer mechanisms, cookie categories and retention actions have a fixed vocabulary.",
+         "Use one of the values listed in the message.", true},
+        {"schema-pattern", E, register_format, "A value in the wrong form",
+         "Country codes are ISO 3166-1 alpha-2 so that transfers outside the EEA can be recognised.",
+         "Write the value in the form the message gives.", true},
+        {"invalid-date", E, register_format, "A date that is malformed or does not exist",
+         "Review dates and agreement dates must be real calendar dates for deadlines to be computed.",
+         "Write an ISO 8601 date, YYYY-MM-DD, that exists (2026-02-30 does not).", true},
+        {"invalid-duration", E, "GDPR Art. 5(1)(e), Art. 30(1)(f)", "A period that is not an ISO 8601 duration",
+         "Retention periods, review intervals and cookie lifetimes must be machine-readable to be enforced; "
+         "\"1 jaar\" or \"two years\" cannot be.",
+         "Write an ISO 8601 duration: P1Y, P50M, P30D, PT24H.", true},
+        {"duplicate-id", E, register_format, "Two entries share an id",
+         "Ids identify systems, recipients, cookies and purposes across files; a duplicate makes references "
+         "ambiguous.",
+         "Give each entry its own id, or remove the duplicate.", true},
+        {"unknown-reference", E, register_format, "A reference to something not declared",
+         "A system names a recipient, or a cookie names a system or purpose, that the register does not declare.",
+         "Declare the missing entry or correct the id.", true},
+        {"unknown-data-category", E, "GDPR Art. 30(1)(c)", "A data category outside the taxonomy",
+         "Categories of personal data come from the built-in taxonomy (or the organisation's additions) so that "
+         "special and criminal data are recognised.",
+         "Use a taxonomy key (identity.name, contact.email, ...) or add it under `taxonomy:` in gdpr.yaml.", true},
+        {"data-not-in-system", E, "GDPR Art. 30(1)(c)", "A purpose or retention rule names data its system does not hold",
+         "Every category a purpose or retention rule uses must be listed in the system's `data`.",
+         "Add the category to the system's `data` or remove it from the purpose or rule.", true},
+        // ---- lawfulness ---------------------------------------------------------------------
+        {"lawful-basis-unknown", E, "GDPR Art. 6(1)", "A lawful basis that is not one of the six",
+         "Processing is lawful only on consent, contract, legal obligation, vital interests, public task or "
+         "legitimate interests.",
+         "Use one of: consent, contract, legal-obligation, vital-interests, public-task, legitimate-interests.", false},
+        {"consent-without-evidence", E, "GDPR Art. 7(1)", "Consent without evidence",
+         "Where processing rests on consent the controller must be able to demonstrate that the person consented.",
+         "Add `consent: {evidence: ...}` naming where consent is recorded (form log, consent ledger).", false},
+        {"consent-without-withdrawal", E, "GDPR Art. 7(3)", "Consent without a withdrawal route",
+         "Withdrawing consent must be possible at any time and as easy as giving it.",
+         "Add `consent: {withdrawal: ...}` naming how people withdraw (unsubscribe link, account setting).", false},
+        {"consent-for-everything", W, "GDPR Art. 6(1), Art. 7(4)", "Consent claimed as the basis for every purpose",
+         "Consent must be freely given and cannot be a condition of a contract; service delivery usually rests on "
+         "contract and statutory retention on legal obligation. A register that names consent for everything has "
+         "usually not assessed its bases.",
+         "Assess each purpose and name the basis that really applies.", false},
+        {"legitimate-interests-without-lia", E, "GDPR Art. 6(1)(f)", "Legitimate interests without a balancing test",
+         "Legitimate interests need a documented balancing test (LIA) showing the interests are not overridden by "
+         "the person's rights.",
+         "Add `lia:` with a reference to the balancing test.", false},
+        {"legal-obligation-without-law", E, "GDPR Art. 6(1)(c), Art. 6(3)", "Legal obligation without the law named",
+         "A legal obligation must be laid down by Union or Member State law; the record should name it.",
+         "Add `law:` naming the statute and article.", false},
+        {"special-category-without-condition", E, "GDPR Art. 9(1), Art. 9(2)",
+         "Special-category data without an Art. 9(2) condition",
+         "Processing special categories is prohibited unless one of the Art. 9(2)(a)-(j) conditions applies, in "
+         "addition to an Art. 6 basis.",
+         "Add `special_condition: 9(2)(x)` to each purpose using the data.", false},
+        {"criminal-data-without-authority", E, "GDPR Art. 10", "Criminal data without Art. 10 authority",
+         "Data on criminal convictions and offences may be processed only under official authority or when Union "
+         "or Member State law authorises it.",
+         "Add `criminal_authority:` naming the law that authorises it.", false},
+        // ---- storage limitation ---------------------------------------------------------------
+        {"retention-missing", E, "GDPR Art. 5(1)(e), Art. 30(1)(f)", "A data category without a retention period",
+         "Every category of personal data needs an envisaged time limit for erasure.",
+         "Add a `retention:` rule covering the category, with an ISO 8601 period.", false},
+        {"retention-undetermined", E, "GDPR Art. 5(1)(e), Art. 30(1)(f)", "Data kept for an undetermined period",
+         "Keeping data for an undetermined period conflicts with storage limitation; the record must state when it "
+         "is erased.",
+         "Replace `undetermined` with a period (P2Y) and the event it runs from.", false},
+        // ---- recipients and transfers -------------------------------------------------------
+        {"processor-without-agreement", E, "GDPR Art. 28(3)", "A processor without a signed agreement",
+         "Processing by a processor must be governed by a written contract (a DPA).",
+         "Add `agreement: {signed: YYYY-MM-DD, reference: ...}`.", false},
+        {"transfer-without-safeguard", E, "GDPR Art. 44-49", "A recipient outside the EEA without a transfer mechanism",
+         "Personal data may leave the EEA only under an adequacy decision (Art. 45), appropriate safeguards such "
+         "as SCCs or BCRs (Art. 46, 47), or an Art. 49 derogation.",
+         "Add `transfer: adequacy|scc|bcr|derogation` after checking which applies.", false},
+        // ---- cookies --------------------------------------------------------------------------
+        {"cookie-without-consent", E, "ePrivacy Directive Art. 5(3)", "A non-essential cookie without consent",
+         "Storing or reading anything but strictly necessary cookies needs the visitor's prior consent.",
+         "Link the cookie to a purpose with `basis: consent` (`system:` and `purpose:`), or mark it "
+         "strictly-necessary if it really is.",
+         false},
+        {"cookie-lifetime-too-long", W, "ePrivacy Directive Art. 5(3); CNIL guidance (13 months)",
+         "A consent cookie that lives over 13 months",
+         "Regulators (the CNIL) cap the lifetime of consent-based cookies at 13 months, after which consent is "
+         "asked again.",
+         "Shorten the cookie's lifetime to P13M or less.", false},
+        {"cookie-provider-undeclared", E, "GDPR Art. 13(1)(e), Art. 30(1)(d)", "A cookie from an undeclared provider",
+         "A third party that sets cookies receives personal data and must be declared as a recipient.",
+         "Declare the provider under `recipients:`, or write `provider: first-party` for your own cookies.", false},
+        {"cookie-expiry-mismatch", W, "GDPR Art. 13(2)(a); ePrivacy Directive Art. 5(3)",
+         "A well-known cookie declared with another lifetime than it has",
+         "The cookie table tells visitors how long each cookie lives; a well-known cookie (such as Google "
+         "Analytics' _ga, which lives two years) declared as a session cookie misinforms them.",
+         "Declare the lifetime the provider documents.", false},
+        // ---- reviews and accountability -----------------------------------------------------
+        {"system-review-overdue", W, "GDPR Art. 5(2), Art. 24(1)", "A system's review is overdue",
+         "The register is reviewed at least at the configured interval (annually by default) so that it stays true.",
+         "Review the system and run `gdprctl register review ID`.", false},
+        {"policy-review-overdue", W, "GDPR Art. 24(1)", "The privacy policy's review is overdue",
+         "Data-protection policies are reviewed and updated where necessary; the policy promises an annual review.",
+         "Review the policy and update `policy.last_review` in gdpr.yaml.", false},
+        {"missing-responsible-person", E, "GDPR Art. 5(2), Art. 24", "No responsible person named",
+         "Someone must own compliance; the policy names a Responsible Person.",
+         "Add `organization.responsible_person` with role and e-mail.", false},
+        {"missing-contact", E, "GDPR Art. 13(1)(a), Art. 30(1)(a)", "No controller contact details",
+         "The record and the privacy notice must give the controller's contact details.",
+         "Add `organization.contact.email`.", false},
+        {"missing-security-measures", E, "GDPR Art. 32, Art. 30(1)(g)", "A system without security measures",
+         "The record describes the technical and organisational measures protecting each processing.",
+         "List the system's measures under `security:` (tls, access-control, encryption-at-rest, backups).", false},
+        {"data-unused", W, "GDPR Art. 5(1)(c)", "Data a system holds that no purpose uses",
+         "Data minimisation: data is limited to what is necessary for the purposes it is processed for.",
+         "Add the category to a purpose's `data`, or stop collecting it.", false},
+    };
+    return rules;
+}
+
+const RuleInfo* find_rule(std::string_view id) {
+    const auto& rules = catalogue();
+    auto it = std::find_if(rules.begin(), rules.end(), [&](const RuleInfo& rule) { return rule.id == id; });
+    return it == rules.end() ? nullptr : &*it;
+}
+
+std::vector<std::string_view> rule_ids() {
+    std::vector<std::string_view> ids;
+    for (const auto& rule : catalogue()) ids.push_back(rule.id);
+    return ids;
+}
+
+void apply_catalogue(std::vector<diag::Diagnostic>& diagnostics) {
+    for (auto& d : diagnostics) {
+        if (const auto* rule = find_rule(d.rule_id)) {
+            d.severity = rule->severity;
+            if (d.article.empty()) d.article = std::string(rule->article);
+        }
+    }
+}
+
+}  // namespace gdprctl::rules

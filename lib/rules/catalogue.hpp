@@ -1,0 +1,28 @@
+#pragma once
+
+#include "diag/diagnostic.hpp"
+
+#include <string_view>
+#include <vector>
+
+namespace gdprctl::rules {
+
+// One entry of the rule catalogue (`gdprctl rules`): ids are stable, never reused.
+struct RuleInfo {
+    std::string_view id;
+    diag::Severity severity;
+    std::string_view article;  // the provision the rule rests on
+    std::string_view title;    // one line
+    std::string_view why;      // what the law asks and why the finding matters
+    std::string_view fix;      // how to resolve it
+    bool structural;           // a format problem (schema, syntax, references) rather than a legal lint
+};
+
+const std::vector<RuleInfo>& catalogue();
+const RuleInfo* find_rule(std::string_view id);
+std::vector<std::string_view> rule_ids();
+
+// Sets each diagnostic's severity and article from the catalogue.
+void apply_catalogue(std::vector<diag::Diagnostic>& diagnostics);
+
+}  // namespace gdprctl::rules

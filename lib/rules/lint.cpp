@@ -1,0 +1,258 @@
+#include "rules/lint.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <unordered_set>
+
+namespace gdprctl::rules {
+namespace {
+
+using model::LawfulBasis;
+using model::Taxonomy;
+
+bool related(std::string_view a, std::string_view b) { return Taxonomy::covers(a, b) || Taxonomy::covers(b, a); }
+
+class Linter {
+public:
+    Linter(const model::Register& reg, time::Date today, std::vector<diag::Diagnostic>& out)
+        : reg_(reg), today_(today), out_(out) {}
+
+    void report(const model::Located& where, diag::Position pos, std::string_view rule, std::string message,
+                std::string hint = {}) {
+        diag::Diagnostic d;
+        d.rule_id = std::string(rule);
+        d.path = reg_.file_of(where);
+        d.pos = pos;
+        d.message = std::move(message);
+        d.hint = std::move(hint);
+        out_.push_back(std::move(d));
+    }
+
+    void run() {
+        organisation();
+        std::size_t purposes = 0, consent_purposes = 0;
+        const model::Purpose* first_consent = nullptr;
+        for (const auto& system : reg_.systems) {
+            this->system(system);
+            for (const auto& purpose : system.purposes) {
+                ++purposes;
+                if (purpose.basis == LawfulBasis::consent) {
+                    ++consent_purposes;
+                    if (!first_consent) first_consent = &purpose;
+                }
+            }
+        }
+        if (purposes >= 2 && consent_purposes == purposes)
+            report(*first_consent, first_consent->at("basis"), "consent-for-everything",
+                   fmt::format("all {} purposes in the register rest on consent", purposes),
+                   "service delivery usually rests on `contract`, statutory retention on `legal-obligation`");
+        for (const auto& recipient : reg_.recipients) this->recipient(recipient);
+        for (const auto& cookie : reg_.cookies) this->cookie(cookie);
+    }
+
+private:
+    void organisation() {
+        if (reg_.organization) {
+            const auto& org = *reg_.organization;
+            const auto& person = org.responsible_person;
+            if (!person || (person->name.empty() && person->role.empty()))
+                report(org, org.pos, "missing-responsible-person",
+                       "the organisation names no responsible person for compliance",
+                       "add `responsible_person: {role: ..., email: ...}` under `organization`");
+            if (org.email.empty() && org.phone.empty())
+                report(org, org.at("contact"), "missing-contact", "the organisation gives no contact e-mail or phone",
+                       "add `contact: {email: ...}` under `organization`");
+        }
+        if (reg_.policy) {
+            const auto& policy = *reg_.policy;
+            if (!policy.last_review)
+                report(policy, policy.pos, "policy-review-overdue", "the policy has no `last_review` date",
+                       "record when the policy was last reviewed in `policy.last_review`");
+            else if (auto due = time::add(*policy.last_review, policy.review_interval); due < today_)
+                report(policy, policy.at("last_review"), "policy-review-overdue",
+                       fmt::format("the policy was last reviewed on {}; its review was due on {}",
+                                   policy.last_review->to_string(), due.to_string()),
+                       "review the policy and update `policy.last_review`");
+        } else if (reg_.organization) {
+            report(*reg_.organization, diag::Position{1, 1}, "policy-review-overdue",
+                   "gdpr.yaml records no policy review (`policy.last_review`)",
+                   "add `policy: {version: ..., last_review: YYYY-MM-DD, review_interval: P1Y}`");
+        }
+    }
+
+    std::vector<std::string> data_of(const model::System& system, const model::Purpose& purpose) const {
+        return purpose.data.empty() ? system.data : purpose.data;
+    }
+
+    void system(const model::System& system) {
+        for (const auto& purpose : system.purposes) this->purpose(system, purpose);
+
+        for (const auto& key : system.data) {
+            if (!reg_.taxonomy.contains(key)) continue;  // already reported as unknown-data-category
+            bool covered = std::any_of(system.retention.begin(), system.retention.end(), [&](const auto& rule) {
+                return std::any_of(rule.data.begin(), rule.data.end(), [&](const auto& k) { return related(k, key); });
+            });
+            if (!covered)
+                report(system, system.at(system.retention.empty() ? "data" : "retention"), "retention-missing",
+                       fmt::format("system `{}` holds `{}` but no retention rule says when it is erased", system.id, key),
+                       fmt::format("add `- {{data: [{}], period: P2Y, after: ...}}` under `retention:`", key));
+            bool used = std::any_of(system.purposes.begin(), system.purposes.end(), [&](const auto& purpose) {
+                return purpose.data.empty() ||
+                       std::any_of(purpose.data.begin(), purpose.data.end(), [&](const auto& k) { return related(k, key); });
+            });
+            if (!used && !system.purposes.empty())
+                report(system, system.at("data"), "data-unused",
+                       fmt::format("system `{}` holds `{}` but none of its purposes uses it", system.id, key),
+                       "name it in a purpose's `data`, or stop collecting it");
+        }
+        for (const auto& rule : system.retention)
+            if (rule.undetermined)
+                report(rule, rule.at("period"), "retention-undetermined",
+                       fmt::format("system `{}` keeps {} for an undetermined period", system.id,
+                                   fmt::join(rule.data, ", ")),
+                       "set a period such as P2Y and the event it runs from (`after:`)");
+        if (system.security.empty())
+            report(system, system.pos, "missing-security-measures",
+                   fmt::format("system `{}` lists no security measures", system.id),
+                   "add `security: [tls, access-control, ...]`");
+
+        auto interval = system.review_interval.value_or(reg_.settings.system_review_interval);
+        if (!system.last_review)
+            report(system, system.pos, "system-review-overdue",
+                   fmt::format("system `{}` has never been reviewed (no `last_review`)", system.id),
+                   fmt::format("review it and run `gdprctl register review {}`", system.id));
+        else if (auto due = time::add(*system.last_review, interval); due < today_)
+            report(system, system.at("last_review"), "system-review-overdue",
+                   fmt::format("system `{}` was last reviewed on {}; its review was due on {}", system.id,
+                               system.last_review->to_string(), due.to_string()),
+                   fmt::format("review it and run `gdprctl register review {}`", system.id));
+    }
+
+    void purpose(const model::System& system, const model::Purpose& purpose) {
+        if (purpose.basis == LawfulBasis::consent) {
+            if (!purpose.consent || purpose.consent->evidence.empty())
+                report(purpose, purpose.at(purpose.consent ? "consent" : "basis"), "consent-without-evidence",
+                       fmt::format("purpose `{}` of `{}` rests on consent but names no evidence of it", purpose.id,
+                                   system.id),
+                       "add `consent: {evidence: <where consent is recorded>}`");
+            if (!purpose.consent || purpose.consent->withdrawal.empty())
+                report(purpose, purpose.at(purpose.consent ? "consent" : "basis"), "consent-without-withdrawal",
+                       fmt::format("purpose `{}` of `{}` rests on consent but names no way to withdraw it", purpose.id,
+                                   system.id),
+                       "add `consent: {withdrawal: <how people withdraw>}`");
+        }
+        if (purpose.basis == LawfulBasis::legitimate_interests && purpose.lia.empty())
+            report(purpose, purpose.at("basis"), "legitimate-interests-without-lia",
+                   fmt::format("purpose `{}` of `{}` rests on legitimate interests without a balancing test",
+                               purpose.id, system.id),
+                   "add `lia: <reference to the balancing test>`");
+        if (purpose.basis == LawfulBasis::legal_obligation && purpose.law.empty())
+            report(purpose, purpose.at("basis"), "legal-obligation-without-law",
+                   fmt::format("purpose `{}` of `{}` rests on a legal obligation without naming the law", purpose.id,
+                               system.id),
+                   "add `law: <statute and article>`");
+        bool special = false, criminal = false;
+        for (const auto& key : data_of(system, purpose)) {
+            auto data_class = reg_.taxonomy.class_of(key);
+            special |= data_class == model::DataClass::special;
+            criminal |= data_class == model::DataClass::criminal;
+        }
+        if (special && purpose.special_condition.empty())
+            report(purpose, purpose.pos, "special-category-without-condition",
+                   fmt::format("purpose `{}` of `{}` processes special-category data without an Art. 9(2) condition",
+                               purpose.id, system.id),
+                   "add `special_condition: 9(2)(a)` (or the letter that applies)");
+        if (criminal && purpose.criminal_authority.empty())
+            report(purpose, purpose.pos, "criminal-data-without-authority",
+                   fmt::format("purpose `{}` of `{}` processes criminal-offence data without Art. 10 authority",
+                               purpose.id, system.id),
+                   "add `criminal_authority: <the law that authorises it>`");
+    }
+
+    void recipient(const model::Recipient& recipient) {
+        if (recipient.role == model::RecipientRole::processor &&
+            (!recipient.agreement || !recipient.agreement->signed_on))
+            report(recipient, recipient.at("agreement"), "processor-without-agreement",
+                   fmt::format("processor `{}` has no signed processing agreement", recipient.id),
+                   "add `agreement: {signed: YYYY-MM-DD, reference: ...}`");
+        if (!recipient.country.empty() && !model::is_eea_country(recipient.country) && !recipient.transfer)
+            report(recipient, recipient.at("country"), "transfer-without-safeguard",
+                   fmt::format("recipient `{}` is in {} (outside the EEA) and no transfer mechanism is recorded",
+                               recipient.id, recipient.country),
+                   "add `transfer: adequacy|scc|bcr|derogation`");
+    }
+
+    void cookie(const model::Cookie& cookie) {
+        bool declared = cookie.provider.empty() || cookie.provider == model::first_party_provider ||
+                        reg_.find_recipient(cookie.provider) != nullptr;
+        if (!declared)
+            report(cookie, cookie.at("provider"), "cookie-provider-undeclared",
+                   fmt::format("cookie `{}` is set by `{}`, which is not a declared recipient", cookie.name,
+                               cookie.provider),
+                   "declare it under `recipients:`, or write `provider: first-party` for your own cookies");
+
+        bool needs_consent = cookie.category && *cookie.category != model::CookieCategory::strictly_necessary;
+        if (needs_consent) {
+            const model::Purpose* purpose = nullptr;
+            if (const auto* system = reg_.find_system(cookie.system))
+                for (const auto& candidate : system->purposes)
+                    if (candidate.id == cookie.purpose) purpose = &candidate;
+            if (!purpose || purpose->basis != LawfulBasis::consent)
+                report(cookie, cookie.at(cookie.purpose.empty() ? "category" : "purpose"), "cookie-without-consent",
+                       fmt::format("{} cookie `{}` is not tied to a consent-based purpose",
+                                   model::to_string(*cookie.category), cookie.name),
+                       "set `system:` and `purpose:` to a purpose with `basis: consent`");
+            if (cookie.expiry && exceeds_months(*cookie.expiry, 13))
+                report(cookie, cookie.at("expiry"), "cookie-lifetime-too-long",
+                       fmt::format("consent cookie `{}` lives {}, longer than 13 months", cookie.name,
+                                   cookie.expiry->to_string()),
+                       "shorten its lifetime to P13M or less");
+        }
+        for (const auto& [name, lifetime] : well_known_cookie_lifetimes()) {
+            if (cookie.name != name) continue;
+            auto known = *time::parse_duration(lifetime);
+            bool persistent = known.years > 0 || known.months > 0 || known.days > 0;
+            bool mismatch = cookie.session ? persistent
+                                           : cookie.expiry && differs_notably(*cookie.expiry, known);
+            if (mismatch)
+                report(cookie, cookie.at("expiry"), "cookie-expiry-mismatch",
+                       fmt::format("cookie `{}` is declared as {}, but it lives {}", cookie.name,
+                                   cookie.session ? std::string("a session cookie") : cookie.expiry->to_string(),
+                                   lifetime),
+                       fmt::format("did you mean `expiry: {}`?", lifetime));
+        }
+    }
+
+    static bool exceeds_months(const time::Duration& duration, int months) {
+        auto reference = time::Date::from_ymd(2001, 1, 1);
+        return time::add(reference, duration) > time::add_months_clamped(reference, months);
+    }
+
+    static bool differs_notably(const time::Duration& declared, const time::Duration& known) {
+        auto reference = time::DateTime::start_of(time::Date::from_ymd(2001, 1, 1));
+        auto a = (time::add(reference, declared).epoch_seconds() - reference.epoch_seconds());
+        auto b = (time::add(reference, known).epoch_seconds() - reference.epoch_seconds());
+        return std::abs(a - b) * 10 > std::max(a, b);  // more than 10% apart
+    }
+
+    const model::Register& reg_;
+    time::Date today_;
+    std::vector<diag::Diagnostic>& out_;
+};
+
+}  // namespace
+
+const std::vector<std::pair<std::string_view, std::string_view>>& well_known_cookie_lifetimes() {
+    // As documented by the providers: Google Analytics and Microsoft Clarity.
+    static const std::vector<std::pair<std::string_view, std::string_view>> table{
+        {"_ga", "P2Y"}, {"_gid", "P1D"}, {"_clck", "P1Y"}, {"_clsk", "P1D"}, {"CLID", "P1Y"},
+    };
+    return table;
+}
+
+void lint(const model::Register& reg, time::Date today, std::vector<diag::Diagnostic>& out) {
+    Linter(reg, today, out).run();
+}
+
+}  // namespace gdprctl::rules

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs what gdprctl needs to build and test on Debian 12 (bookworm). Idempotent.
+set -euo pipefail
+packages=(
+  build-essential cmake pkg-config
+  libcli11-dev libfmt-dev libyaml-cpp-dev libsqlite3-dev libssl-dev catch2
+  sqlite3 python3 python3-jsonschema python3-yaml
+)
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+sudo_cmd=()
+[ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -qq
+"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,63 @@
+#include "time/date.hpp"
+
+#include "support/string_makers.hpp"
+
+using namespace gdprctl::time;
+
+TEST_CASE("parse_date accepts real ISO dates and rejects impossible ones", "[time]") {
+    CHECK(parse_date("2026-02-28")->to_string() == "2026-02-28");
+    CHECK(parse_date("2028-02-29"));
+    CHECK_FALSE(parse_date("2026-02-29"));
+    CHECK_FALSE(parse_date("2026-02-30"));
+    CHECK_FALSE(parse_date("2026-04-31"));
+    CHECK_FALSE(parse_date("2026-13-01"));
+    CHECK_FALSE(parse_date("2026-00-10"));
+    CHECK_FALSE(parse_date("2026-1-01"));
+    CHECK_FALSE(parse_date("26-01-01"));
+    CHECK_FALSE(parse_date("2026-01-01x"));
+    CHECK_FALSE(parse_date(""));
+    CHECK_FALSE(parse_date("2100-02-29"));
+    CHECK(parse_date("2000-02-29"));
+}
+
+TEST_CASE("parse_datetime reads dates, times and offsets as UTC", "[time]") {
+    CHECK(parse_datetime("2026-11-25")->to_string() == "2026-11-25T00:00:00Z");
+    CHECK(parse_datetime("2026-11-25T10:30")->to_string() == "2026-11-25T10:30:00Z");
+    CHECK(parse_datetime("2026-11-25T10:30:15Z")->to_string() == "2026-11-25T10:30:15Z");
+    CHECK(parse_datetime("2026-11-25T01:30:00+02:00")->to_string() == "2026-11-24T23:30:00Z");
+    CHECK(parse_datetime("2026-11-25T23:30:00-01:00")->to_string() == "2026-11-26T00:30:00Z");
+    CHECK_FALSE(parse_datetime("2026-11-25T24:00"));
+    CHECK_FALSE(parse_datetime("2026-11-25T10"));
+    CHECK_FALSE(parse_datetime("2026-11-25T10:30:00+2"));
+    CHECK_FALSE(parse_datetime("2026-02-30T10:00"));
+}
+
+TEST_CASE("parse_duration reads ISO 8601 durations", "[time]") {
+    CHECK(parse_duration("P2Y")->years == 2);
+    CHECK(parse_duration("P50M")->months == 50);
+    CHECK(parse_duration("P30D")->days == 30);
+    CHECK(parse_duration("P2W")->days == 14);
+    CHECK(parse_duration("PT24H")->seconds == 86400);
+    CHECK(parse_duration("P1Y6M")->to_string() == "P1Y6M");
+    CHECK(parse_duration("P1DT1H30M")->seconds == 5400);
+    CHECK_FALSE(parse_duration("P"));
+    CHECK_FALSE(parse_duration("PT"));
+    CHECK_FALSE(parse_duration("P1DT"));
+    CHECK_FALSE(parse_duration("1Y"));
+    CHECK_FALSE(parse_duration("P1M1Y"));
+    CHECK_FALSE(parse_duration("P1H"));
+    CHECK_FALSE(parse_duration("1 jaar"));
+    CHECK_FALSE(parse_duration("P-1D"));
+    CHECK_FALSE(parse_duration("P1.5Y"));
+}
+
+TEST_CASE("adding months clamps to the end of shorter months", "[time]") {
+    auto d = [](const char* text) { return *parse_date(text); };
+    CHECK(add_months_clamped(d("2026-01-31"), 1) == d("2026-02-28"));
+    CHECK(add_months_clamped(d("2028-01-31"), 1) == d("2028-02-29"));
+    CHECK(add_months_clamped(d("2026-03-31"), 1) == d("2026-04-30"));
+    CHECK(add_months_clamped(d("2026-11-30"), 3) == d("2027-02-28"));
+    CHECK(add_months_clamped(d("2026-12-15"), 1) == d("2027-01-15"));
+    CHECK(add(d("2024-02-29"), *parse_duration("P1Y")) == d("2025-02-28"));
+    CHECK(add(d("2026-01-01"), *parse_duration("P1M10D")) == d("2026-02-11"));
+}
