@@ -52,9 +52,11 @@ public:
         }
     }
 
+    // A purpose or rule may name the key a system holds, a parent of it ("contact" for a system
+    // holding contact.email) or a child of it.
     static bool covered_by(const std::string& key, const std::vector<std::string>& held) {
         for (const auto& have : held)
-            if (model::Taxonomy::covers(have, key)) return true;
+            if (model::Taxonomy::covers(have, key) || model::Taxonomy::covers(key, have)) return true;
         return false;
     }
 
