@@ -6,11 +6,28 @@
 
 #include <fmt/format.h>
 
+#include <istream>
 #include <map>
-#include <sstream>
+#include <streambuf>
+#include <unordered_map>
 
 namespace gdprctl::yaml {
 namespace {
+
+// Lets yaml-cpp read the caller's text in place: it pulls bytes through the stream buffer in
+// blocks, so an istringstream's copy of a whole file would be pure overhead.
+class ViewBuffer : public std::streambuf {
+public:
+    explicit ViewBuffer(std::string_view text) {
+        // The get area is only read from; std::streambuf merely lacks a const interface.
+        char* begin = const_cast<char*>(text.data());
+        setg(begin, begin, begin + text.size());
+    }
+};
+
+// Maps with more entries than this get a hash index for the duplicate-key check, so that a
+// huge flat mapping is not quadratic; smaller ones are scanned, which is faster for them.
+constexpr std::size_t linear_key_limit = 16;
 
 diag::Position to_position(const YAML::Mark& mark) {
     if (mark.is_null()) return {};
@@ -66,7 +83,24 @@ private:
         std::string key;
         diag::Position key_pos;
         bool skip_value = false;  // the key was a duplicate or not a scalar
+        std::unique_ptr<std::unordered_map<std::string, std::size_t>> key_index;  // key -> entry, big maps only
     };
+
+    // The entry already holding `key`, or nullptr.
+    static const Node::Entry* find_entry(Frame& frame, const std::string& key) {
+        auto& entries = frame.node.entries;
+        if (entries.size() <= linear_key_limit) {
+            for (const auto& entry : entries)
+                if (entry.key == key) return &entry;
+            return nullptr;
+        }
+        if (!frame.key_index) {
+            frame.key_index = std::make_unique<std::unordered_map<std::string, std::size_t>>();
+            for (std::size_t i = 0; i < entries.size(); ++i) frame.key_index->emplace(entries[i].key, i);
+        }
+        auto it = frame.key_index->find(key);
+        return it == frame.key_index->end() ? nullptr : &entries[it->second];
+    }
 
     void open(Node::Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor) {
         Frame frame;
@@ -105,20 +139,18 @@ private:
                 return;
             }
             parent.key = std::move(node.value);
-            for (const auto& entry : parent.node.entries) {
-                if (entry.key == parent.key) {
-                    parent.skip_value = true;
-                    sink_.add({"duplicate-key", diag::Severity::error, path_, parent.key_pos,
-                               fmt::format("duplicate key `{}` (first defined at line {}); YAML keeps only one of them",
-                                           parent.key, entry.key_pos.line),
-                               "", "remove one of the two entries or merge them", ""});
-                    break;
-                }
+            if (const Node::Entry* first = find_entry(parent, parent.key)) {
+                parent.skip_value = true;
+                sink_.add({"duplicate-key", diag::Severity::error, path_, parent.key_pos,
+                           fmt::format("duplicate key `{}` (first defined at line {}); YAML keeps only one of them",
+                                       parent.key, first->key_pos.line),
+                           "", "remove one of the two entries or merge them", ""});
             }
             return;
         }
         parent.have_key = false;
         if (parent.skip_value) return;
+        if (parent.key_index) parent.key_index->emplace(parent.key, parent.node.entries.size());
         parent.node.entries.push_back({std::move(parent.key), parent.key_pos, std::move(node)});
     }
 
@@ -149,7 +181,8 @@ std::string_view kind_name(Node::Kind kind) {
 
 ParseResult parse(std::string_view text, const std::string& path, diag::Sink& sink) {
     ParseResult result;
-    std::istringstream stream{std::string(text)};
+    ViewBuffer buffer(text);
+    std::istream stream(&buffer);
     TreeBuilder builder(path, sink, result.documents);
     try {
         YAML::Parser parser(stream);
