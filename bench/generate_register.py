@@ -85,7 +85,7 @@ class Generator:
             lines.append("        basis: legitimate-interest")
         else:
             lines.append(f"        basis: {basis}")
-        if self.chance(0.4):
+        if (index > 0 and self.chance(0.4)) or problem == "purpose-data":  # the first purpose uses all of the system's data
             subset = sorted(rng.sample(data, max(1, len(data) // 2)))
             if problem == "purpose-data":
                 subset.append("special.health")
@@ -101,7 +101,7 @@ class Generator:
             lines.append(f"        lia: LIA-2026-{rng.randint(1, 400):03d}")
         if basis == "legal-obligation":
             lines.append(f"        law: \"{rng.choice(LAWS)}\"")
-        return pid, lines
+        return pid, basis, lines
 
     def system(self, number, problem):
         rng = self.rng
@@ -134,8 +134,8 @@ class Generator:
         lines.append("    purposes:")
         purposes = []
         for i in range(rng.choices([1, 2, 3], weights=[50, 38, 12])[0]):
-            pid, plines = self.purpose(sid, i, data, problem if i == 0 else None)
-            purposes.append(pid)
+            pid, basis, plines = self.purpose(sid, i, data, problem if i == 0 else None)
+            purposes.append((pid, basis))
             lines += plines
         recipients = sorted(rng.sample(self.recipient_ids, rng.randint(0, 3)))
         if problem == "dangling-recipient":
@@ -193,13 +193,17 @@ class Generator:
     def cookie(self, index, system_id, purpose_id, problem):
         rng = self.rng
         category = rng.choice(["strictly-necessary", "functional", "analytics", "marketing"])
+        if problem == "no-consent-purpose":
+            category = "analytics"
+        elif purpose_id is None:
+            category = "strictly-necessary"
         provider = "first-party" if self.chance(0.6) else rng.choice(self.recipient_ids)
         expiry = rng.choice(["session", "P1D", "P6M", "P13M", "P30D"])
         if problem == "long-cookie":
             expiry = "P2Y"
         fields = [f"name: ck_{index:05d}", f"provider: {provider}", f"category: {category}",
                   f"expiry: {expiry}", f"system: {system_id}"]
-        if category != "strictly-necessary":
+        if category != "strictly-necessary" and purpose_id is not None:
             fields.append(f"purpose: {purpose_id}")
         return ["  - {" + ", ".join(fields) + "}"]
 
@@ -229,7 +233,7 @@ class Generator:
             for _ in range(per_file[index]):
                 problem = self.rng.choice(problem_kinds) if self.chance(0.01) else None
                 sid, purposes, slines = self.system(number, problem)
-                consent_pairs.append((sid, purposes[0]))
+                consent_pairs += [(sid, pid) for pid, basis in purposes if basis == "consent"]
                 lines += slines
                 number += 1
             if recipients_per_file[index]:
@@ -238,11 +242,11 @@ class Generator:
                     problem = self.rng.choice(["no-agreement", "no-transfer"]) if self.chance(0.02) else None
                     lines += self.recipient(self.recipient_ids[next_recipient], problem)
                     next_recipient += 1
-            if self.chance(0.2) and consent_pairs:
+            if self.chance(0.2):
                 lines.append("cookies:")
                 for _ in range(self.rng.randint(1, 4)):
-                    sid, pid = self.rng.choice(consent_pairs)
-                    problem = "long-cookie" if self.chance(0.05) else None
+                    sid, pid = self.rng.choice(consent_pairs) if consent_pairs else (f"sys-{number - 1:05d}", None)
+                    problem = self.rng.choice(["long-cookie", "no-consent-purpose"]) if self.chance(0.05) else None
                     lines += self.cookie(cookie_number, sid, pid, problem)
                     cookie_number += 1
             if index == self.files // 2 and self.files > 2:
