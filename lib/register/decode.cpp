@@ -33,7 +33,12 @@ public:
     void locate(Entity& entity, const Node& node) {
         entity.file = file_index_;
         entity.pos = node.pos;
+        entity.field_positions.reserve(node.entries.size());  // at most one mark per field
     }
+
+    // The text of a scalar, moved out of the tree: decode_file owns the trees, drops them once
+    // decoded and reads each scalar's text into the model once, so a copy would be waste.
+    static std::string take(const Node& node) { return std::move(const_cast<Node&>(node).value); }
 
     // Reads the fields of one mapping: tracks which were used, reports missing required ones
     // and unknown ones (with a "did you mean").
@@ -83,12 +88,12 @@ public:
     std::string text(const Node* node, std::string_view field, Entity& entity) {
         if (!node || !expect(*node, Node::Kind::scalar, field)) return {};
         entity.mark(field, node->pos);
-        return node->value;
+        return take(*node);
     }
 
     std::string text(const Node* node, std::string_view field) {
         if (!node || !expect(*node, Node::Kind::scalar, field)) return {};
-        return node->value;
+        return take(*node);
     }
 
     template <typename Entity>
@@ -99,7 +104,7 @@ public:
         result.reserve(node->items.size());
         for (const auto& item : node->items) {
             if (!expect(item, Node::Kind::scalar, fmt::format("{}[]", field))) continue;
-            result.push_back(item.value);
+            result.push_back(take(item));
         }
         return result;
     }
@@ -486,7 +491,7 @@ private:
 
 void decode_file(std::string_view text, const std::string& path, int file_index, bool is_workspace_file,
                  FilePart& part) {
-    auto parsed = yaml::parse(text, path, part.sink);
+    auto parsed = yaml::parse(text, path, part.sink);  // not const: Decoder::take moves scalars out
     Decoder decoder(path, file_index, part.sink);
     for (const auto& document : parsed.documents) decoder.decode_document(document, is_workspace_file, part);
 }

@@ -57,6 +57,18 @@ LoadResult load_register(const std::filesystem::path& root, unsigned threads) {
     }
 
     auto& reg = result.reg;
+    std::size_t systems = 0, recipients = 0, cookies = 0, diagnostics = 0;
+    for (const auto& part : parts) {
+        systems += part.systems.size();
+        recipients += part.recipients.size();
+        cookies += part.cookies.size();
+        diagnostics += part.sink.items().size();
+    }
+    // Sized once: growing a vector of 10,000 systems by doubling moves each several times.
+    reg.systems.reserve(systems);
+    reg.recipients.reserve(recipients);
+    reg.cookies.reserve(cookies);
+    result.diagnostics.reserve(diagnostics);
     for (auto& part : parts) {
         if (part.organization) reg.organization = std::move(part.organization);
         if (part.policy) reg.policy = std::move(part.policy);

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace gdprctl::rules {
@@ -16,7 +17,14 @@ bool related(std::string_view a, std::string_view b) { return Taxonomy::covers(a
 class Linter {
 public:
     Linter(const model::Register& reg, time::Date today, std::vector<diag::Diagnostic>& out)
-        : reg_(reg), today_(today), out_(out) {}
+        : reg_(reg), today_(today), out_(out) {
+        // Register::find_system and find_recipient scan; cookies look up thousands of systems.
+        // The first of duplicate ids wins, as with the scans.
+        systems_.reserve(reg.systems.size());
+        for (const auto& system : reg.systems) systems_.emplace(system.id, &system);
+        recipients_.reserve(reg.recipients.size());
+        for (const auto& recipient : reg.recipients) recipients_.emplace(recipient.id, &recipient);
+    }
 
     void report(const model::Located& where, diag::Position pos, std::string_view rule, std::string message,
                 std::string hint = {}) {
@@ -81,7 +89,7 @@ private:
         }
     }
 
-    std::vector<std::string> data_of(const model::System& system, const model::Purpose& purpose) const {
+    const std::vector<std::string>& data_of(const model::System& system, const model::Purpose& purpose) const {
         return purpose.data.empty() ? system.data : purpose.data;
     }
 
@@ -185,7 +193,7 @@ private:
 
     void cookie(const model::Cookie& cookie) {
         bool declared = cookie.provider.empty() || cookie.provider == model::first_party_provider ||
-                        reg_.find_recipient(cookie.provider) != nullptr;
+                        recipients_.count(cookie.provider) != 0;
         if (!declared)
             report(cookie, cookie.at("provider"), "cookie-provider-undeclared",
                    fmt::format("cookie `{}` is set by `{}`, which is not a declared recipient", cookie.name,
@@ -195,8 +203,8 @@ private:
         bool needs_consent = cookie.category && *cookie.category != model::CookieCategory::strictly_necessary;
         if (needs_consent) {
             const model::Purpose* purpose = nullptr;
-            if (const auto* system = reg_.find_system(cookie.system))
-                for (const auto& candidate : system->purposes)
+            if (auto it = systems_.find(cookie.system); it != systems_.end())
+                for (const auto& candidate : it->second->purposes)
                     if (candidate.id == cookie.purpose) purpose = &candidate;
             if (!purpose || purpose->basis != LawfulBasis::consent)
                 report(cookie, cookie.at(cookie.purpose.empty() ? "category" : "purpose"), "cookie-without-consent",
@@ -239,6 +247,8 @@ private:
     const model::Register& reg_;
     time::Date today_;
     std::vector<diag::Diagnostic>& out_;
+    std::unordered_map<std::string_view, const model::System*> systems_;
+    std::unordered_map<std::string_view, const model::Recipient*> recipients_;
 };
 
 }  // namespace

@@ -6,11 +6,28 @@
 
 #include <fmt/format.h>
 
+#include <istream>
 #include <map>
-#include <sstream>
+#include <streambuf>
+#include <unordered_map>
 
 namespace gdprctl::yaml {
 namespace {
+
+// Lets yaml-cpp read the caller's text in place: it pulls bytes through the stream buffer in
+// blocks, so an istringstream's copy of a whole file would be pure overhead.
+class ViewBuffer : public std::streambuf {
+public:
+    explicit ViewBuffer(std::string_view text) {
+        // The get area is only read from; std::streambuf merely lacks a const interface.
+        char* begin = const_cast<char*>(text.data());
+        setg(begin, begin, begin + text.size());
+    }
+};
+
+// Maps with more entries than this get a hash index for the duplicate-key check, so that a
+// huge flat mapping is not quadratic; smaller ones are scanned, which is faster for them.
+constexpr std::size_t linear_key_limit = 16;
 
 diag::Position to_position(const YAML::Mark& mark) {
     if (mark.is_null()) return {};
@@ -18,13 +35,20 @@ diag::Position to_position(const YAML::Mark& mark) {
 }
 
 // Builds Node trees from events. A stack holds the open collections; a map alternates between
-// expecting a key and expecting its value.
+// expecting a key and expecting its value. The children of every open collection wait in two
+// shared vectors (a frame owns the tail from its `first` index on) and move into a vector of
+// exactly the right size when the collection closes: one allocation per collection instead of
+// a doubling series, and no Node moved more than twice.
 class TreeBuilder : public YAML::EventHandler {
 public:
     TreeBuilder(const std::string& path, diag::Sink& sink, std::vector<Node>& documents)
         : path_(path), sink_(sink), documents_(documents) {}
 
-    void OnDocumentStart(const YAML::Mark&) override { stack_.clear(); }
+    void OnDocumentStart(const YAML::Mark&) override {
+        stack_.clear();
+        pending_items_.clear();
+        pending_entries_.clear();
+    }
     void OnDocumentEnd() override {}
 
     void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
@@ -60,26 +84,59 @@ public:
 
 private:
     struct Frame {
-        Node node;
+        Node::Kind kind = Node::Kind::map;
+        diag::Position pos;
         YAML::anchor_t anchor = 0;
+        std::size_t first = 0;  // this collection's children start here in pending_items_/pending_entries_
         bool have_key = false;
         std::string key;
         diag::Position key_pos;
         bool skip_value = false;  // the key was a duplicate or not a scalar
+        std::unique_ptr<std::unordered_map<std::string, std::size_t>> key_index;  // key -> entry, big maps only
     };
 
+    // The entry of the open map `frame` already holding `key`, or nullptr.
+    const Node::Entry* find_entry(Frame& frame, const std::string& key) {
+        std::size_t count = pending_entries_.size() - frame.first;
+        if (count <= linear_key_limit) {
+            for (std::size_t i = frame.first; i < pending_entries_.size(); ++i)
+                if (pending_entries_[i].key == key) return &pending_entries_[i];
+            return nullptr;
+        }
+        if (!frame.key_index) {
+            frame.key_index = std::make_unique<std::unordered_map<std::string, std::size_t>>();
+            for (std::size_t i = frame.first; i < pending_entries_.size(); ++i)
+                frame.key_index->emplace(pending_entries_[i].key, i);
+        }
+        auto it = frame.key_index->find(key);
+        return it == frame.key_index->end() ? nullptr : &pending_entries_[it->second];
+    }
+
     void open(Node::Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor) {
-        Frame frame;
-        frame.node.kind = kind;
-        frame.node.pos = to_position(mark);
+        Frame& frame = stack_.emplace_back();
+        frame.kind = kind;
+        frame.pos = to_position(mark);
         frame.anchor = anchor;
-        stack_.push_back(std::move(frame));
+        frame.first = kind == Node::Kind::sequence ? pending_items_.size() : pending_entries_.size();
     }
 
     void close() {
-        Frame frame = std::move(stack_.back());
+        Frame& frame = stack_.back();
+        Node node;
+        node.kind = frame.kind;
+        node.pos = frame.pos;
+        if (frame.kind == Node::Kind::sequence) {
+            auto begin = pending_items_.begin() + static_cast<std::ptrdiff_t>(frame.first);
+            node.items.assign(std::make_move_iterator(begin), std::make_move_iterator(pending_items_.end()));
+            pending_items_.erase(begin, pending_items_.end());
+        } else {
+            auto begin = pending_entries_.begin() + static_cast<std::ptrdiff_t>(frame.first);
+            node.entries.assign(std::make_move_iterator(begin), std::make_move_iterator(pending_entries_.end()));
+            pending_entries_.erase(begin, pending_entries_.end());
+        }
+        YAML::anchor_t anchor = frame.anchor;
         stack_.pop_back();
-        complete(std::move(frame.node), frame.anchor);
+        complete(std::move(node), anchor);
     }
 
     void complete(Node node, YAML::anchor_t anchor) {
@@ -89,8 +146,8 @@ private:
             return;
         }
         Frame& parent = stack_.back();
-        if (parent.node.kind == Node::Kind::sequence) {
-            parent.node.items.push_back(std::move(node));
+        if (parent.kind == Node::Kind::sequence) {
+            pending_items_.push_back(std::move(node));
             return;
         }
         if (!parent.have_key) {
@@ -105,27 +162,27 @@ private:
                 return;
             }
             parent.key = std::move(node.value);
-            for (const auto& entry : parent.node.entries) {
-                if (entry.key == parent.key) {
-                    parent.skip_value = true;
-                    sink_.add({"duplicate-key", diag::Severity::error, path_, parent.key_pos,
-                               fmt::format("duplicate key `{}` (first defined at line {}); YAML keeps only one of them",
-                                           parent.key, entry.key_pos.line),
-                               "", "remove one of the two entries or merge them", ""});
-                    break;
-                }
+            if (const Node::Entry* first = find_entry(parent, parent.key)) {
+                parent.skip_value = true;
+                sink_.add({"duplicate-key", diag::Severity::error, path_, parent.key_pos,
+                           fmt::format("duplicate key `{}` (first defined at line {}); YAML keeps only one of them",
+                                       parent.key, first->key_pos.line),
+                           "", "remove one of the two entries or merge them", ""});
             }
             return;
         }
         parent.have_key = false;
         if (parent.skip_value) return;
-        parent.node.entries.push_back({std::move(parent.key), parent.key_pos, std::move(node)});
+        if (parent.key_index) parent.key_index->emplace(parent.key, pending_entries_.size());
+        pending_entries_.push_back({std::move(parent.key), parent.key_pos, std::move(node)});
     }
 
     const std::string& path_;
     diag::Sink& sink_;
     std::vector<Node>& documents_;
     std::vector<Frame> stack_;
+    std::vector<Node> pending_items_;
+    std::vector<Node::Entry> pending_entries_;
     std::map<YAML::anchor_t, Node> anchors_;
 };
 
@@ -149,7 +206,8 @@ std::string_view kind_name(Node::Kind kind) {
 
 ParseResult parse(std::string_view text, const std::string& path, diag::Sink& sink) {
     ParseResult result;
-    std::istringstream stream{std::string(text)};
+    ViewBuffer buffer(text);
+    std::istream stream(&buffer);
     TreeBuilder builder(path, sink, result.documents);
     try {
         YAML::Parser parser(stream);

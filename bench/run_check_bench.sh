@@ -1,0 +1,174 @@
+#!/usr/bin/env bash
+# Benchmark of `gdprctl check` (design.md §6): a generated 10,000-system register checked side
+# by side with its peer (PyYAML's C loader + jsonschema Draft 7 over the same files against the
+# project's schema) and with the bare yaml-cpp floor, plus the start-up budget against
+# /bin/true. Writes the figures into bench/RESULTS.md, section "## check of a 10,000-system
+# register" (other sections are kept).
+#
+#     bench/run_check_bench.sh            # BUILD=build RUNS=10 PEER_RUNS=3
+#
+# Environment: BUILD (build folder, configured with -DGDPRCTL_BUILD_BENCH=ON if needed),
+# SCHEMA (register schema for the peer), RUNS, PEER_RUNS, STARTUP_RUNS, AS_OF.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+source_dir=$(cd "$here/.." && pwd)
+build=${BUILD:-$source_dir/build}
+out=$here/out
+register=$out/register-10000
+tiny=$out/register-1
+schema=${SCHEMA:-$here/schema/register.schema.json}
+runs=${RUNS:-10}
+peer_runs=${PEER_RUNS:-3}
+startup_runs=${STARTUP_RUNS:-300}
+as_of=${AS_OF:-2026-11-25}
+python=/usr/bin/python3
+results=$here/RESULTS.md
+
+if [[ ! -x /usr/bin/time ]]; then
+    apt-get install -y time >/dev/null
+fi
+command -v hyperfine >/dev/null || { echo "hyperfine is needed (apt-get install hyperfine)" >&2; exit 2; }
+
+if [[ ! -x $build/bench/bench_yaml_parse || ! -x $build/apps/gdprctl/gdprctl ]]; then
+    cmake -S "$source_dir" -B "$build" -DGDPRCTL_BUILD_BENCH=ON >/dev/null
+    cmake --build "$build" -j2 --target gdprctl bench_yaml_parse >/dev/null
+fi
+gdprctl=$build/apps/gdprctl/gdprctl
+floor=$build/bench/bench_yaml_parse
+
+mkdir -p "$out"
+[[ -f $register/gdpr.yaml ]] || "$python" "$here/generate_register.py" "$register" --systems 10000 --files 1000
+[[ -f $tiny/gdpr.yaml ]] || "$python" "$here/generate_register.py" "$tiny" --systems 1 --files 1 --recipients 3
+
+bytes=$(find "$register" -name '*.yaml' -printf '%s\n' | awk '{s += $1} END {print s}')
+files=$(find "$register" -name '*.yaml' | wc -l)
+check="$gdprctl --as-of $as_of check --workspace $register"
+peer="$python $here/peer_jsonschema.py $schema $register"
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+echo "== check of $files files, $bytes bytes" >&2
+hyperfine -i -N --warmup 1 --runs "$runs" --export-json "$tmp/check.json" --export-markdown "$tmp/check.md" \
+    -n "gdprctl check (text)" "$check" \
+    -n "gdprctl check --format json" "$gdprctl --as-of $as_of --format json check --workspace $register" \
+    -n "yaml-cpp floor: event stream, 1 thread" "$floor events $register" \
+    -n "yaml-cpp floor: node trees, 1 thread" "$floor tree $register" >&2
+hyperfine -i -N --warmup 0 --runs "$peer_runs" --export-json "$tmp/peer.json" --export-markdown "$tmp/peer.md" \
+    -n "peer: PyYAML CSafeLoader + jsonschema Draft7" "$peer" >&2
+
+peak_rss() {  # peak resident set of a command, in MB
+    /usr/bin/time -v "$@" 2>&1 >/dev/null | awk -F': ' '/Maximum resident/ {printf "%.1f", $2 / 1024}'
+}
+rss_check=$(peak_rss $check)
+rss_json=$(peak_rss $gdprctl --as-of $as_of --format json check --workspace $register)
+rss_events=$(peak_rss $floor events $register)
+rss_tree=$(peak_rss $floor tree $register)
+rss_peer=$(peak_rss $peer)
+findings=$($check 2>/dev/null | tail -1 || true)
+peer_says=$($peer 2>/dev/null || true)
+
+echo "== start-up" >&2
+hyperfine -i -N --warmup 20 --runs "$startup_runs" --export-json "$tmp/startup.json" --export-markdown "$tmp/startup.md" \
+    -n "/bin/true" "/bin/true" \
+    -n "gdprctl --version" "$gdprctl --version" \
+    -n "gdprctl check (1-system register)" "$gdprctl --as-of $as_of check --workspace $tiny" >&2
+
+"$python" - "$tmp" "$results" <<PY
+import json, re, subprocess, sys
+tmp, results = sys.argv[1], sys.argv[2]
+def load(name):
+    return {r["command"]: r for r in json.load(open(f"{tmp}/{name}.json"))["results"]}
+check, peer, startup = load("check"), load("peer"), load("startup")
+peer_mean = next(iter(peer.values()))["mean"]
+text_mean = check["gdprctl check (text)"]["mean"]
+json_mean = check["gdprctl check --format json"]["mean"]
+events = check["yaml-cpp floor: event stream, 1 thread"]["mean"]
+true_mean = startup["/bin/true"]["mean"]
+version = startup["gdprctl --version"]["mean"]
+tiny = startup["gdprctl check (1-system register)"]["mean"]
+rss = {"text": "$rss_check", "json": "$rss_json", "events": "$rss_events", "tree": "$rss_tree", "peer": "$rss_peer"}
+cpu = subprocess.run("grep -m1 'model name' /proc/cpuinfo | cut -d: -f2", shell=True, capture_output=True,
+                     text=True).stdout.strip()
+nproc = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
+date = subprocess.run(["date", "-u", "+%Y-%m-%d %H:%M UTC"], capture_output=True, text=True).stdout.strip()
+commit = subprocess.run(["git", "-C", "$source_dir", "rev-parse", "--short", "HEAD"], capture_output=True,
+                        text=True).stdout.strip()
+def ok(flag):
+    return "**met**" if flag else "**NOT met**"
+ratio = peer_mean / text_mean
+lines = [
+    "## check of a 10,000-system register",
+    "",
+    f"Run {date} on {nproc} cores ({cpu}), commit {commit}: \`bench/run_check_bench.sh\` "
+    f"(RUNS=$runs, PEER_RUNS=$peer_runs, STARTUP_RUNS=$startup_runs). Register: \`bench/generate_register.py\` "
+    f"seed 1, $files files, $bytes bytes (10,000 systems, 500 recipients, cookies, ~1% of systems with a "
+    f"planted problem, one file with a YAML syntax error). gdprctl says: \`$findings\`; the peer says: "
+    f"\`$peer_says\`.",
+    "",
+    "Commands:",
+    "",
+    "\`\`\`",
+    "$check",
+    "$peer",
+    "$floor events|tree $register",
+    "\`\`\`",
+    "",
+    f"Peer schema: \`{'$schema'.replace('$source_dir/', '')}\`"
+    + (" (a draft-07 transcription of lib/register/decode.cpp written for the benchmark until schemas/"
+       "register.schema.json lands; run with SCHEMA=schemas/register.schema.json to use the project's)."
+       if "bench/schema" in "$schema" else "."),
+    "",
+    "| command | mean wall time | peak RSS |",
+    "|---|---|---|",
+]
+for name, key in [("gdprctl check (text)", "text"), ("gdprctl check --format json", "json"),
+                  ("yaml-cpp floor: event stream, 1 thread", "events"),
+                  ("yaml-cpp floor: node trees, 1 thread", "tree")]:
+    r = check[name]
+    lines.append(f"| {name} | {r['mean']:.3f} s ± {r['stddev']:.3f} | {rss[key]} MB |")
+r = next(iter(peer.values()))
+lines.append(f"| {r['command']} | {r['mean']:.3f} s ± {(r['stddev'] or 0):.3f} | {rss['peer']} MB |")
+lines += [
+    "",
+    f"- Budget ≥ 10× faster than the peer: {ratio:.1f}× (text), {peer_mean / json_mean:.1f}× (json) — "
+    f"{ok(ratio >= 10)}.",
+    f"- Budget peak memory ≤ 100 MB: {rss['text']} MB — {ok(float(rss['text'] or 0) <= 100)}.",
+    f"- gdprctl check against the single-threaded yaml-cpp event floor: {text_mean / events:.2f}× its time.",
+    "",
+    "Start-up (hyperfine -N, warm cache):",
+    "",
+    "| command | mean | above /bin/true |",
+    "|---|---|---|",
+]
+for name in ["/bin/true", "gdprctl --version", "gdprctl check (1-system register)"]:
+    r = startup[name]
+    lines.append(f"| {name} | {r['mean'] * 1000:.2f} ms ± {r['stddev'] * 1000:.2f} | "
+                 f"{(r['mean'] - true_mean) * 1000:+.2f} ms |")
+lines += [
+    "",
+    f"- Budget ≤ 5 ms above /bin/true: --version {(version - true_mean) * 1000:+.2f} ms — "
+    f"{ok(version - true_mean <= 0.005)}; 1-system check {(tiny - true_mean) * 1000:+.2f} ms — "
+    f"{ok(tiny - true_mean <= 0.005)}.",
+    "",
+]
+section = "\n".join(lines)
+try:
+    text = open(results).read()
+except FileNotFoundError:
+    text = "# Benchmark results\n\nFigures recorded by the scripts in bench/; machines are shared and noisy, so every budget is a ratio against a peer run side by side.\n"
+pattern = re.compile(r"^## check of a 10,000-system register\n.*?(?=^## |\Z)", re.S | re.M)
+notes = ""
+m = pattern.search(text)
+if m:
+    old = m.group(0)
+    keep = old.find("\n### ")  # hand-written notes under the figures are kept
+    if keep >= 0:
+        notes = old[keep + 1:]
+    text = text[:m.start()] + section + ("\n" + notes if notes else "") + ("\n" if not text[m.end():].startswith("\n") and text[m.end():] else "") + text[m.end():]
+else:
+    text = text.rstrip("\n") + "\n\n" + section
+open(results, "w").write(text.rstrip("\n") + "\n")
+print(section)
+PY
