@@ -175,8 +175,9 @@ private:
     }
 
     void recipient(const model::Recipient& recipient) {
+        // A signing date that is present but invalid was reported as invalid-date already.
         if (recipient.role == model::RecipientRole::processor &&
-            (!recipient.agreement || !recipient.agreement->signed_on))
+            (!recipient.agreement || !recipient.agreement->signed_on) && !recipient.has("agreement.signed"))
             report(recipient, recipient.at("agreement"), "processor-without-agreement",
                    fmt::format("processor `{}` has no signed processing agreement", recipient.id),
                    "add `agreement: {signed: YYYY-MM-DD, reference: ...}`");
