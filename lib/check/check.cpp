@@ -28,12 +28,12 @@ std::size_t CheckResult::warnings() const {
 
 namespace {
 
-void validate_rule_ids(const std::vector<std::string>& ids) {
+void validate_rule_ids(const std::vector<std::string>& ids, std::string_view source) {
     auto known = rules::rule_ids();
     for (const auto& id : ids)
         if (!rules::find_rule(id)) {
             auto hint = diag::did_you_mean(id, known);
-            throw UsageError(fmt::format("--disable names unknown rule `{}`", id),
+            throw UsageError(fmt::format("{} names unknown rule `{}`", source, id),
                              hint.empty() ? "run `gdprctl rules` to list rule ids" : hint);
         }
 }
@@ -51,7 +51,7 @@ std::optional<std::string> relative_inside(const fs::path& path, const fs::path&
 }  // namespace
 
 CheckResult run_check(const CheckOptions& options) {
-    validate_rule_ids(options.disabled_rules);
+    validate_rule_ids(options.disabled_rules, "--disable");
     for (const auto& path : options.paths) {
         std::error_code ec;
         if (!fs::exists(path, ec))
@@ -78,7 +78,7 @@ CheckResult run_check(const CheckOptions& options) {
     rules::apply_catalogue(diagnostics);
 
     auto disabled = loaded.reg.settings.disabled_rules;
-    validate_rule_ids(disabled);
+    validate_rule_ids(disabled, "settings.disable in gdpr.yaml");
     disabled.insert(disabled.end(), options.disabled_rules.begin(), options.disabled_rules.end());
     auto in_scope = [&](const std::string& file) {
         if (scopes.empty()) return true;

@@ -8,6 +8,12 @@ diag::Position Located::at(std::string_view field) const {
     return pos;
 }
 
+bool Located::has(std::string_view field) const {
+    for (const auto& entry : field_positions)
+        if (entry.first == field) return true;
+    return false;
+}
+
 const System* Register::find_system(std::string_view id) const {
     for (const auto& system : systems)
         if (system.id == id) return &system;

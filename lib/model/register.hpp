@@ -22,6 +22,8 @@ struct Located {
 
     // Position of a field's value, or of the entity itself when the field is absent.
     diag::Position at(std::string_view field) const;
+    // Whether the field was written, even with a value the decoder rejected.
+    bool has(std::string_view field) const;
     void mark(std::string_view field, diag::Position position) { field_positions.emplace_back(field, position); }
 };
 

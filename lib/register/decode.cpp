@@ -142,6 +142,14 @@ public:
                hint);
     }
 
+    // Clears `value` when it is not an ISO 3166-1 alpha-2 code, so later rules do not judge it.
+    void check_country(const Node& node, std::string& value) {
+        if (!node.is_scalar() || model::looks_like_country_code(value)) return;
+        report("schema-pattern", node.pos, fmt::format("`country` must be an ISO 3166-1 alpha-2 code, not `{}`", value),
+               "write two upper-case letters, e.g. NL, DE, US");
+        value.clear();
+    }
+
     template <typename Enum, typename Entity>
     std::optional<Enum> enumeration(const Node* node, std::string_view field, Entity& entity,
                                     const std::vector<std::string_view>& names,
@@ -282,12 +290,7 @@ public:
                                                                model::parse_recipient_role);
             if (const Node* country = fields.require("country")) {
                 recipient.country = text(country, "country", recipient);
-                if (country->is_scalar() && !model::looks_like_country_code(recipient.country)) {
-                    report("schema-pattern", country->pos,
-                           fmt::format("`country` must be an ISO 3166-1 alpha-2 code, not `{}`", recipient.country),
-                           "write two upper-case letters, e.g. NL, DE, US");
-                    recipient.country.clear();
-                }
+                check_country(*country, recipient.country);
             }
             recipient.transfer = enumeration<model::TransferMechanism>(fields.get("transfer"), "transfer", recipient,
                                                                        model::transfer_mechanism_names(),
@@ -297,8 +300,10 @@ public:
                 recipient.mark("agreement", agreement->pos);
                 MapReader reader(*this, *agreement, "agreement", agreement_fields);
                 model::Agreement record;
-                if (const Node* signed_on = reader.get("signed"); signed_on && expect(*signed_on, Node::Kind::scalar, "signed"))
+                if (const Node* signed_on = reader.get("signed"); signed_on && expect(*signed_on, Node::Kind::scalar, "signed")) {
+                    recipient.mark("agreement.signed", signed_on->pos);
                     record.signed_on = parse_date_at(*signed_on, "signed");
+                }
                 record.reference = text(reader.get("reference"), "reference");
                 reader.finish();
                 recipient.agreement = record;
@@ -360,7 +365,10 @@ public:
         MapReader fields(*this, node, "organization", known);
         org.name = text(fields.require("name"), "name", org);
         org.registration = text(fields.get("registration"), "registration", org);
-        org.country = text(fields.require("country"), "country", org);
+        if (const Node* country = fields.require("country")) {
+            org.country = text(country, "country", org);
+            check_country(*country, org.country);
+        }
         org.address = text(fields.get("address"), "address", org);
         org.supervisory_authority = text(fields.get("supervisory_authority"), "supervisory_authority", org);
         if (const Node* contact = fields.get("contact"); contact && expect(*contact, Node::Kind::map, "contact")) {
@@ -494,6 +502,13 @@ void decode_file(std::string_view text, const std::string& path, int file_index,
     auto parsed = yaml::parse(text, path, part.sink);  // not const: Decoder::take moves scalars out
     Decoder decoder(path, file_index, part.sink);
     for (const auto& document : parsed.documents) decoder.decode_document(document, is_workspace_file, part);
+    // An empty gdpr.yaml still marks a workspace, but names no controller: say so rather than
+    // reporting nothing.
+    bool empty = std::all_of(parsed.documents.begin(), parsed.documents.end(),
+                             [](const yaml::Node& document) { return document.is_null(); });
+    if (is_workspace_file && parsed.ok && empty)
+        decoder.report("schema-required", diag::Position{1, 1}, "gdpr.yaml is missing required field `organization`",
+                       "add an `organization:` block with name, country and contact");
 }
 
 }  // namespace gdprctl::reg

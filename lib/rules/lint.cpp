@@ -74,10 +74,12 @@ private:
         }
         if (reg_.policy) {
             const auto& policy = *reg_.policy;
-            if (!policy.last_review)
-                report(policy, policy.pos, "policy-review-overdue", "the policy has no `last_review` date",
-                       "record when the policy was last reviewed in `policy.last_review`");
-            else if (auto due = time::add(*policy.last_review, policy.review_interval); due < today_)
+            if (!policy.last_review) {
+                // A date written but invalid was reported as invalid-date already.
+                if (!policy.has("last_review"))
+                    report(policy, policy.pos, "policy-review-overdue", "the policy has no `last_review` date",
+                           "record when the policy was last reviewed in `policy.last_review`");
+            } else if (auto due = time::add(*policy.last_review, policy.review_interval); due < today_)
                 report(policy, policy.at("last_review"), "policy-review-overdue",
                        fmt::format("the policy was last reviewed on {}; its review was due on {}",
                                    policy.last_review->to_string(), due.to_string()),
@@ -126,11 +128,13 @@ private:
                    "add `security: [tls, access-control, ...]`");
 
         auto interval = system.review_interval.value_or(reg_.settings.system_review_interval);
-        if (!system.last_review)
-            report(system, system.pos, "system-review-overdue",
-                   fmt::format("system `{}` has never been reviewed (no `last_review`)", system.id),
-                   fmt::format("review it and run `gdprctl register review {}`", system.id));
-        else if (auto due = time::add(*system.last_review, interval); due < today_)
+        if (!system.last_review) {
+            // A date written but invalid was reported as invalid-date already.
+            if (!system.has("last_review"))
+                report(system, system.pos, "system-review-overdue",
+                       fmt::format("system `{}` has never been reviewed (no `last_review`)", system.id),
+                       fmt::format("review it and run `gdprctl register review {}`", system.id));
+        } else if (auto due = time::add(*system.last_review, interval); due < today_)
             report(system, system.at("last_review"), "system-review-overdue",
                    fmt::format("system `{}` was last reviewed on {}; its review was due on {}", system.id,
                                system.last_review->to_string(), due.to_string()),
@@ -179,8 +183,9 @@ private:
     }
 
     void recipient(const model::Recipient& recipient) {
+        // A signing date that is present but invalid was reported as invalid-date already.
         if (recipient.role == model::RecipientRole::processor &&
-            (!recipient.agreement || !recipient.agreement->signed_on))
+            (!recipient.agreement || !recipient.agreement->signed_on) && !recipient.has("agreement.signed"))
             report(recipient, recipient.at("agreement"), "processor-without-agreement",
                    fmt::format("processor `{}` has no signed processing agreement", recipient.id),
                    "add `agreement: {signed: YYYY-MM-DD, reference: ...}`");
