@@ -33,8 +33,7 @@ nav.toc { background: var(--band); border: 1px solid var(--line); border-radius:
           margin: 18px 0; }
 nav.toc h2 { border: 0; margin: 4px 0 6px; font-size: 1rem; text-transform: uppercase; letter-spacing: 0.06em;
              color: var(--muted); }
-nav.toc ol { margin: 0; padding-left: 20px; columns: 2; column-gap: 40px; }
-nav.toc ol ol { columns: 1; }
+nav.toc ol { margin: 0; padding-left: 20px; }
 .banner { background: var(--warn-bg); border: 1px solid var(--warn-line); border-left-width: 6px;
           border-radius: 6px; padding: 10px 14px; margin: 16px 0; }
 section.system { border: 1px solid var(--line); border-radius: 10px; padding: 4px 20px 14px; margin: 18px 0; }
@@ -44,6 +43,7 @@ table { border-collapse: collapse; width: 100%; margin: 6px 0 12px; }
 th, td { text-align: left; vertical-align: top; padding: 6px 10px; border-bottom: 1px solid var(--line); }
 table.fields th { width: 28%; font-weight: 600; color: var(--muted); }
 table.grid thead th { background: var(--band); border-bottom: 2px solid var(--line); }
+table.grid td:first-child { width: 22%; }
 tr.flag td, tr.flag th, td.flag { background: var(--warn-bg); }
 tr.flag th { border-left: 4px solid var(--warn-line); }
 .tag { display: inline-block; font-size: 0.78rem; font-weight: 600; padding: 1px 8px; border-radius: 10px;

@@ -24,7 +24,10 @@ void person(JsonWriter& json, std::string_view key, const std::optional<ContactP
         return;
     }
     json.begin_object();
-    json.field("name", p->name).field("role", p->role).field("email", p->email).field("phone", p->phone);
+    text_or_null(json, "name", p->name);
+    text_or_null(json, "role", p->role);
+    text_or_null(json, "email", p->email);
+    text_or_null(json, "phone", p->phone);
     json.end_object();
 }
 
