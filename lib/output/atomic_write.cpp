@@ -4,12 +4,12 @@
 
 #include <fmt/format.h>
 
-#include <cerrno>
-#include <cstring>
 #include <fcntl.h>
-#include <string>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <cerrno>
+#include <cstring>
+#include <string>
 
 namespace gdprctl::output {
 namespace {
@@ -28,9 +28,7 @@ mode_t file_mode() {
 // Closes and removes the temporary file unless it was renamed into place.
 class TempFile {
 public:
-    explicit TempFile(std::string name) : name_(std::move(name)) {
-        fd_ = ::mkstemp(name_.data());
-    }
+    explicit TempFile(std::string name) : name_(std::move(name)) { fd_ = ::mkstemp(name_.data()); }
     ~TempFile() {
         if (fd_ >= 0) ::close(fd_);
         if (!committed_) ::unlink(name_.c_str());

@@ -77,6 +77,8 @@ void write_html_head(std::ostream& out, std::string_view title) {
         << html_escape(title) << "</title>\n<style>" << stylesheet << "</style>\n</head>\n<body>\n";
 }
 
-void write_html_tail(std::ostream& out) { out << "</body>\n</html>\n"; }
+void write_html_tail(std::ostream& out) {
+    out << "</body>\n</html>\n";
+}
 
 }  // namespace gdprctl::report

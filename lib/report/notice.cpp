@@ -12,10 +12,14 @@ namespace {
 
 std::string_view category_label(model::CookieCategory category) {
     switch (category) {
-        case model::CookieCategory::strictly_necessary: return "Strictly necessary";
-        case model::CookieCategory::functional: return "Functional";
-        case model::CookieCategory::analytics: return "Analytics";
-        case model::CookieCategory::marketing: return "Marketing";
+        case model::CookieCategory::strictly_necessary:
+            return "Strictly necessary";
+        case model::CookieCategory::functional:
+            return "Functional";
+        case model::CookieCategory::analytics:
+            return "Analytics";
+        case model::CookieCategory::marketing:
+            return "Marketing";
     }
     return "";
 }
@@ -27,17 +31,22 @@ std::vector<NoticeRight> rights() {
                            std::move(what)};
     };
     return {
-        right(Right::access, "Ask whether we process personal data about you and get a copy of it, together with "
-                             "what we use it for, who receives it and how long we keep it."),
+        right(Right::access,
+              "Ask whether we process personal data about you and get a copy of it, together with "
+              "what we use it for, who receives it and how long we keep it."),
         right(Right::rectification, "Have inaccurate data about you corrected and incomplete data completed."),
-        right(Right::erasure, "Have your data deleted, for example when we no longer need it, when you withdraw "
-                              "your consent or when you object, unless a law obliges us to keep it."),
-        right(Right::restriction, "Have us only store your data, and not otherwise use it, while its accuracy or "
-                                  "our use of it is being settled."),
-        right(Right::portability, "Receive the data you gave us on the basis of consent or a contract in a "
-                                  "structured, machine-readable format, or have it sent to another organisation."),
-        right(Right::objection, "Object to our use of your data on the basis of legitimate interests or a public "
-                                "task; you can object to direct marketing at any time, without giving reasons."),
+        right(Right::erasure,
+              "Have your data deleted, for example when we no longer need it, when you withdraw "
+              "your consent or when you object, unless a law obliges us to keep it."),
+        right(Right::restriction,
+              "Have us only store your data, and not otherwise use it, while its accuracy or "
+              "our use of it is being settled."),
+        right(Right::portability,
+              "Receive the data you gave us on the basis of consent or a contract in a "
+              "structured, machine-readable format, or have it sent to another organisation."),
+        right(Right::objection,
+              "Object to our use of your data on the basis of legitimate interests or a public "
+              "task; you can object to direct marketing at any time, without giving reasons."),
     };
 }
 
@@ -52,7 +61,8 @@ std::string purpose_note(const model::Purpose& purpose) {
             return purpose.consent && !purpose.consent->withdrawal.empty()
                        ? "Withdraw consent at any time: " + humanise_keyword(purpose.consent->withdrawal)
                        : std::string("You can withdraw consent at any time");
-        default: return {};
+        default:
+            return {};
     }
 }
 
@@ -93,17 +103,18 @@ NoticeRecord build_notice(const model::Register& reg, time::Date as_of, std::siz
     notice.as_of = as_of;
     notice.register_errors = register_errors;
     notice.controller = ropa.controller;
-    notice.contact_email = !ropa.controller.email.empty()                      ? ropa.controller.email
+    notice.contact_email = !ropa.controller.email.empty()                               ? ropa.controller.email
                            : ropa.controller.dpo && !ropa.controller.dpo->email.empty() ? ropa.controller.dpo->email
-                                                                                       : std::string{};
+                                                                                        : std::string{};
     for (std::size_t s = 0; s < reg.systems.size(); ++s) {
         const auto& system = ropa.systems[s];
         for (const auto& item : system.data) add_data(notice.data, item, {});
         for (std::size_t p = 0; p < system.purposes.size(); ++p) {
             const auto& purpose = system.purposes[p];
             for (const auto& item : purpose.data) add_data(notice.data, item, purpose.description);
-            std::string basis = purpose.basis.empty() ? std::string{}
-                                                      : fmt::format("{} ({})", purpose.basis_label, purpose.basis_article);
+            std::string basis = purpose.basis.empty()
+                                    ? std::string{}
+                                    : fmt::format("{} ({})", purpose.basis_label, purpose.basis_article);
             auto note = purpose_note(reg.systems[s].purposes[p]);
             auto same = std::find_if(notice.purposes.begin(), notice.purposes.end(), [&](const auto& row) {
                 return row.description == purpose.description && row.basis == basis;
@@ -148,7 +159,7 @@ NoticeRecord build_notice(const model::Register& reg, time::Date as_of, std::siz
             row.provider = cookie.provider;
         row.category = cookie.category ? std::string(category_label(*cookie.category)) : std::string{};
         row.purpose = cookie_purpose(reg, cookie);
-        row.expiry = cookie.session ? std::string("session")
+        row.expiry = cookie.session  ? std::string("session")
                      : cookie.expiry ? humanise_duration(*cookie.expiry)
                                      : std::string("not recorded");
         notice.cookies.push_back(std::move(row));

@@ -26,7 +26,7 @@ struct NoticePurposeRow {
 
 struct NoticeRetentionRow {
     std::vector<DataItem> data;
-    std::string period;  // "2 years after end of contract", "undetermined"
+    std::string period;    // "2 years after end of contract", "undetermined"
     bool flagged = false;  // undetermined or no time limit recorded: a gap to close before publishing
 };
 
@@ -43,7 +43,7 @@ struct NoticeCookieRow {
     std::string provider;
     std::string category;  // "Analytics"
     std::string purpose;
-    std::string expiry;    // "2 years", "session"
+    std::string expiry;  // "2 years", "session"
 };
 
 struct NoticeRight {

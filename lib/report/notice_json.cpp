@@ -62,7 +62,11 @@ void write_notice_json(std::ostream& out, const NoticeRecord& n) {
     json.end_array();
     json.key("rights").begin_array();
     for (const auto& right : n.rights)
-        json.begin_object().field("right", right.name).field("article", right.article).field("what", right.what).end_object();
+        json.begin_object()
+            .field("right", right.name)
+            .field("article", right.article)
+            .field("what", right.what)
+            .end_object();
     json.end_array();
     json.field("how_to_exercise", notice_exercise_text(n)).field("complaints", notice_complaint_text(n));
     json.end_object();

@@ -21,7 +21,9 @@ std::string names(const std::vector<DataItem>& items) {
     return fmt::format("{}", fmt::join(parts, ", "));
 }
 
-std::string flag(bool flagged) { return flagged ? "⚠ " : ""; }
+std::string flag(bool flagged) {
+    return flagged ? "⚠ " : "";
+}
 
 }  // namespace
 
@@ -31,12 +33,13 @@ void write_notice_markdown(std::ostream& out, const NoticeRecord& n) {
     out << fmt::format("These tables are generated from the Register of Systems of {} as of {}.\n\n",
                        c.recorded ? md_escape(c.name) : std::string("the controller"), n.as_of.to_string());
     if (n.register_errors > 0)
-        out << fmt::format("> **Warning:** the register has {} structural error{}; these tables show what could be "
-                           "read. Run `gdprctl check` before publishing.\n\n",
-                           n.register_errors, n.register_errors == 1 ? "" : "s");
+        out << fmt::format(
+            "> **Warning:** the register has {} structural error{}; these tables show what could be "
+            "read. Run `gdprctl check` before publishing.\n\n",
+            n.register_errors, n.register_errors == 1 ? "" : "s");
     if (n.flagged() > 0)
-        out << fmt::format("> **Before publishing:** {} entr{} marked ⚠ record a gap in the register.\n\n",
-                           n.flagged(), n.flagged() == 1 ? "y" : "ies");
+        out << fmt::format("> **Before publishing:** {} entr{} marked ⚠ record a gap in the register.\n\n", n.flagged(),
+                           n.flagged() == 1 ? "y" : "ies");
 
     out << "## Who we are\n\n";
     if (!c.recorded) {
@@ -49,7 +52,8 @@ void write_notice_markdown(std::ostream& out, const NoticeRecord& n) {
         if (!c.email.empty()) out << fmt::format("| E-mail | {} |\n", md_escape(c.email));
         if (!c.phone.empty()) out << fmt::format("| Phone | {} |\n", md_escape(c.phone));
         if (c.responsible_person)
-            out << fmt::format("| Responsible for data protection | {} |\n", md_escape(c.responsible_person->summary()));
+            out << fmt::format("| Responsible for data protection | {} |\n",
+                               md_escape(c.responsible_person->summary()));
         if (c.dpo) out << fmt::format("| Data protection officer | {} |\n", md_escape(c.dpo->summary()));
         if (c.representative)
             out << fmt::format("| Representative in the EU | {} |\n", md_escape(c.representative->summary()));
@@ -57,7 +61,8 @@ void write_notice_markdown(std::ostream& out, const NoticeRecord& n) {
     }
 
     out << "## What personal data we process\n\n";
-    if (n.data.empty()) out << "The register records no personal data.\n\n";
+    if (n.data.empty())
+        out << "The register records no personal data.\n\n";
     else {
         out << "| Personal data | Kind | Used for |\n|---|---|---|\n";
         for (const auto& row : n.data) {
@@ -70,7 +75,8 @@ void write_notice_markdown(std::ostream& out, const NoticeRecord& n) {
     }
 
     out << "## Why we process it and on what legal basis\n\n";
-    if (n.purposes.empty()) out << "The register records no purposes.\n\n";
+    if (n.purposes.empty())
+        out << "The register records no purposes.\n\n";
     else {
         out << "| Purpose | Personal data | Legal basis | Note |\n|---|---|---|---|\n";
         for (const auto& row : n.purposes)
@@ -81,7 +87,8 @@ void write_notice_markdown(std::ostream& out, const NoticeRecord& n) {
     }
 
     out << "## How long we keep it\n\n";
-    if (n.retention.empty()) out << "The register records no retention periods.\n\n";
+    if (n.retention.empty())
+        out << "The register records no retention periods.\n\n";
     else {
         out << "| Personal data | Kept for |\n|---|---|\n";
         for (const auto& row : n.retention)
@@ -90,7 +97,8 @@ void write_notice_markdown(std::ostream& out, const NoticeRecord& n) {
     }
 
     out << "## Who we share it with\n\n";
-    if (n.third_parties.empty()) out << "We do not share personal data with third parties.\n\n";
+    if (n.third_parties.empty())
+        out << "We do not share personal data with third parties.\n\n";
     else {
         out << "| Third party | Role | Country | Safeguard for transfers outside the EEA |\n|---|---|---|---|\n";
         for (const auto& row : n.third_parties)
@@ -100,7 +108,8 @@ void write_notice_markdown(std::ostream& out, const NoticeRecord& n) {
     }
 
     out << "## Cookies\n\n";
-    if (n.cookies.empty()) out << "This website sets no cookies.\n\n";
+    if (n.cookies.empty())
+        out << "This website sets no cookies.\n\n";
     else {
         out << "| Cookie | Provider | Type | Purpose | Expiry |\n|---|---|---|---|---|\n";
         for (const auto& row : n.cookies)
@@ -115,7 +124,8 @@ void write_notice_markdown(std::ostream& out, const NoticeRecord& n) {
     out << '\n' << (n.contact_email.empty() ? "⚠ " : "") << md_escape(notice_exercise_text(n)) << "\n\n";
 
     out << "## Contact and complaints\n\n";
-    if (!n.contact_email.empty()) out << fmt::format("Questions about this notice: {}.\n\n", md_escape(n.contact_email));
+    if (!n.contact_email.empty())
+        out << fmt::format("Questions about this notice: {}.\n\n", md_escape(n.contact_email));
     out << md_escape(notice_complaint_text(n)) << '\n';
 }
 

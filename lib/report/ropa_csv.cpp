@@ -59,9 +59,8 @@ std::vector<std::string> row(const SystemEntry& system, const PurposeEntry* purp
     else if (purpose->special)
         conditions.emplace_back("not recorded");
     if (purpose->criminal)
-        conditions.push_back("Art. 10: " +
-                             (purpose->criminal_authority.empty() ? std::string("not recorded")
-                                                                  : purpose->criminal_authority));
+        conditions.push_back("Art. 10: " + (purpose->criminal_authority.empty() ? std::string("not recorded")
+                                                                                : purpose->criminal_authority));
     cells[12] = joined(conditions);
     if (purpose->basis == "legitimate-interests") cells[13] = purpose->description;
     cells[14] = purpose->lia;

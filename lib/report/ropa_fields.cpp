@@ -20,7 +20,9 @@ Field person_field(std::string label, const std::optional<ContactPerson>& person
     return field(std::move(label), person->summary());
 }
 
-std::string or_not_recorded(const std::string& text) { return text.empty() ? std::string(not_recorded) : text; }
+std::string or_not_recorded(const std::string& text) {
+    return text.empty() ? std::string(not_recorded) : text;
+}
 
 std::string listed(const std::vector<std::string>& items) {
     return items.empty() ? std::string(not_recorded) : fmt::format("{}", fmt::join(items, ", "));
@@ -31,8 +33,7 @@ std::string listed(const std::vector<std::string>& items) {
 std::string recipient_summary(const RecipientEntry& recipient) {
     if (!recipient.declared) return fmt::format("{} (not declared in the register)", recipient.name);
     std::vector<std::string> details;
-    details.emplace_back(recipient.role.empty() ? std::string("role not recorded")
-                                                : humanise_keyword(recipient.role));
+    details.emplace_back(recipient.role.empty() ? std::string("role not recorded") : humanise_keyword(recipient.role));
     if (!recipient.country.empty()) details.push_back(recipient.country);
     return fmt::format("{} ({})", recipient.name, fmt::join(details, ", "));
 }
@@ -76,8 +77,8 @@ std::vector<Field> controller_fields(const RopaRecord& record) {
     Field joint_field{"Joint controllers (Art. 26)", joint, false};
     if (joint.empty()) joint_field.lines = {"none"};
     fields.push_back(std::move(joint_field));
-    fields.push_back(field("Supervisory authority", or_not_recorded(c.supervisory_authority),
-                           c.supervisory_authority.empty()));
+    fields.push_back(
+        field("Supervisory authority", or_not_recorded(c.supervisory_authority), c.supervisory_authority.empty()));
     return fields;
 }
 
@@ -128,10 +129,10 @@ std::vector<Field> purpose_fields(const PurposeEntry& purpose) {
         fields.push_back(field("Lawful basis", fmt::format("{} ({})", purpose.basis_label, purpose.basis_article)));
     fields.push_back(field("Personal data", data_summary(purpose.data), purpose.data.empty()));
     if (purpose.special || !purpose.special_condition.empty())
-        fields.push_back(field("Art. 9 condition",
-                               purpose.special_condition.empty() ? std::string("not recorded")
-                                                                 : "GDPR Art. " + purpose.special_condition,
-                               purpose.special_condition.empty()));
+        fields.push_back(field(
+            "Art. 9 condition",
+            purpose.special_condition.empty() ? std::string("not recorded") : "GDPR Art. " + purpose.special_condition,
+            purpose.special_condition.empty()));
     if (purpose.criminal || !purpose.criminal_authority.empty())
         fields.push_back(field("Art. 10 authority", or_not_recorded(purpose.criminal_authority),
                                purpose.criminal_authority.empty()));

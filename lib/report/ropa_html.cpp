@@ -38,9 +38,8 @@ Counts count(const RopaRecord& record) {
     Counts counts;
     for (const auto& r : record.recipients) counts.transfers += r.third_country ? 1 : 0;
     auto flagged = [](const std::vector<Field>& fields) {
-        return static_cast<std::size_t>(std::count_if(fields.begin(), fields.end(), [](const Field& f) {
-            return f.flagged;
-        }));
+        return static_cast<std::size_t>(
+            std::count_if(fields.begin(), fields.end(), [](const Field& f) { return f.flagged; }));
     };
     counts.flagged += flagged(controller_fields(record));
     for (const auto& system : record.systems) {
@@ -72,9 +71,9 @@ void write_recipients(std::ostream& out, const RopaRecord& record) {
     out << "<table class=\"grid\">\n<thead><tr><th>Recipient</th><th>Role</th><th>Country</th>"
            "<th>Transfer safeguard</th><th>Agreement (Art. 28)</th></tr></thead>\n<tbody>\n";
     for (const auto& r : record.recipients) {
-        std::string safeguard = r.country.empty()     ? "country not recorded"
-                                : r.third_country      ? r.safeguard
-                                                       : std::string("within the EEA");
+        std::string safeguard = r.country.empty() ? "country not recorded"
+                                : r.third_country ? r.safeguard
+                                                  : std::string("within the EEA");
         bool flag_transfer = r.third_country && r.transfer.empty();
         bool flag_agreement = r.role == "processor" && r.agreement.empty();
         std::string agreement = !r.agreement.empty()    ? r.agreement
@@ -101,10 +100,11 @@ void write_ropa_html(std::ostream& out, const RopaRecord& record) {
     write_summary(out, record);
     out << "</header>\n";
     if (record.register_errors > 0)
-        out << fmt::format("<p class=\"banner\"><strong>Warning:</strong> the register has {} structural error{}; "
-                           "this record shows what could be read. Run <code>gdprctl check</code> for the "
-                           "details.</p>\n",
-                           record.register_errors, record.register_errors == 1 ? "" : "s");
+        out << fmt::format(
+            "<p class=\"banner\"><strong>Warning:</strong> the register has {} structural error{}; "
+            "this record shows what could be read. Run <code>gdprctl check</code> for the "
+            "details.</p>\n",
+            record.register_errors, record.register_errors == 1 ? "" : "s");
 
     out << "<nav class=\"toc\">\n<h2>Contents</h2>\n<ol>\n<li><a href=\"#controller\">Controller</a></li>\n"
            "<li><a href=\"#processing\">Processing activities</a>\n<ol>\n";

@@ -33,9 +33,12 @@ void person(JsonWriter& json, std::string_view key, const std::optional<ContactP
 
 std::string_view class_name(model::DataClass data_class) {
     switch (data_class) {
-        case model::DataClass::special: return "special";
-        case model::DataClass::criminal: return "criminal";
-        case model::DataClass::ordinary: break;
+        case model::DataClass::special:
+            return "special";
+        case model::DataClass::criminal:
+            return "criminal";
+        case model::DataClass::ordinary:
+            break;
     }
     return "ordinary";
 }

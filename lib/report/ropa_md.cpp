@@ -24,14 +24,15 @@ void write_fields(std::ostream& out, const std::vector<Field>& fields) {
 void write_ropa_markdown(std::ostream& out, const RopaRecord& record) {
     const auto& controller = record.controller;
     out << "# Record of processing activities\n\n";
-    out << fmt::format("Record of processing activities under GDPR Art. 30(1) of {}, as of {}, generated from the "
-                       "Register of Systems by gdprctl.\n\n",
-                       controller.recorded ? md_escape(controller.name) : std::string("the controller"),
-                       record.as_of.to_string());
+    out << fmt::format(
+        "Record of processing activities under GDPR Art. 30(1) of {}, as of {}, generated from the "
+        "Register of Systems by gdprctl.\n\n",
+        controller.recorded ? md_escape(controller.name) : std::string("the controller"), record.as_of.to_string());
     if (record.register_errors > 0)
-        out << fmt::format("> **Warning:** the register has {} structural error{}; this record shows what could be "
-                           "read. Run `gdprctl check` for the details.\n\n",
-                           record.register_errors, record.register_errors == 1 ? "" : "s");
+        out << fmt::format(
+            "> **Warning:** the register has {} structural error{}; this record shows what could be "
+            "read. Run `gdprctl check` for the details.\n\n",
+            record.register_errors, record.register_errors == 1 ? "" : "s");
 
     out << "## Contents\n\n";
     out << "- [Controller](#controller)\n- [Processing activities](#processing)\n";
@@ -65,11 +66,11 @@ void write_ropa_markdown(std::ostream& out, const RopaRecord& record) {
         std::string safeguard = r.third_country ? r.safeguard : std::string("within the EEA");
         if (r.country.empty()) safeguard = "country not recorded";
         bool flag = r.third_country && r.transfer.empty();
-        out << fmt::format("| {} ({}) | {} | {} | {}{} | {} |\n", md_escape(r.name), md_code(r.id),
-                           role_label(r.role), md_escape(r.country.empty() ? "not recorded" : r.country),
-                           flag ? "⚠ " : "", md_escape(safeguard),
-                           md_escape(r.agreement.empty() ? (r.role == "processor" ? "⚠ none recorded" : "not applicable")
-                                                         : r.agreement));
+        out << fmt::format(
+            "| {} ({}) | {} | {} | {}{} | {} |\n", md_escape(r.name), md_code(r.id), role_label(r.role),
+            md_escape(r.country.empty() ? "not recorded" : r.country), flag ? "⚠ " : "", md_escape(safeguard),
+            md_escape(r.agreement.empty() ? (r.role == "processor" ? "⚠ none recorded" : "not applicable")
+                                          : r.agreement));
     }
 }
 

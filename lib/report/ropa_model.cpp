@@ -48,9 +48,15 @@ std::vector<std::string> rights_for(LawfulBasis basis) {
         case LawfulBasis::contract:
             rights.insert(rights.end(), {Right::erasure, Right::restriction, Right::portability});
             break;
-        case LawfulBasis::legal_obligation: rights.push_back(Right::restriction); break;
-        case LawfulBasis::vital_interests: rights.insert(rights.end(), {Right::erasure, Right::restriction}); break;
-        case LawfulBasis::public_task: rights.insert(rights.end(), {Right::restriction, Right::objection}); break;
+        case LawfulBasis::legal_obligation:
+            rights.push_back(Right::restriction);
+            break;
+        case LawfulBasis::vital_interests:
+            rights.insert(rights.end(), {Right::erasure, Right::restriction});
+            break;
+        case LawfulBasis::public_task:
+            rights.insert(rights.end(), {Right::restriction, Right::objection});
+            break;
         case LawfulBasis::legitimate_interests:
             rights.insert(rights.end(), {Right::erasure, Right::restriction, Right::objection});
             break;
@@ -194,7 +200,8 @@ SystemEntry system_entry(const model::Register& reg, const model::System& system
     entry.security = system.security;
     if (system.last_review) {
         entry.last_review = system.last_review->to_string();
-        auto next = time::add(*system.last_review, system.review_interval.value_or(reg.settings.system_review_interval));
+        auto next =
+            time::add(*system.last_review, system.review_interval.value_or(reg.settings.system_review_interval));
         entry.next_review = next.to_string();
         entry.review_overdue = next < as_of;
     }
@@ -213,12 +220,18 @@ std::string ContactPerson::summary() const {
 
 std::string_view basis_label(LawfulBasis basis) {
     switch (basis) {
-        case LawfulBasis::consent: return "Consent";
-        case LawfulBasis::contract: return "Contract";
-        case LawfulBasis::legal_obligation: return "Legal obligation";
-        case LawfulBasis::vital_interests: return "Vital interests";
-        case LawfulBasis::public_task: return "Public task";
-        case LawfulBasis::legitimate_interests: return "Legitimate interests";
+        case LawfulBasis::consent:
+            return "Consent";
+        case LawfulBasis::contract:
+            return "Contract";
+        case LawfulBasis::legal_obligation:
+            return "Legal obligation";
+        case LawfulBasis::vital_interests:
+            return "Vital interests";
+        case LawfulBasis::public_task:
+            return "Public task";
+        case LawfulBasis::legitimate_interests:
+            return "Legitimate interests";
     }
     return "";
 }
@@ -243,10 +256,14 @@ std::string_view right_label(std::string_view right) {
 
 std::string_view safeguard_label(model::TransferMechanism mechanism) {
     switch (mechanism) {
-        case model::TransferMechanism::adequacy: return "Adequacy decision (GDPR Art. 45)";
-        case model::TransferMechanism::scc: return "Standard contractual clauses (GDPR Art. 46(2)(c))";
-        case model::TransferMechanism::bcr: return "Binding corporate rules (GDPR Art. 47)";
-        case model::TransferMechanism::derogation: return "Derogation for a specific situation (GDPR Art. 49)";
+        case model::TransferMechanism::adequacy:
+            return "Adequacy decision (GDPR Art. 45)";
+        case model::TransferMechanism::scc:
+            return "Standard contractual clauses (GDPR Art. 46(2)(c))";
+        case model::TransferMechanism::bcr:
+            return "Binding corporate rules (GDPR Art. 47)";
+        case model::TransferMechanism::derogation:
+            return "Derogation for a specific situation (GDPR Art. 49)";
     }
     return "";
 }

@@ -57,8 +57,8 @@ struct RecipientEntry {
 
 struct RetentionEntry {
     std::vector<DataItem> data;
-    std::string period;    // ISO 8601 as written, "undetermined", or empty when missing
-    std::string text;      // "2 years after end of contract", "undetermined", "no time limit recorded"
+    std::string period;  // ISO 8601 as written, "undetermined", or empty when missing
+    std::string text;    // "2 years after end of contract", "undetermined", "no time limit recorded"
     bool undetermined = false;
     bool missing = false;  // no rule covers these data categories at all
     std::string reason;
@@ -66,13 +66,13 @@ struct RetentionEntry {
 
 struct PurposeEntry {
     std::string id;
-    std::string description;  // the id when no description is given
-    std::string basis;          // kebab-case, empty when missing or invalid
-    std::string basis_label;    // "Legitimate interests"
-    std::string basis_article;  // "GDPR Art. 6(1)(f)"
-    std::vector<DataItem> data;  // what this purpose uses (the system's data when it names none)
-    bool special = false;        // uses Art. 9 data
-    bool criminal = false;       // uses Art. 10 data
+    std::string description;        // the id when no description is given
+    std::string basis;              // kebab-case, empty when missing or invalid
+    std::string basis_label;        // "Legitimate interests"
+    std::string basis_article;      // "GDPR Art. 6(1)(f)"
+    std::vector<DataItem> data;     // what this purpose uses (the system's data when it names none)
+    bool special = false;           // uses Art. 9 data
+    bool criminal = false;          // uses Art. 10 data
     std::string special_condition;  // "9(2)(h)"
     std::string criminal_authority;
     std::string lia;
@@ -113,9 +113,9 @@ struct RopaRecord {
 RopaRecord build_ropa(const model::Register& reg, time::Date as_of, std::size_t register_errors);
 
 // Human wording shared by the formats.
-std::string_view basis_label(model::LawfulBasis basis);     // "Legal obligation"
-std::string_view role_label(std::string_view role);         // "joint-controller" -> "Joint controller"
-std::string_view right_label(std::string_view right);       // "portability" -> "Data portability"
+std::string_view basis_label(model::LawfulBasis basis);  // "Legal obligation"
+std::string_view role_label(std::string_view role);      // "joint-controller" -> "Joint controller"
+std::string_view right_label(std::string_view right);    // "portability" -> "Data portability"
 std::string_view safeguard_label(model::TransferMechanism mechanism);
 std::string data_summary(const std::vector<DataItem>& items);  // names joined, special/criminal marked
 

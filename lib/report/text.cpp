@@ -58,12 +58,23 @@ std::string html_escape(std::string_view text) {
     out.reserve(text.size());
     for (char c : text) {
         switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&#39;";
+                break;
+            default:
+                out += c;
         }
     }
     return out;
@@ -95,13 +106,25 @@ std::string md_escape(std::string_view text) {
     out.reserve(text.size());
     for (char c : text) {
         switch (c) {
-            case '\\': case '|': case '*': case '_': case '`': case '<': case '>': case '[': case ']':
+            case '\\':
+            case '|':
+            case '*':
+            case '_':
+            case '`':
+            case '<':
+            case '>':
+            case '[':
+            case ']':
                 out += '\\';
                 out += c;
                 break;
-            case '\r': break;
-            case '\n': out += ' '; break;
-            default: out += c;
+            case '\r':
+                break;
+            case '\n':
+                out += ' ';
+                break;
+            default:
+                out += c;
         }
     }
     return out;

@@ -37,8 +37,10 @@ void add_report(CLI::App& group, Context& context, report::ReportKind kind, cons
     auto options = std::make_shared<ReportCommandOptions>();
     auto* command = group.add_subcommand(name, about);
     command->footer(footer);
-    command->add_option("-o,--output", options->output,
-                        "Write to FILE (atomically: a temporary file renamed into place) instead of standard output");
+    command
+        ->add_option("-o,--output", options->output,
+                     "Write to FILE (atomically: a temporary file renamed into place) instead of standard output")
+        ->type_name("FILE");
     command->callback([options, kind, &context] { run_report_command(kind, *options, context); });
 }
 

@@ -1,6 +1,6 @@
+#include "report/ropa_model.hpp"
 #include "register/loader.hpp"
 #include "report/notice.hpp"
-#include "report/ropa_model.hpp"
 
 #include "support/string_makers.hpp"
 
@@ -53,13 +53,14 @@ TEST_CASE("a purpose's retention names only the purpose's own data", "[report]")
 
 TEST_CASE("undetermined retention is kept as such", "[report]") {
     const auto& crm = system_entry("crm");
-    auto undetermined = std::count_if(crm.retention.begin(), crm.retention.end(),
-                                      [](const auto& entry) { return entry.undetermined; });
+    auto undetermined =
+        std::count_if(crm.retention.begin(), crm.retention.end(), [](const auto& entry) { return entry.undetermined; });
     CHECK(undetermined == 1);
 }
 
 TEST_CASE("rights follow the lawful basis", "[report]") {
-    CHECK(purpose("billing", "tax-records").rights == std::vector<std::string>{"access", "rectification", "restriction"});
+    CHECK(purpose("billing", "tax-records").rights ==
+          std::vector<std::string>{"access", "rectification", "restriction"});
     auto fraud = purpose("crm", "fraud-prevention").rights;
     CHECK(std::count(fraud.begin(), fraud.end(), "objection") == 1);
     CHECK(std::count(fraud.begin(), fraud.end(), "portability") == 0);
@@ -100,7 +101,8 @@ TEST_CASE("the notice words cookie expiry and flags undetermined retention", "[r
     CHECK(notice.cookies[4].expiry == "30 minutes");
     CHECK(notice.cookies[0].provider == "Acme Telecom B.V. (first party)");
     CHECK(notice.contact_email == "privacy@acme-telecom.example");
-    auto flagged = std::count_if(notice.retention.begin(), notice.retention.end(), [](const auto& r) { return r.flagged; });
+    auto flagged =
+        std::count_if(notice.retention.begin(), notice.retention.end(), [](const auto& r) { return r.flagged; });
     CHECK(flagged == 1);
     CHECK(notice.rights.size() == 6);
 }

@@ -6,7 +6,9 @@ using namespace gdprctl;
 using report::humanise_duration;
 
 namespace {
-time::Duration duration(std::string_view text) { return *time::parse_duration(text); }
+time::Duration duration(std::string_view text) {
+    return *time::parse_duration(text);
+}
 }  // namespace
 
 TEST_CASE("durations read as words", "[report]") {
