@@ -275,6 +275,8 @@ std::string data_summary(const std::vector<DataItem>& items) {
             parts.push_back(item.name + " (special category, Art. 9)");
         else if (item.data_class == DataClass::criminal)
             parts.push_back(item.name + " (criminal offence data, Art. 10)");
+        else if (!item.known)
+            parts.push_back(item.name + " (not in the taxonomy)");
         else
             parts.push_back(item.name);
     }
