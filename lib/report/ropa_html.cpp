@@ -119,7 +119,11 @@ void write_ropa_html(std::ostream& out, const RopaRecord& record) {
     if (record.systems.empty()) out << "<p>No systems are recorded in the register.</p>\n";
     for (const auto& system : record.systems) {
         out << "<section class=\"system\" id=\"" << system.anchor << "\">\n<h3>" << html_escape(system.name)
-            << " <code>" << html_escape(system.id) << "</code></h3>\n";
+            << " <code>" << html_escape(system.id) << "</code>";
+        if (std::any_of(system.recipients.begin(), system.recipients.end(),
+                        [](const RecipientEntry& r) { return r.third_country; }))
+            out << "<span class=\"tag\">transfers outside the EEA</span>";
+        out << "</h3>\n";
         write_fields(out, system_fields(system));
         if (system.purposes.empty()) out << "<p class=\"banner\">No purposes are recorded for this system.</p>\n";
         for (const auto& purpose : system.purposes) {
