@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
     cli::bind_global_options(app, context.options);
     cli::setup_check(app, context);
     cli::setup_rules(app, context);
+    cli::setup_report(app, context);
 
     try {
         app.parse(argc, argv);

@@ -10,5 +10,6 @@ namespace gdprctl::cli {
 
 void setup_check(CLI::App& app, Context& context);
 void setup_rules(CLI::App& app, Context& context);
+void setup_report(CLI::App& app, Context& context);
 
 }  // namespace gdprctl::cli

@@ -1,0 +1,188 @@
+#include "report/notice.hpp"
+
+#include "report/text.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <ostream>
+
+namespace gdprctl::report {
+namespace {
+
+std::string_view category_label(model::CookieCategory category) {
+    switch (category) {
+        case model::CookieCategory::strictly_necessary:
+            return "Strictly necessary";
+        case model::CookieCategory::functional:
+            return "Functional";
+        case model::CookieCategory::analytics:
+            return "Analytics";
+        case model::CookieCategory::marketing:
+            return "Marketing";
+    }
+    return "";
+}
+
+std::vector<NoticeRight> rights() {
+    using model::Right;
+    auto right = [](Right r, std::string what) {
+        return NoticeRight{std::string(right_label(model::to_string(r))), std::string(model::article_of(r)),
+                           std::move(what)};
+    };
+    return {
+        right(Right::access,
+              "Ask whether we process personal data about you and get a copy of it, together with "
+              "what we use it for, who receives it and how long we keep it."),
+        right(Right::rectification, "Have inaccurate data about you corrected and incomplete data completed."),
+        right(Right::erasure,
+              "Have your data deleted, for example when we no longer need it, when you withdraw "
+              "your consent or when you object, unless a law obliges us to keep it."),
+        right(Right::restriction,
+              "Have us only store your data, and not otherwise use it, while its accuracy or "
+              "our use of it is being settled."),
+        right(Right::portability,
+              "Receive the data you gave us on the basis of consent or a contract in a "
+              "structured, machine-readable format, or have it sent to another organisation."),
+        right(Right::objection,
+              "Object to our use of your data on the basis of legitimate interests or a public "
+              "task; you can object to direct marketing at any time, without giving reasons."),
+    };
+}
+
+std::string purpose_note(const model::Purpose& purpose) {
+    if (!purpose.basis) return {};
+    switch (*purpose.basis) {
+        case model::LawfulBasis::legal_obligation:
+            return purpose.law.empty() ? std::string{} : "Required by " + purpose.law;
+        case model::LawfulBasis::legitimate_interests:
+            return "Our interests are weighed against yours in a documented assessment";
+        case model::LawfulBasis::consent:
+            return purpose.consent && !purpose.consent->withdrawal.empty()
+                       ? "Withdraw consent at any time: " + humanise_keyword(purpose.consent->withdrawal)
+                       : std::string("You can withdraw consent at any time");
+        default:
+            return {};
+    }
+}
+
+bool same_items(const std::vector<DataItem>& a, const std::vector<DataItem>& b) {
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                      [](const DataItem& x, const DataItem& y) { return x.id == y.id; });
+}
+
+void add_data(std::vector<NoticeDataRow>& rows, const DataItem& item, const std::string& purpose) {
+    auto it = std::find_if(rows.begin(), rows.end(), [&](const auto& row) { return row.item.id == item.id; });
+    if (it == rows.end()) {
+        rows.push_back({item, {}});
+        it = rows.end() - 1;
+    }
+    if (!purpose.empty() && std::find(it->purposes.begin(), it->purposes.end(), purpose) == it->purposes.end())
+        it->purposes.push_back(purpose);
+}
+
+std::string cookie_purpose(const model::Register& reg, const model::Cookie& cookie) {
+    if (!cookie.description.empty()) return cookie.description;
+    if (const auto* system = reg.find_system(cookie.system))
+        for (const auto& purpose : system->purposes)
+            if (purpose.id == cookie.purpose) return purpose.description.empty() ? purpose.id : purpose.description;
+    return {};
+}
+
+}  // namespace
+
+std::size_t NoticeRecord::flagged() const {
+    auto n = std::count_if(retention.begin(), retention.end(), [](const auto& row) { return row.flagged; }) +
+             std::count_if(third_parties.begin(), third_parties.end(), [](const auto& row) { return row.flagged; });
+    return static_cast<std::size_t>(n) + (contact_email.empty() ? 1 : 0);
+}
+
+NoticeRecord build_notice(const model::Register& reg, time::Date as_of, std::size_t register_errors) {
+    auto ropa = build_ropa(reg, as_of, register_errors);
+    NoticeRecord notice;
+    notice.as_of = as_of;
+    notice.register_errors = register_errors;
+    notice.controller = ropa.controller;
+    notice.contact_email = !ropa.controller.email.empty()                               ? ropa.controller.email
+                           : ropa.controller.dpo && !ropa.controller.dpo->email.empty() ? ropa.controller.dpo->email
+                                                                                        : std::string{};
+    for (std::size_t s = 0; s < reg.systems.size(); ++s) {
+        const auto& system = ropa.systems[s];
+        for (const auto& item : system.data) add_data(notice.data, item, {});
+        for (std::size_t p = 0; p < system.purposes.size(); ++p) {
+            const auto& purpose = system.purposes[p];
+            for (const auto& item : purpose.data) add_data(notice.data, item, purpose.description);
+            std::string basis = purpose.basis.empty()
+                                    ? std::string{}
+                                    : fmt::format("{} ({})", purpose.basis_label, purpose.basis_article);
+            auto note = purpose_note(reg.systems[s].purposes[p]);
+            auto same = std::find_if(notice.purposes.begin(), notice.purposes.end(), [&](const auto& row) {
+                return row.description == purpose.description && row.basis == basis;
+            });
+            if (same == notice.purposes.end()) {
+                notice.purposes.push_back({purpose.description, purpose.data, basis, note});
+            } else {
+                for (const auto& item : purpose.data)
+                    if (std::none_of(same->data.begin(), same->data.end(),
+                                     [&](const DataItem& d) { return d.id == item.id; }))
+                        same->data.push_back(item);
+            }
+        }
+        for (const auto& entry : system.retention) {
+            NoticeRetentionRow row{entry.data, entry.missing ? std::string("undetermined") : entry.text,
+                                   entry.undetermined || entry.missing};
+            bool seen = std::any_of(notice.retention.begin(), notice.retention.end(), [&](const auto& other) {
+                return other.period == row.period && same_items(other.data, row.data);
+            });
+            if (!seen) notice.retention.push_back(std::move(row));
+        }
+    }
+    for (const auto& r : ropa.recipients) {
+        NoticeThirdPartyRow row;
+        row.name = r.name;
+        row.role = std::string(role_label(r.role));
+        row.country = r.country.empty() ? std::string("not recorded") : r.country;
+        row.safeguard = r.country.empty() ? std::string("not recorded")
+                        : r.third_country ? r.safeguard
+                                          : std::string("not needed (within the EEA)");
+        row.flagged = r.country.empty() || (r.third_country && r.transfer.empty());
+        notice.third_parties.push_back(std::move(row));
+    }
+    for (const auto& cookie : reg.cookies) {
+        NoticeCookieRow row;
+        row.name = cookie.name;
+        if (cookie.provider == model::first_party_provider)
+            row.provider = ropa.controller.recorded ? ropa.controller.name + " (first party)" : "first party";
+        else if (const auto* recipient = reg.find_recipient(cookie.provider))
+            row.provider = recipient->name;
+        else
+            row.provider = cookie.provider;
+        row.category = cookie.category ? std::string(category_label(*cookie.category)) : std::string{};
+        row.purpose = cookie_purpose(reg, cookie);
+        row.expiry = cookie.session  ? std::string("session")
+                     : cookie.expiry ? humanise_duration(*cookie.expiry)
+                                     : std::string("not recorded");
+        notice.cookies.push_back(std::move(row));
+    }
+    notice.rights = rights();
+    return notice;
+}
+
+std::string notice_exercise_text(const NoticeRecord& notice) {
+    std::string where = notice.contact_email.empty()
+                            ? std::string("Contact us (the register records no e-mail address for requests yet).")
+                            : fmt::format("Send your request by e-mail to {}.", notice.contact_email);
+    return where +
+           " We answer without undue delay and at the latest within one month of receiving it (GDPR Art. 12(3)). "
+           "Where a request is complex, or we receive many, we may extend that by two further months; if so, we "
+           "tell you within the first month, with our reasons. Where we rely on your consent, you can withdraw it "
+           "at any time, as easily as you gave it (GDPR Art. 7(3)).";
+}
+
+std::string notice_complaint_text(const NoticeRecord& notice) {
+    const auto& authority = notice.controller.supervisory_authority;
+    return fmt::format("You have the right to lodge a complaint with a supervisory authority (GDPR Art. 77){}.",
+                       authority.empty() ? std::string{} : fmt::format("; ours is {}", authority));
+}
+
+}  // namespace gdprctl::report

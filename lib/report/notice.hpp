@@ -1,0 +1,79 @@
+#pragma once
+
+#include "model/register.hpp"
+#include "report/ropa_model.hpp"
+#include "time/date.hpp"
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+// The tables of the public privacy notice (Art. 13/14), generated from the register so that the
+// published notice cannot drift from what the register records.
+namespace gdprctl::report {
+
+struct NoticeDataRow {
+    DataItem item;
+    std::vector<std::string> purposes;  // descriptions of the purposes that use it
+};
+
+struct NoticePurposeRow {
+    std::string description;
+    std::vector<DataItem> data;
+    std::string basis;  // "Legitimate interests (GDPR Art. 6(1)(f))"; empty when not recorded
+    std::string note;   // the law, the interests assessment or how to withdraw consent
+};
+
+struct NoticeRetentionRow {
+    std::vector<DataItem> data;
+    std::string period;    // "2 years after end of contract", "undetermined"
+    bool flagged = false;  // undetermined or no time limit recorded: a gap to close before publishing
+};
+
+struct NoticeThirdPartyRow {
+    std::string name;
+    std::string role;
+    std::string country;
+    std::string safeguard;
+    bool flagged = false;  // outside the EEA without a recorded safeguard
+};
+
+struct NoticeCookieRow {
+    std::string name;
+    std::string provider;
+    std::string category;  // "Analytics"
+    std::string purpose;
+    std::string expiry;  // "2 years", "session"
+};
+
+struct NoticeRight {
+    std::string name;     // "Access"
+    std::string article;  // "GDPR Art. 15"
+    std::string what;     // one sentence in plain words
+};
+
+struct NoticeRecord {
+    time::Date as_of;
+    std::size_t register_errors = 0;
+    ControllerBlock controller;
+    std::vector<NoticeDataRow> data;
+    std::vector<NoticePurposeRow> purposes;
+    std::vector<NoticeRetentionRow> retention;
+    std::vector<NoticeThirdPartyRow> third_parties;
+    std::vector<NoticeCookieRow> cookies;
+    std::vector<NoticeRight> rights;
+    std::string contact_email;  // where requests go: the organisation's, else the DPO's
+    std::size_t flagged() const;
+};
+
+NoticeRecord build_notice(const model::Register& reg, time::Date as_of, std::size_t register_errors);
+
+void write_notice_markdown(std::ostream& out, const NoticeRecord& notice);
+void write_notice_html(std::ostream& out, const NoticeRecord& notice);
+void write_notice_json(std::ostream& out, const NoticeRecord& notice);
+
+// Prose shared by both formats: how to exercise a right, and where to complain.
+std::string notice_exercise_text(const NoticeRecord& notice);
+std::string notice_complaint_text(const NoticeRecord& notice);
+
+}  // namespace gdprctl::report

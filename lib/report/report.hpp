@@ -1,0 +1,28 @@
+#pragma once
+
+#include "time/date.hpp"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+// One entry point per report for the CLI: load the register, build the record, render a format.
+namespace gdprctl::report {
+
+enum class ReportKind { ropa, notice };
+
+// The --format values each report accepts; the first is the default.
+const std::vector<std::string>& report_formats(ReportKind kind);
+
+struct RenderedReport {
+    std::string text;
+    std::size_t register_errors = 0;  // structural errors found while loading the register
+};
+
+// Loads the register at `root` and renders it. A register with structural errors is still rendered
+// from what could be read (the count is returned, and shown in the report); only `gdprctl check`
+// decides pass or fail. Throws UsageError for a format the report does not have.
+RenderedReport render_report(ReportKind kind, const std::filesystem::path& root, const std::string& format,
+                             time::Date as_of);
+
+}  // namespace gdprctl::report
