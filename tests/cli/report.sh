@@ -12,7 +12,7 @@ PY=/usr/bin/python3
 # name=folder; a workspace whose folder is absent is skipped. One line per workspace.
 WORKSPACES=(
     "acme=$TEST_DATA/report/acme"
-    # "unexus=$SOURCE_DIR/examples/unexus"
+    "unexus=$SOURCE_DIR/examples/unexus"
 )
 ROPA_FORMATS=(md html csv json)
 NOTICE_FORMATS=(md html json)
