@@ -92,9 +92,8 @@ private:
     // just `key`. A rule on `contact.email` does not say when the rest of `contact` is erased.
     std::vector<std::string_view> uncovered_by_retention(const model::System& system, std::string_view key) const {
         auto any_rule = [&](auto&& test) {
-            return std::any_of(system.retention.begin(), system.retention.end(), [&](const auto& rule) {
-                return std::any_of(rule.data.begin(), rule.data.end(), test);
-            });
+            return std::any_of(system.retention.begin(), system.retention.end(),
+                               [&](const auto& rule) { return std::any_of(rule.data.begin(), rule.data.end(), test); });
         };
         auto covered = [&](std::string_view id) {
             return any_rule([&](const std::string& k) { return Taxonomy::covers(k, id); });
