@@ -47,7 +47,10 @@ public:
         for (const auto& key : data) {
             if (reg_.taxonomy.contains(key)) continue;  // unknown keys are reported once, by the loader
             auto hint = diag::did_you_mean(key, category_ids_);
-            if (hint.empty()) hint = "use a key from `gdprctl rules unknown-data-category`'s list, or add it under `taxonomy:` in gdpr.yaml";
+            if (hint.empty())
+                hint =
+                    "use a key of the built-in taxonomy (docs/register-format.md, Data categories), or add it "
+                    "under `taxonomy:` in gdpr.yaml";
             report(where, where.at(field), "unknown-data-category", fmt::format("unknown data category `{}`", key), hint);
         }
     }

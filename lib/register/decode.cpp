@@ -300,7 +300,8 @@ public:
                 recipient.mark("agreement", agreement->pos);
                 MapReader reader(*this, *agreement, "agreement", agreement_fields);
                 model::Agreement record;
-                if (const Node* signed_on = reader.get("signed"); signed_on && expect(*signed_on, Node::Kind::scalar, "signed")) {
+                if (const Node* signed_on = reader.get("signed");
+                    signed_on && expect(*signed_on, Node::Kind::scalar, "signed")) {
                     recipient.mark("agreement.signed", signed_on->pos);
                     record.signed_on = parse_date_at(*signed_on, "signed");
                 }

@@ -95,18 +95,45 @@ private:
         return purpose.data.empty() ? system.data : purpose.data;
     }
 
+    // The parts of `key` that no retention rule of `system` covers: empty when a rule names it
+    // or a parent; else its leaf categories left out by rules on some of its children; else
+    // just `key`. A rule on `contact.email` does not say when the rest of `contact` is erased.
+    std::vector<std::string_view> uncovered_by_retention(const model::System& system, std::string_view key) const {
+        auto any_rule = [&](auto&& test) {
+            return std::any_of(system.retention.begin(), system.retention.end(),
+                               [&](const auto& rule) { return std::any_of(rule.data.begin(), rule.data.end(), test); });
+        };
+        auto covered = [&](std::string_view id) {
+            return any_rule([&](const std::string& k) { return Taxonomy::covers(k, id); });
+        };
+        if (covered(key)) return {};
+        if (!any_rule([&](const std::string& k) { return Taxonomy::covers(key, k); })) return {key};
+        std::vector<std::string_view> left;
+        auto ids = reg_.taxonomy.ids();
+        auto is_leaf = [&](std::string_view id) {
+            return std::none_of(ids.begin(), ids.end(),
+                                [&](auto other) { return other != id && Taxonomy::covers(id, other); });
+        };
+        for (auto id : ids)
+            if (id != key && Taxonomy::covers(key, id) && !covered(id) && is_leaf(id)) left.push_back(id);
+        return left;
+    }
+
     void system(const model::System& system) {
         for (const auto& purpose : system.purposes) this->purpose(system, purpose);
 
         for (const auto& key : system.data) {
             if (!reg_.taxonomy.contains(key)) continue;  // already reported as unknown-data-category
-            bool covered = std::any_of(system.retention.begin(), system.retention.end(), [&](const auto& rule) {
-                return std::any_of(rule.data.begin(), rule.data.end(), [&](const auto& k) { return related(k, key); });
-            });
-            if (!covered)
+            auto uncovered = uncovered_by_retention(system, key);
+            if (!uncovered.empty() && uncovered.front() == key)
                 report(system, system.at(system.retention.empty() ? "data" : "retention"), "retention-missing",
                        fmt::format("system `{}` holds `{}` but no retention rule says when it is erased", system.id, key),
                        fmt::format("add `- {{data: [{}], period: P2Y, after: ...}}` under `retention:`", key));
+            else if (!uncovered.empty())
+                report(system, system.at("retention"), "retention-missing",
+                       fmt::format("system `{}` holds `{}`, but no retention rule covers {}", system.id, key,
+                                   fmt::format("`{}`", fmt::join(uncovered, "`, `"))),
+                       fmt::format("add a rule for `{}` itself, or one for each of its parts", key));
             bool used = std::any_of(system.purposes.begin(), system.purposes.end(), [&](const auto& purpose) {
                 return purpose.data.empty() ||
                        std::any_of(purpose.data.begin(), purpose.data.end(), [&](const auto& k) { return related(k, key); });

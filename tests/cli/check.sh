@@ -47,7 +47,7 @@ expect_no_output() {
 declare -A expected_status=(
     [valid]=0 [settings-disable]=0 [consent-for-everything]=0 [cookie-expiry-mismatch]=0
     [cookie-lifetime-too-long]=0 [data-unused]=0 [policy-review-overdue]=0 [system-review-overdue]=0
-    [system-never-reviewed]=0 [settings-disable-unknown]=2
+    [system-never-reviewed]=0 [multi-document]=0 [settings-disable-unknown]=2
 )
 for dir in "$FIXTURES"/*/; do
     name=$(basename "$dir")

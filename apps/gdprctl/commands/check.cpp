@@ -75,7 +75,8 @@ void setup_check(CLI::App& app, Context& context) {
     command->add_option("--fail-on", options->fail_on, "Lowest severity that makes the exit code 1: error, warning, never")
         ->capture_default_str();
     // One id per occurrence, so that `--disable RULE PATH` does not swallow the path.
-    command->add_option("--disable", options->disable, "Rule id to skip (repeatable; also settings.disable in gdpr.yaml)")
+    command
+        ->add_option("--disable", options->disable, "Rule id to skip (repeatable; also settings.disable in gdpr.yaml)")
         ->allow_extra_args(false);
     command->callback([options, &context] { run_check_command(*options, context); });
 }
