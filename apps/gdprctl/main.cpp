@@ -24,6 +24,9 @@ int main(int argc, char** argv) {
     cli::bind_global_options(app, context.options);
     cli::setup_check(app, context);
     cli::setup_rules(app, context);
+    cli::setup_request(app, context);
+    cli::setup_subject(app, context);
+    cli::setup_audit(app, context);
 
     try {
         app.parse(argc, argv);
