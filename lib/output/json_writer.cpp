@@ -6,7 +6,14 @@ namespace gdprctl::output {
 
 void write_json_string(std::ostream& out, std::string_view text) {
     out.put('"');
-    for (unsigned char c : text) {
+    // Runs of characters that need no escape go out in one write: per-character puts dominate
+    // the cost of large listings.
+    std::size_t run_start = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        out.write(text.data() + run_start, static_cast<std::streamsize>(i - run_start));
+        run_start = i + 1;
         switch (c) {
             case '"': out << "\\\""; break;
             case '\\': out << "\\\\"; break;
@@ -15,13 +22,10 @@ void write_json_string(std::ostream& out, std::string_view text) {
             case '\t': out << "\\t"; break;
             case '\b': out << "\\b"; break;
             case '\f': out << "\\f"; break;
-            default:
-                if (c < 0x20)
-                    out << fmt::format("\\u{:04x}", static_cast<unsigned>(c));
-                else
-                    out.put(static_cast<char>(c));
+            default: out << fmt::format("\\u{:04x}", static_cast<unsigned>(c));
         }
     }
+    out.write(text.data() + run_start, static_cast<std::streamsize>(text.size() - run_start));
     out.put('"');
 }
 

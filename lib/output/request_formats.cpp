@@ -155,9 +155,16 @@ void write_request_detail_json(std::ostream& out, const requests::RequestDetail&
 RequestListWriter::RequestListWriter(std::ostream& out, bool json, time::Date today)
     : out_(out), json_(json), today_(today) {
     if (json_) {
-        writer_.emplace(out_);
+        writer_.emplace(buffer_);
         writer_->begin_array();
     }
+}
+
+void RequestListWriter::flush_if_full() {
+    if (buffer_.tellp() < (1 << 16)) return;
+    const std::string block = buffer_.str();
+    out_.write(block.data(), static_cast<std::streamsize>(block.size()));
+    buffer_.str({});
 }
 
 void RequestListWriter::row(const store::Request& request) {
@@ -166,20 +173,25 @@ void RequestListWriter::row(const store::Request& request) {
         writer_->begin_object();
         write_request_fields(*writer_, request, today_);
         writer_->end_object();
-        return;
+    } else {
+        buffer_ << fmt::format("{:<14} {:<13} {:<10} due {}  {}\n", request.id, store::to_string(request.type),
+                               request.subject.value_or("(erased)"), request.due.to_string(),
+                               state_of(request, today_));
     }
-    out_ << fmt::format("{:<14} {:<13} {:<10} due {}  {}\n", request.id, store::to_string(request.type),
-                        request.subject.value_or("(erased)"), request.due.to_string(), state_of(request, today_));
+    flush_if_full();
 }
 
 void RequestListWriter::end() {
     if (json_) {
         writer_->end_array();
         writer_.reset();
-        out_ << "\n";
+        buffer_ << "\n";
     } else if (count_ == 0) {
-        out_ << "no requests match\n";
+        buffer_ << "no requests match\n";
     }
+    const std::string block = buffer_.str();
+    out_.write(block.data(), static_cast<std::streamsize>(block.size()));
+    buffer_.str({});
 }
 
 void write_task_done(std::ostream& out, bool json, const store::Task& task) {

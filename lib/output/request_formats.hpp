@@ -5,6 +5,7 @@
 #include "store/store.hpp"
 
 #include <ostream>
+#include <sstream>
 #include <string>
 
 namespace gdprctl::output {
@@ -18,6 +19,8 @@ void write_request_detail_text(std::ostream& out, const requests::RequestDetail&
 void write_request_detail_json(std::ostream& out, const requests::RequestDetail& detail, time::Date today);
 
 // Streams a list: begin, one row per request, end (JSON: one array; text: aligned lines).
+// Rows are formatted into a buffer handed to `out` in large blocks: character-wise writes to a
+// stdio-synchronised std::cout would cost more than the query.
 class RequestListWriter {
 public:
     RequestListWriter(std::ostream& out, bool json, time::Date today);
@@ -25,7 +28,10 @@ public:
     void end();
 
 private:
+    void flush_if_full();
+
     std::ostream& out_;
+    std::ostringstream buffer_;
     bool json_;
     time::Date today_;
     std::size_t count_ = 0;
