@@ -78,7 +78,6 @@ void write_opened_json(std::ostream& out, const requests::Opened& opened) {
     for (const auto& task : opened.tasks) write_task_json(json, task);
     json.end_array();
     json.end_object();
-    out << "\n";
 }
 
 void write_request_fields(JsonWriter& json, const store::Request& request, time::Date today) {
@@ -149,13 +148,12 @@ void write_request_detail_json(std::ostream& out, const requests::RequestDetail&
     for (const auto& event : detail.events) write_audit_event_json(json, event);
     json.end_array();
     json.end_object();
-    out << "\n";
 }
 
 RequestListWriter::RequestListWriter(std::ostream& out, bool json, time::Date today)
     : out_(out), json_(json), today_(today) {
     if (json_) {
-        writer_.emplace(buffer_);
+        writer_.emplace(out_);
         writer_->begin_array();
     }
 }
@@ -173,11 +171,10 @@ void RequestListWriter::row(const store::Request& request) {
         writer_->begin_object();
         write_request_fields(*writer_, request, today_);
         writer_->end_object();
-    } else {
-        buffer_ << fmt::format("{:<14} {:<13} {:<10} due {}  {}\n", request.id, store::to_string(request.type),
-                               request.subject.value_or("(erased)"), request.due.to_string(),
-                               state_of(request, today_));
+        return;
     }
+    buffer_ << fmt::format("{:<14} {:<13} {:<10} due {}  {}\n", request.id, store::to_string(request.type),
+                           request.subject.value_or("(erased)"), request.due.to_string(), state_of(request, today_));
     flush_if_full();
 }
 
@@ -185,10 +182,9 @@ void RequestListWriter::end() {
     if (json_) {
         writer_->end_array();
         writer_.reset();
-        buffer_ << "\n";
-    } else if (count_ == 0) {
-        buffer_ << "no requests match\n";
+        return;
     }
+    if (count_ == 0) buffer_ << "no requests match\n";
     const std::string block = buffer_.str();
     out_.write(block.data(), static_cast<std::streamsize>(block.size()));
     buffer_.str({});
@@ -202,7 +198,6 @@ void write_task_done(std::ostream& out, bool json, const store::Task& task) {
         writer.key("task");
         write_task_json(writer, task);
         writer.end_object();
-        out << "\n";
         return;
     }
     out << fmt::format("{}: task {} done\n", task.request_id, task_label(task));
@@ -215,7 +210,6 @@ void write_request_changed(std::ostream& out, bool json, const store::Request& r
         writer.begin_object();
         write_request_fields(writer, request, today);
         writer.end_object();
-        out << "\n";
         return;
     }
     out << fmt::format("{}: {}\n", request.id, what);
@@ -251,7 +245,6 @@ void write_subject_json(std::ostream& out, const requests::SubjectReport& report
     }
     json.end_array();
     json.end_object();
-    out << "\n";
 }
 
 namespace {
@@ -279,7 +272,6 @@ void write_erasure(std::ostream& out, bool json, const requests::ErasureReport& 
         writer.begin_object().field("what", "audit events").field("why", audit_reason).end_object();
         writer.end_array();
         writer.end_object();
-        out << "\n";
         return;
     }
     if (report.request_ids.empty()) {

@@ -19,8 +19,8 @@ void write_request_detail_text(std::ostream& out, const requests::RequestDetail&
 void write_request_detail_json(std::ostream& out, const requests::RequestDetail& detail, time::Date today);
 
 // Streams a list: begin, one row per request, end (JSON: one array; text: aligned lines).
-// Rows are formatted into a buffer handed to `out` in large blocks: character-wise writes to a
-// stdio-synchronised std::cout would cost more than the query.
+// Text rows are formatted into a buffer handed to `out` in large blocks (JsonWriter buffers
+// likewise): small writes to a stdio-synchronised std::cout would cost more than the query.
 class RequestListWriter {
 public:
     RequestListWriter(std::ostream& out, bool json, time::Date today);

@@ -31,7 +31,6 @@ void run_log(const AuditOptions& options, Context& context) {
         store::for_each_audit_event(*store, since,
                                     [&](const store::AuditEvent& event) { output::write_audit_event_json(writer, event); });
         writer.end_array();
-        *context.out << "\n";
     } else {
         store::for_each_audit_event(*store, since, [&](const store::AuditEvent& event) {
             output::write_audit_event_text(*context.out, event);
@@ -54,7 +53,6 @@ void run_verify(Context& context) {
             writer.field("problem", result.problem);
         }
         writer.end_object();
-        *context.out << "\n";
     } else if (result.ok) {
         *context.out << fmt::format("audit trail intact: {} event(s), every link verified\n", result.events_checked);
     } else {
