@@ -126,7 +126,8 @@ void write_request_detail_text(std::ostream& out, const requests::RequestDetail&
         out << fmt::format("  closed:   {} as {}{}\n", r.closed_at->to_string(),
                            r.outcome ? store::to_string(*r.outcome) : "?",
                            r.close_reason.empty() ? "" : fmt::format(": {}", r.close_reason));
-    if (r.erased_at) out << fmt::format("  erased:   {} (identifier and free text removed)\n", r.erased_at->to_string());
+    if (r.erased_at)
+        out << fmt::format("  erased:   {} (identifier and free text removed)\n", r.erased_at->to_string());
     write_tasks_text(out, detail.tasks);
     if (!detail.events.empty()) {
         out << "  audit:\n";
@@ -289,8 +290,8 @@ void write_erasure(std::ostream& out, bool json, const requests::ErasureReport& 
 }
 
 void write_audit_event_text(std::ostream& out, const store::AuditEvent& event) {
-    out << fmt::format("#{} {} {} {} {} {}\n", event.seq, event.at.to_string(), event.actor, event.action,
-                       event.target, event.details);
+    out << fmt::format("#{} {} {} {} {} {}\n", event.seq, event.at.to_string(), event.actor, event.action, event.target,
+                       event.details);
 }
 
 void write_audit_event_json(JsonWriter& json, const store::AuditEvent& event) {

@@ -22,7 +22,9 @@ bool needs_recipient_notice(RequestType type) {
     return type == RequestType::rectification || type == RequestType::erasure || type == RequestType::restriction;
 }
 
-std::string request_id(int year, int number) { return fmt::format("REQ-{:04}-{:04}", year, number); }
+std::string request_id(int year, int number) {
+    return fmt::format("REQ-{:04}-{:04}", year, number);
+}
 
 Request require_request(store::StoreReader& reader, const std::string& id) {
     if (auto found = reader.find_request(id)) return *found;
@@ -66,8 +68,7 @@ int parse_day_count(const std::string& text, const std::string& option) {
     }
     int value = 0;
     auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
-    if (digits.empty() || error != std::errc() || end != digits.data() + digits.size() || value < 0 ||
-        value > 3660)
+    if (digits.empty() || error != std::errc() || end != digits.data() + digits.size() || value < 0 || value > 3660)
         throw UsageError(fmt::format("{} `{}` is not a number of days", option, text),
                          fmt::format("write e.g. {} 7d, {} 2w or {} P14D", option, option, option));
     return value * factor;
@@ -80,14 +81,14 @@ time::Date parse_date_option(const std::string& text, const std::string& option)
 }
 
 void check_subject_id(const std::string& subject) {
-    if (subject.empty()) throw UsageError("the subject identifier is empty", "pass --subject ID, e.g. a customer number");
+    if (subject.empty())
+        throw UsageError("the subject identifier is empty", "pass --subject ID, e.g. a customer number");
     if (subject.size() > 256)
         throw UsageError("the subject identifier is longer than 256 characters",
                          "use the identifier your systems know the person by, such as a customer number");
     for (unsigned char c : subject)
         if (c < 0x20 || c == 0x7f)
-            throw UsageError("the subject identifier contains control characters",
-                             "pass the identifier as plain text");
+            throw UsageError("the subject identifier contains control characters", "pass the identifier as plain text");
 }
 
 std::vector<Task> plan_tasks(const model::Register& reg, RequestType type, const std::string& subject_kind) {
@@ -140,9 +141,9 @@ Opened open_request(store::Store& store, const model::Register& reg, const OpenO
         if (!kinds.count(options.subject_kind)) {
             std::vector<std::string_view> names(kinds.begin(), kinds.end());
             auto hint = diag::did_you_mean(options.subject_kind, names);
-            throw UsageError(fmt::format("no system of the register holds data about subjects of kind `{}`",
-                                         options.subject_kind),
-                             hint.empty() ? fmt::format("kinds in the register: {}", diag::one_of(names)) : hint);
+            throw UsageError(
+                fmt::format("no system of the register holds data about subjects of kind `{}`", options.subject_kind),
+                hint.empty() ? fmt::format("kinds in the register: {}", diag::one_of(names)) : hint);
         }
     }
     const time::HolidayCalendar calendar(reg.settings.holidays);
@@ -211,9 +212,8 @@ Request close_request(store::Store& store, const std::string& id, const std::str
     const auto outcome = store::parse_outcome(outcome_text);
     if (!outcome) {
         auto hint = diag::did_you_mean(outcome_text, store::outcome_names());
-        throw UsageError(fmt::format("unknown outcome `{}`; expected {}", outcome_text,
-                                     diag::one_of(store::outcome_names())),
-                         hint);
+        throw UsageError(
+            fmt::format("unknown outcome `{}`; expected {}", outcome_text, diag::one_of(store::outcome_names())), hint);
     }
     const bool blank_reason = reason.find_first_not_of(" \t\n") == std::string::npos;
     if (*outcome != store::Outcome::fulfilled && blank_reason)
@@ -240,9 +240,9 @@ Request close_request(store::Store& store, const std::string& id, const std::str
         request.close_reason = reason;
         request.closed_at = stamp.at;
         writer.update_request(request);
-        writer.append_audit({"request.close", id,
-                             fmt::format("outcome={} overdue={}", outcome_text,
-                                         stamp.at.date() > request.due ? "yes" : "no")});
+        writer.append_audit(
+            {"request.close", id,
+             fmt::format("outcome={} overdue={}", outcome_text, stamp.at.date() > request.due ? "yes" : "no")});
     });
     return request;
 }
@@ -253,8 +253,7 @@ Task complete_task(store::Store& store, const std::string& id, const std::string
     std::string wanted = target;
     if (auto colon = target.find(':'); colon != std::string::npos) {
         wanted_kind = store::parse_task_kind(target.substr(0, colon));
-        if (!wanted_kind)
-            throw UsageError(fmt::format("`{}` is not a task; prefixes are system: and notify:", target));
+        if (!wanted_kind) throw UsageError(fmt::format("`{}` is not a task; prefixes are system: and notify:", target));
         wanted = target.substr(colon + 1);
     }
     Task done;
@@ -274,9 +273,9 @@ Task complete_task(store::Store& store, const std::string& id, const std::string
             std::vector<std::string_view> views(labels.begin(), labels.end());
             auto hint = diag::did_you_mean(target, views);
             throw UsageError(fmt::format("request {} has no task `{}`", id, target),
-                             !hint.empty()        ? hint
-                             : labels.empty()     ? std::string("this request has no tasks")
-                                                  : fmt::format("its tasks: {}", fmt::join(labels, ", ")));
+                             !hint.empty()    ? hint
+                             : labels.empty() ? std::string("this request has no tasks")
+                                              : fmt::format("its tasks: {}", fmt::join(labels, ", ")));
         }
         if (match->done())
             throw Refusal(fmt::format("task {} of request {} was already done at {}", task_label(*match), id,

@@ -31,7 +31,7 @@ time::Date parse_date_option(const std::string& text, const std::string& option)
 struct OpenOptions {
     std::string type;
     std::string subject;
-    std::string subject_kind;  // empty: every system of the register
+    std::string subject_kind;            // empty: every system of the register
     std::optional<time::Date> received;  // default: today
     std::string channel;
     std::string note;

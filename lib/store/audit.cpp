@@ -34,7 +34,9 @@ std::string canonical_content(const AuditEvent& event) {
     return out;
 }
 
-std::string chain_hash(const AuditEvent& event) { return sha256_hex(event.prev_hash + canonical_content(event)); }
+std::string chain_hash(const AuditEvent& event) {
+    return sha256_hex(event.prev_hash + canonical_content(event));
+}
 
 bool ChainVerifier::fail(std::int64_t seq, std::string message) {
     broken_seq_ = seq;
@@ -45,15 +47,14 @@ bool ChainVerifier::fail(std::int64_t seq, std::string message) {
 bool ChainVerifier::accept(const AuditEvent& event) {
     if (!problem_.empty()) return false;
     if (event.seq != expected_seq_)
-        return fail(expected_seq_, fmt::format("event {} is missing (the next event present is {})", expected_seq_,
-                                               event.seq));
+        return fail(expected_seq_,
+                    fmt::format("event {} is missing (the next event present is {})", expected_seq_, event.seq));
     if (event.prev_hash != prev_hash_)
-        return fail(event.seq, fmt::format("event {} does not link to event {}: its previous-hash differs",
-                                           event.seq, event.seq - 1));
+        return fail(event.seq, fmt::format("event {} does not link to event {}: its previous-hash differs", event.seq,
+                                           event.seq - 1));
     if (chain_hash(event) != event.hash)
-        return fail(event.seq,
-                    fmt::format("event {} ({} {}) was altered: its content no longer matches its hash", event.seq,
-                                event.action, event.target));
+        return fail(event.seq, fmt::format("event {} ({} {}) was altered: its content no longer matches its hash",
+                                           event.seq, event.action, event.target));
     prev_hash_ = event.hash;
     ++expected_seq_;
     ++count_;

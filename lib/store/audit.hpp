@@ -9,8 +9,7 @@
 namespace gdprctl::store {
 
 // The hash of the (absent) event before the first one.
-inline constexpr std::string_view genesis_hash =
-    "0000000000000000000000000000000000000000000000000000000000000000";
+inline constexpr std::string_view genesis_hash = "0000000000000000000000000000000000000000000000000000000000000000";
 
 // SHA-256 of `data` as 64 lowercase hex digits (OpenSSL EVP).
 std::string sha256_hex(std::string_view data);

@@ -136,8 +136,9 @@ public:
     }
 
     std::vector<Task> tasks_of(std::string_view request_id) override {
-        Statement statement(db_, "SELECT request_id, kind, target, via, done_at, done_by, note FROM tasks "
-                                 "WHERE request_id = ?1 ORDER BY kind DESC, target");
+        Statement statement(db_,
+                            "SELECT request_id, kind, target, via, done_at, done_by, note FROM tasks "
+                            "WHERE request_id = ?1 ORDER BY kind DESC, target");
         statement.bind(1, request_id);
         std::vector<Task> tasks;
         while (statement.step()) tasks.push_back(read_task(statement));
@@ -164,8 +165,8 @@ public:
     }
 
     std::vector<Request> requests_of_subject(std::string_view subject) override {
-        Statement statement(db_, fmt::format("SELECT {} FROM requests WHERE subject = ?1 ORDER BY received, id",
-                                             request_columns));
+        Statement statement(
+            db_, fmt::format("SELECT {} FROM requests WHERE subject = ?1 ORDER BY received, id", request_columns));
         statement.bind(1, subject);
         std::vector<Request> requests;
         while (statement.step()) requests.push_back(read_request(statement));
@@ -211,26 +212,29 @@ public:
     }
 
     void update_request(const Request& r) override {
-        Statement statement(db_, "UPDATE requests SET year = ?2, number = ?3, type = ?4, subject = ?5, "
-                                 "subject_kind = ?6, received = ?7, due = ?8, channel = ?9, note = ?10, "
-                                 "status = ?11, opened_at = ?12, opened_by = ?13, extended_on = ?14, "
-                                 "extension_reason = ?15, subject_informed_on = ?16, outcome = ?17, "
-                                 "close_reason = ?18, closed_at = ?19, erased_at = ?20 WHERE id = ?1");
+        Statement statement(db_,
+                            "UPDATE requests SET year = ?2, number = ?3, type = ?4, subject = ?5, "
+                            "subject_kind = ?6, received = ?7, due = ?8, channel = ?9, note = ?10, "
+                            "status = ?11, opened_at = ?12, opened_by = ?13, extended_on = ?14, "
+                            "extension_reason = ?15, subject_informed_on = ?16, outcome = ?17, "
+                            "close_reason = ?18, closed_at = ?19, erased_at = ?20 WHERE id = ?1");
         bind_request(statement, r);
         statement.run();
         if (sqlite3_changes(db_) != 1) throw std::logic_error("update of a request that is not in the store");
     }
 
     void insert_task(const Task& task) override {
-        Statement statement(db_, "INSERT INTO tasks (request_id, kind, target, via, done_at, done_by, note) "
-                                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+        Statement statement(db_,
+                            "INSERT INTO tasks (request_id, kind, target, via, done_at, done_by, note) "
+                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
         bind_task(statement, task);
         statement.run();
     }
 
     void update_task(const Task& task) override {
-        Statement statement(db_, "UPDATE tasks SET via = ?4, done_at = ?5, done_by = ?6, note = ?7 "
-                                 "WHERE request_id = ?1 AND kind = ?2 AND target = ?3");
+        Statement statement(db_,
+                            "UPDATE tasks SET via = ?4, done_at = ?5, done_by = ?6, note = ?7 "
+                            "WHERE request_id = ?1 AND kind = ?2 AND target = ?3");
         bind_task(statement, task);
         statement.run();
         if (sqlite3_changes(db_) != 1) throw std::logic_error("update of a task that is not in the store");
@@ -239,13 +243,15 @@ public:
     ErasureCounts erase_subject(std::string_view subject, time::DateTime at) override {
         ErasureCounts counts;
         for (const auto& request : requests_of_subject(subject)) counts.request_ids.push_back(request.id);
-        Statement tasks(db_, "UPDATE tasks SET note = '' WHERE note <> '' AND request_id IN "
-                             "(SELECT id FROM requests WHERE subject = ?1)");
+        Statement tasks(db_,
+                        "UPDATE tasks SET note = '' WHERE note <> '' AND request_id IN "
+                        "(SELECT id FROM requests WHERE subject = ?1)");
         tasks.bind(1, subject);
         tasks.run();
         counts.tasks_cleared = static_cast<std::size_t>(sqlite3_changes(db_));
-        Statement requests(db_, "UPDATE requests SET subject = NULL, channel = '', note = '', extension_reason = '', "
-                                "close_reason = '', erased_at = ?2 WHERE subject = ?1");
+        Statement requests(db_,
+                           "UPDATE requests SET subject = NULL, channel = '', note = '', extension_reason = '', "
+                           "close_reason = '', erased_at = ?2 WHERE subject = ?1");
         requests.bind(1, subject).bind(2, at.to_string());
         requests.run();
         return counts;
@@ -263,13 +269,14 @@ public:
         event.target = entry.target;
         event.details = entry.details;
         event.hash = chain_hash(event);
-        Statement insert(db_, fmt::format("INSERT INTO audit_events ({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                                          event_columns));
+        Statement insert(
+            db_, fmt::format("INSERT INTO audit_events ({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", event_columns));
         insert.bind(1, event.seq).bind(2, event.at.to_string()).bind(3, event.actor).bind(4, event.action);
         insert.bind(5, event.target).bind(6, event.details).bind(7, event.prev_hash).bind(8, event.hash);
         insert.run();
-        Statement move_head(db_, "INSERT INTO audit_head (singleton, seq, hash) VALUES (1, ?1, ?2) "
-                                 "ON CONFLICT (singleton) DO UPDATE SET seq = excluded.seq, hash = excluded.hash");
+        Statement move_head(db_,
+                            "INSERT INTO audit_head (singleton, seq, hash) VALUES (1, ?1, ?2) "
+                            "ON CONFLICT (singleton) DO UPDATE SET seq = excluded.seq, hash = excluded.hash");
         move_head.bind(1, event.seq).bind(2, event.hash);
         move_head.run();
         audited_ = true;
@@ -432,7 +439,9 @@ private:
 
 }  // namespace
 
-int latest_schema_version() { return static_cast<int>(sql::embedded_files().size()); }
+int latest_schema_version() {
+    return static_cast<int>(sql::embedded_files().size());
+}
 
 std::unique_ptr<Store> open_sqlite_store(const std::filesystem::path& path, const SqliteOptions& options) {
     return std::make_unique<SqliteStore>(path, options);

@@ -36,13 +36,25 @@ std::optional<Enum> value_of(const std::array<std::pair<Enum, std::string_view>,
 
 }  // namespace
 
-std::string_view to_string(RequestType type) { return name_of(type_names, type); }
-std::string_view to_string(Outcome outcome) { return name_of(outcome_table, outcome); }
-std::string_view to_string(RequestStatus status) { return status == RequestStatus::open ? "open" : "closed"; }
-std::string_view to_string(TaskKind kind) { return kind == TaskKind::system ? "system" : "notify"; }
+std::string_view to_string(RequestType type) {
+    return name_of(type_names, type);
+}
+std::string_view to_string(Outcome outcome) {
+    return name_of(outcome_table, outcome);
+}
+std::string_view to_string(RequestStatus status) {
+    return status == RequestStatus::open ? "open" : "closed";
+}
+std::string_view to_string(TaskKind kind) {
+    return kind == TaskKind::system ? "system" : "notify";
+}
 
-std::optional<RequestType> parse_request_type(std::string_view text) { return value_of(type_names, text); }
-std::optional<Outcome> parse_outcome(std::string_view text) { return value_of(outcome_table, text); }
+std::optional<RequestType> parse_request_type(std::string_view text) {
+    return value_of(type_names, text);
+}
+std::optional<Outcome> parse_outcome(std::string_view text) {
+    return value_of(outcome_table, text);
+}
 
 std::optional<RequestStatus> parse_request_status(std::string_view text) {
     if (text == "open") return RequestStatus::open;

@@ -28,8 +28,8 @@ void run_log(const AuditOptions& options, Context& context) {
     if (json) {
         output::JsonWriter writer(*context.out);
         writer.begin_array();
-        store::for_each_audit_event(*store, since,
-                                    [&](const store::AuditEvent& event) { output::write_audit_event_json(writer, event); });
+        store::for_each_audit_event(
+            *store, since, [&](const store::AuditEvent& event) { output::write_audit_event_json(writer, event); });
         writer.end_array();
     } else {
         store::for_each_audit_event(*store, since, [&](const store::AuditEvent& event) {
@@ -66,11 +66,12 @@ void setup_audit(CLI::App& app, Context& context) {
     auto options = std::make_shared<AuditOptions>();
     auto* group = app.add_subcommand("audit", "The hash-chained audit trail of every change to the store");
     group->require_subcommand(1);
-    group->footer("Each event records who (--by, GDPRCTL_USER or the login), when (--as-of or the clock) and\n"
-                  "what, and carries the SHA-256 of the previous event's hash and its own content.\n"
-                  "Examples:\n"
-                  "  gdprctl audit log --since 2026-01-01\n"
-                  "  gdprctl audit verify   (exit 1 naming the first broken event)");
+    group->footer(
+        "Each event records who (--by, GDPRCTL_USER or the login), when (--as-of or the clock) and\n"
+        "what, and carries the SHA-256 of the previous event's hash and its own content.\n"
+        "Examples:\n"
+        "  gdprctl audit log --since 2026-01-01\n"
+        "  gdprctl audit verify   (exit 1 naming the first broken event)");
     auto* log = group->add_subcommand("log", "Print the audit events, oldest first");
     log->add_option("--since", options->since, "Only events at or after this date or date-time");
     log->callback([options, &context] { run_log(*options, context); });

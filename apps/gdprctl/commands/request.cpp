@@ -96,15 +96,16 @@ void setup_request(CLI::App& app, Context& context) {
     auto options = std::make_shared<RequestOptions>();
     auto* group = app.add_subcommand("request", "Data-subject requests (Art. 15-21) and their Art. 12(3) deadlines");
     group->require_subcommand(1);
-    group->footer("A request is due one month after receipt (Regulation 1182/71: same date next month, or that\n"
-                  "month's last day, moved past weekends and gdpr.yaml holidays), extendable once to three months.\n"
-                  "Opening one creates a task per system of the register and, for rectification, erasure and\n"
-                  "restriction, an Art. 19 notice per recipient.\n"
-                  "Examples:\n"
-                  "  gdprctl request open --type erasure --subject C-1042 --subject-kind customer\n"
-                  "  gdprctl request task REQ-2026-0001 crm --done\n"
-                  "  gdprctl request list --overdue --format json\n"
-                  "  gdprctl request close REQ-2026-0001 --outcome fulfilled");
+    group->footer(
+        "A request is due one month after receipt (Regulation 1182/71: same date next month, or that\n"
+        "month's last day, moved past weekends and gdpr.yaml holidays), extendable once to three months.\n"
+        "Opening one creates a task per system of the register and, for rectification, erasure and\n"
+        "restriction, an Art. 19 notice per recipient.\n"
+        "Examples:\n"
+        "  gdprctl request open --type erasure --subject C-1042 --subject-kind customer\n"
+        "  gdprctl request task REQ-2026-0001 crm --done\n"
+        "  gdprctl request list --overdue --format json\n"
+        "  gdprctl request close REQ-2026-0001 --outcome fulfilled");
 
     auto* open = group->add_subcommand("open", "Record a request received from a data subject");
     open->add_option("--type", options->open.type,
@@ -117,8 +118,9 @@ void setup_request(CLI::App& app, Context& context) {
     open->add_option("--received", options->received, "Date of receipt, YYYY-MM-DD; default: today (--as-of)");
     open->add_option("--channel", options->open.channel, "How it arrived: e-mail, letter, web form...");
     open->add_option("--note", options->open.note, "Free text; erased with the subject");
-    open->footer("Prints the request id and its due date.\n"
-                 "Example: gdprctl request open --type access --subject C-1042 --received 2026-01-31");
+    open->footer(
+        "Prints the request id and its due date.\n"
+        "Example: gdprctl request open --type access --subject C-1042 --received 2026-01-31");
     open->callback([options, &context] { run_open(*options, context); });
 
     auto* list = group->add_subcommand("list", "List requests, soonest due first");
@@ -136,9 +138,10 @@ void setup_request(CLI::App& app, Context& context) {
     auto* extend = group->add_subcommand("extend", "Extend a request once, to three months from receipt");
     extend->add_option("ID", options->id, "Request id")->required();
     extend->add_option("--reason", options->reason, "Why more time is needed (told to the subject)")->required();
-    extend->footer("Art. 12(3): only within the first month, and the subject must be told, with reasons;\n"
-                   "this records that the subject was informed today.\n"
-                   "Example: gdprctl request extend REQ-2026-0001 --reason \"data spread over archived systems\"");
+    extend->footer(
+        "Art. 12(3): only within the first month, and the subject must be told, with reasons;\n"
+        "this records that the subject was informed today.\n"
+        "Example: gdprctl request extend REQ-2026-0001 --reason \"data spread over archived systems\"");
     extend->callback([options, &context] { run_extend(*options, context); });
 
     auto* task = group->add_subcommand("task", "Mark a system or recipient task of a request done");
@@ -154,9 +157,10 @@ void setup_request(CLI::App& app, Context& context) {
     close->add_option("ID", options->id, "Request id")->required();
     close->add_option("--outcome", options->outcome, "fulfilled, refused or partial")->required();
     close->add_option("--reason", options->reason, "Required for refused and partial (Art. 12(4))");
-    close->footer("fulfilled needs every task done. A refusal states its reasons and the right to complain\n"
-                  "to the supervisory authority (Art. 12(4)).\n"
-                  "Example: gdprctl request close REQ-2026-0002 --outcome refused --reason \"manifestly unfounded\"");
+    close->footer(
+        "fulfilled needs every task done. A refusal states its reasons and the right to complain\n"
+        "to the supervisory authority (Art. 12(4)).\n"
+        "Example: gdprctl request close REQ-2026-0002 --outcome refused --reason \"manifestly unfounded\"");
     close->callback([options, &context] { run_close(*options, context); });
 }
 

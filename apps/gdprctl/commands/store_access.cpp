@@ -14,14 +14,17 @@ std::unique_ptr<store::Store> open_store(const Context& context) {
     return store::open_sqlite_store(context.database_path());
 }
 
-store::ChangeStamp change_stamp(const Context& context) { return {context.actor(), context.now()}; }
+store::ChangeStamp change_stamp(const Context& context) {
+    return {context.actor(), context.now()};
+}
 
 model::Register load_workspace_register(const Context& context) {
     auto loaded = reg::load_register(context.workspace_root());
     if (!loaded.diagnostics.empty() && !context.options.quiet)
-        *context.err << fmt::format("gdprctl: warning: the register has {} problem(s); tasks are derived from what "
-                                    "could be read. Run `gdprctl check` to see them.\n",
-                                    loaded.diagnostics.size());
+        *context.err << fmt::format(
+            "gdprctl: warning: the register has {} problem(s); tasks are derived from what "
+            "could be read. Run `gdprctl check` to see them.\n",
+            loaded.diagnostics.size());
     return std::move(loaded.reg);
 }
 
@@ -31,6 +34,8 @@ time::HolidayCalendar workspace_calendar(const Context& context) {
     return time::HolidayCalendar(reg::load_register(*root).reg.settings.holidays);
 }
 
-bool wants_json(const Context& context) { return context.format_or("text", {"text", "json"}) == "json"; }
+bool wants_json(const Context& context) {
+    return context.format_or("text", {"text", "json"}) == "json";
+}
 
 }  // namespace gdprctl::cli

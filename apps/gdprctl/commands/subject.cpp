@@ -36,21 +36,22 @@ void setup_subject(CLI::App& app, Context& context) {
     auto options = std::make_shared<SubjectOptions>();
     auto* group = app.add_subcommand("subject", "What the store holds about one data subject; erasure of it");
     group->require_subcommand(1);
-    group->footer("Examples:\n"
-                  "  gdprctl subject show C-1042 --format json   (answers an access request about the store)\n"
-                  "  gdprctl subject erase C-1042");
+    group->footer(
+        "Examples:\n"
+        "  gdprctl subject show C-1042 --format json   (answers an access request about the store)\n"
+        "  gdprctl subject erase C-1042");
 
     auto* show = group->add_subcommand("show", "Every request, task and audit reference about one subject");
-    show->add_option("ID", options->id, "The subject's identifier, as given to `request open --subject`")
-        ->required();
+    show->add_option("ID", options->id, "The subject's identifier, as given to `request open --subject`")->required();
     show->callback([options, &context] { run_show(*options, context); });
 
     auto* erase = group->add_subcommand("erase", "Erase a subject from the store irrecoverably");
     erase->add_option("ID", options->id, "The subject's identifier")->required();
-    erase->footer("Removes the identifier and every free-text field (channel, notes, reasons) of the subject's\n"
-                  "requests, overwriting the freed bytes and emptying the write-ahead log. Keeps a record of each\n"
-                  "request without the identifier (type, dates, outcome, tasks), because the controller must be\n"
-                  "able to show that requests were answered in time (Art. 5(2)); says what it kept and why.");
+    erase->footer(
+        "Removes the identifier and every free-text field (channel, notes, reasons) of the subject's\n"
+        "requests, overwriting the freed bytes and emptying the write-ahead log. Keeps a record of each\n"
+        "request without the identifier (type, dates, outcome, tasks), because the controller must be\n"
+        "able to show that requests were answered in time (Art. 5(2)); says what it kept and why.");
     erase->callback([options, &context] { run_erase(*options, context); });
 }
 

@@ -10,9 +10,13 @@ using time::Date;
 
 namespace {
 
-Date d(const char* text) { return *time::parse_date(text); }
+Date d(const char* text) {
+    return *time::parse_date(text);
+}
 
-store::ChangeStamp at(const char* date) { return {"tester", time::DateTime::start_of(d(date))}; }
+store::ChangeStamp at(const char* date) {
+    return {"tester", time::DateTime::start_of(d(date))};
+}
 
 model::Register one_system_register(std::vector<Date> holidays = {}) {
     model::Register reg;
@@ -39,9 +43,15 @@ TEST_CASE("Art. 12(3) due dates", "[requests][deadline]") {
     SECTION("receipt on the 31st before a 30-day month") {
         CHECK(requests::first_due(d("2026-03-31"), none) == d("2026-04-30"));
     }
-    SECTION("month-end clamp onto a Saturday") { CHECK(requests::first_due(d("2026-01-31"), none) == d("2026-03-02")); }
-    SECTION("leap year") { CHECK(requests::first_due(d("2028-01-31"), none) == d("2028-02-29")); }
-    SECTION("a Sunday moves to Monday") { CHECK(requests::first_due(d("2026-04-10"), none) == d("2026-05-11")); }
+    SECTION("month-end clamp onto a Saturday") {
+        CHECK(requests::first_due(d("2026-01-31"), none) == d("2026-03-02"));
+    }
+    SECTION("leap year") {
+        CHECK(requests::first_due(d("2028-01-31"), none) == d("2028-02-29"));
+    }
+    SECTION("a Sunday moves to Monday") {
+        CHECK(requests::first_due(d("2026-04-10"), none) == d("2026-05-11"));
+    }
     SECTION("a holiday on the due date moves it, and a holiday on the next Monday too") {
         const time::HolidayCalendar holidays({d("2026-04-27"), d("2026-12-28")});
         CHECK(requests::first_due(d("2026-03-27"), holidays) == d("2026-04-28"));

@@ -17,14 +17,16 @@ model::System system(const char* id, std::vector<std::string> subjects, std::vec
     return s;
 }
 
-store::ChangeStamp stamp() { return {"tester", time::DateTime::start_of(*time::parse_date("2026-05-04"))}; }
+store::ChangeStamp stamp() {
+    return {"tester", time::DateTime::start_of(*time::parse_date("2026-05-04"))};
+}
 
 }  // namespace
 
 TEST_CASE("tasks come from the register", "[requests][tasks]") {
     model::Register reg;
-    reg.systems = {system("crm", {"customer", "prospect"}, {"mailer"}), system("billing", {"customer"}, {"bank", "mailer"}),
-                   system("hr", {"employee"}, {"payroll"})};
+    reg.systems = {system("crm", {"customer", "prospect"}, {"mailer"}),
+                   system("billing", {"customer"}, {"bank", "mailer"}), system("hr", {"employee"}, {"payroll"})};
 
     SECTION("one per system holding that kind of subject, plus Art. 19 notices for erasure") {
         auto tasks = requests::plan_tasks(reg, store::RequestType::erasure, "customer");
@@ -41,8 +43,7 @@ TEST_CASE("tasks come from the register", "[requests][tasks]") {
     }
     SECTION("access, objection and portability notify no recipient") {
         for (auto type : {store::RequestType::access, store::RequestType::objection, store::RequestType::portability})
-            for (const auto& task : requests::plan_tasks(reg, type, ""))
-                CHECK(task.kind == store::TaskKind::system);
+            for (const auto& task : requests::plan_tasks(reg, type, "")) CHECK(task.kind == store::TaskKind::system);
     }
     SECTION("rectification and restriction notify recipients too") {
         CHECK(requests::plan_tasks(reg, store::RequestType::rectification, "employee").size() == 2);

@@ -112,8 +112,8 @@ TEST_CASE("every write appends a linked event in the same transaction", "[store]
     SECTION("tampering in the file is found") {
         sqlite3* db = nullptr;
         REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-        REQUIRE(sqlite3_exec(db, "UPDATE audit_events SET actor = 'mallory' WHERE seq = 2", nullptr, nullptr, nullptr) ==
-                SQLITE_OK);
+        REQUIRE(sqlite3_exec(db, "UPDATE audit_events SET actor = 'mallory' WHERE seq = 2", nullptr, nullptr,
+                             nullptr) == SQLITE_OK);
         sqlite3_close(db);
         const auto result = verify_chain(*store);
         CHECK_FALSE(result.ok);
