@@ -366,6 +366,10 @@ private:
                 throw EnvironmentError(
                     fmt::format("cannot create the folder {} for the store: {}", folder.string(), std::strerror(errno)),
                     "pass --db FILE (or set GDPRCTL_DB) to a writable place");
+        } else if (folder.filename() == ".gdprctl" && !fs::exists(path_, error)) {
+            // The workspace's own state folder (perhaps made by `init` under the umask): the
+            // store is about to hold personal data, so only its owner may enter.
+            ::chmod(folder.c_str(), 0700);
         }
         // Created here rather than by SQLite so that the mode is 0600 from the first byte;
         // SQLite gives the -wal and -shm files the same mode.

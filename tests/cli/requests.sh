@@ -87,6 +87,15 @@ check "show: every task done" test "$(jpy "all(t['done'] for t in d['tasks'])" <
 check "show: audit events of the request" test "$(json_field "['audit'].__len__()" <<<"$out")" == 7
 run 0 "$DB" --as-of 2026-02-20 request close REQ-2026-0002 --outcome refused --reason "identity could not be verified"
 
+# The default store: <workspace>/.gdprctl/state.db, its folder made private even if it existed.
+COPY=$(mktemp -d "$WORK/ws.XXXX")
+cp -r "$WS"/. "$COPY"
+mkdir -m 755 "$COPY/.gdprctl"
+if "$GDPRCTL" --workspace "$COPY" request open --type access --subject C-5 >/dev/null 2>&1; then ok; else fail "open in a workspace copy"; fi
+check "default store in the workspace" test -f "$COPY/.gdprctl/state.db"
+check "default store folder made 0700" test "$(stat -c %a "$COPY/.gdprctl")" == 700
+check "GDPRCTL_DB overrides the default" bash -c 'GDPRCTL_DB="$2/env.db" "$1" --workspace "$2" request list --status all >/dev/null && test -f "$2/env.db"' _ "$GDPRCTL" "$COPY"
+
 # ---- lists relative to --as-of ----------------------------------------------------------------
 run 0 "$DB" --as-of 2026-03-02 --format json request list --overdue
 check "nothing overdue on the due date itself" test "$(json_field ".__len__()" <<<"$out")" == 0
