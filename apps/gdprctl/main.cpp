@@ -25,6 +25,9 @@ int main(int argc, char** argv) {
     cli::setup_check(app, context);
     cli::setup_rules(app, context);
     cli::setup_report(app, context);
+    cli::setup_request(app, context);
+    cli::setup_subject(app, context);
+    cli::setup_audit(app, context);
 
     try {
         app.parse(argc, argv);

@@ -3,36 +3,64 @@
 #include <fmt/format.h>
 
 namespace gdprctl::output {
+namespace {
 
-void write_json_string(std::ostream& out, std::string_view text) {
-    out.put('"');
-    for (unsigned char c : text) {
+void append_json_string(std::string& out, std::string_view text) {
+    out += '"';
+    // Runs of characters that need no escape are appended in one go.
+    std::size_t run_start = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        out.append(text.data() + run_start, i - run_start);
+        run_start = i + 1;
         switch (c) {
-            case '"': out << "\\\""; break;
-            case '\\': out << "\\\\"; break;
-            case '\n': out << "\\n"; break;
-            case '\r': out << "\\r"; break;
-            case '\t': out << "\\t"; break;
-            case '\b': out << "\\b"; break;
-            case '\f': out << "\\f"; break;
-            default:
-                if (c < 0x20)
-                    out << fmt::format("\\u{:04x}", static_cast<unsigned>(c));
-                else
-                    out.put(static_cast<char>(c));
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            case '\b': out += "\\b"; break;
+            case '\f': out += "\\f"; break;
+            default: out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
         }
     }
-    out.put('"');
+    out.append(text.data() + run_start, text.size() - run_start);
+    out += '"';
+}
+
+// Output is gathered in a string and handed to the stream in blocks: one ostream call per
+// token would cost more than producing large listings.
+constexpr std::size_t flush_threshold = 1 << 16;
+
+}  // namespace
+
+void write_json_string(std::ostream& out, std::string_view text) {
+    std::string quoted;
+    append_json_string(quoted, text);
+    out << quoted;
 }
 
 JsonWriter::~JsonWriter() {
+    flush();
     if (pretty_ && stack_.empty()) out_.flush();
+}
+
+void JsonWriter::flush() {
+    out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+    buffer_.clear();
+}
+
+// A complete top-level value goes to the stream at once, so that callers may write to the same
+// stream between documents.
+void JsonWriter::after_value() {
+    if (stack_.empty() || buffer_.size() >= flush_threshold) flush();
 }
 
 void JsonWriter::newline() {
     if (!pretty_) return;
-    out_.put('\n');
-    for (std::size_t i = 0; i < stack_.size(); ++i) out_ << "  ";
+    buffer_ += '\n';
+    buffer_.append(stack_.size() * 2, ' ');
 }
 
 void JsonWriter::before_value() {
@@ -42,14 +70,14 @@ void JsonWriter::before_value() {
     }
     if (stack_.empty()) return;
     auto& level = stack_.back();
-    if (!level.empty) out_.put(',');
+    if (!level.empty) buffer_ += ',';
     level.empty = false;
     newline();
 }
 
 JsonWriter& JsonWriter::begin_object() {
     before_value();
-    out_.put('{');
+    buffer_ += '{';
     stack_.push_back({true});
     return *this;
 }
@@ -58,14 +86,15 @@ JsonWriter& JsonWriter::end_object() {
     bool empty = stack_.back().empty;
     stack_.pop_back();
     if (!empty) newline();
-    out_.put('}');
-    if (stack_.empty() && pretty_) out_.put('\n');
+    buffer_ += '}';
+    if (stack_.empty() && pretty_) buffer_ += '\n';
+    after_value();
     return *this;
 }
 
 JsonWriter& JsonWriter::begin_array() {
     before_value();
-    out_.put('[');
+    buffer_ += '[';
     stack_.push_back({false});
     return *this;
 }
@@ -74,40 +103,45 @@ JsonWriter& JsonWriter::end_array() {
     bool empty = stack_.back().empty;
     stack_.pop_back();
     if (!empty) newline();
-    out_.put(']');
-    if (stack_.empty() && pretty_) out_.put('\n');
+    buffer_ += ']';
+    if (stack_.empty() && pretty_) buffer_ += '\n';
+    after_value();
     return *this;
 }
 
 JsonWriter& JsonWriter::key(std::string_view name) {
     before_value();
-    write_json_string(out_, name);
-    out_ << (pretty_ ? ": " : ":");
+    append_json_string(buffer_, name);
+    buffer_ += pretty_ ? ": " : ":";
     after_key_ = true;
     return *this;
 }
 
 JsonWriter& JsonWriter::value(std::string_view text) {
     before_value();
-    write_json_string(out_, text);
+    append_json_string(buffer_, text);
+    after_value();
     return *this;
 }
 
 JsonWriter& JsonWriter::value(std::int64_t number) {
     before_value();
-    out_ << number;
+    buffer_ += std::to_string(number);
+    after_value();
     return *this;
 }
 
 JsonWriter& JsonWriter::value(bool flag) {
     before_value();
-    out_ << (flag ? "true" : "false");
+    buffer_ += flag ? "true" : "false";
+    after_value();
     return *this;
 }
 
 JsonWriter& JsonWriter::null() {
     before_value();
-    out_ << "null";
+    buffer_ += "null";
+    after_value();
     return *this;
 }
 

@@ -41,7 +41,9 @@ public:
 
 private:
     void before_value();
+    void after_value();
     void newline();
+    void flush();
 
     struct Level {
         bool is_object;
@@ -51,6 +53,7 @@ private:
     bool pretty_;
     bool after_key_ = false;
     std::vector<Level> stack_;
+    std::string buffer_;
 };
 
 // Writes `text` as a JSON string literal (with quotes).

@@ -11,5 +11,8 @@ namespace gdprctl::cli {
 void setup_check(CLI::App& app, Context& context);
 void setup_rules(CLI::App& app, Context& context);
 void setup_report(CLI::App& app, Context& context);
+void setup_request(CLI::App& app, Context& context);
+void setup_subject(CLI::App& app, Context& context);
+void setup_audit(CLI::App& app, Context& context);
 
 }  // namespace gdprctl::cli

@@ -1,0 +1,41 @@
+#include "commands/store_access.hpp"
+
+#include "register/loader.hpp"
+#include "register/workspace.hpp"
+#include "store/sqlite_store.hpp"
+
+#include <fmt/format.h>
+
+#include <ostream>
+
+namespace gdprctl::cli {
+
+std::unique_ptr<store::Store> open_store(const Context& context) {
+    return store::open_sqlite_store(context.database_path());
+}
+
+store::ChangeStamp change_stamp(const Context& context) {
+    return {context.actor(), context.now()};
+}
+
+model::Register load_workspace_register(const Context& context) {
+    auto loaded = reg::load_register(context.workspace_root());
+    if (!loaded.diagnostics.empty() && !context.options.quiet)
+        *context.err << fmt::format(
+            "gdprctl: warning: the register has {} problem(s); tasks are derived from what "
+            "could be read. Run `gdprctl check` to see them.\n",
+            loaded.diagnostics.size());
+    return std::move(loaded.reg);
+}
+
+time::HolidayCalendar workspace_calendar(const Context& context) {
+    auto root = reg::try_find_workspace(context.options.workspace, std::filesystem::current_path());
+    if (!root) return {};
+    return time::HolidayCalendar(reg::load_register(*root).reg.settings.holidays);
+}
+
+bool wants_json(const Context& context) {
+    return context.format_or("text", {"text", "json"}) == "json";
+}
+
+}  // namespace gdprctl::cli

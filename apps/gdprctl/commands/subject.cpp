@@ -1,0 +1,58 @@
+#include "commands/commands.hpp"
+#include "commands/store_access.hpp"
+
+#include "output/request_formats.hpp"
+#include "requests/requests.hpp"
+
+namespace gdprctl::cli {
+namespace {
+
+struct SubjectOptions {
+    std::string id;
+};
+
+void run_show(const SubjectOptions& options, Context& context) {
+    const bool json = wants_json(context);
+    const auto today = context.today();
+    auto store = open_store(context);
+    const auto report = requests::show_subject(*store, options.id);
+    if (json)
+        output::write_subject_json(*context.out, report, today);
+    else
+        output::write_subject_text(*context.out, report, today);
+}
+
+void run_erase(const SubjectOptions& options, Context& context) {
+    const bool json = wants_json(context);
+    const auto stamp = change_stamp(context);
+    auto store = open_store(context);
+    const auto report = requests::erase_subject(*store, options.id, stamp);
+    output::write_erasure(*context.out, json, report);
+}
+
+}  // namespace
+
+void setup_subject(CLI::App& app, Context& context) {
+    auto options = std::make_shared<SubjectOptions>();
+    auto* group = app.add_subcommand("subject", "What the store holds about one data subject; erasure of it");
+    group->require_subcommand(1);
+    group->footer(
+        "Examples:\n"
+        "  gdprctl subject show C-1042 --format json   (answers an access request about the store)\n"
+        "  gdprctl subject erase C-1042");
+
+    auto* show = group->add_subcommand("show", "Every request, task and audit reference about one subject");
+    show->add_option("ID", options->id, "The subject's identifier, as given to `request open --subject`")->required();
+    show->callback([options, &context] { run_show(*options, context); });
+
+    auto* erase = group->add_subcommand("erase", "Erase a subject from the store irrecoverably");
+    erase->add_option("ID", options->id, "The subject's identifier")->required();
+    erase->footer(
+        "Removes the identifier and every free-text field (channel, notes, reasons) of the subject's\n"
+        "requests, overwriting the freed bytes and emptying the write-ahead log. Keeps a record of each\n"
+        "request without the identifier (type, dates, outcome, tasks), because the controller must be\n"
+        "able to show that requests were answered in time (Art. 5(2)); says what it kept and why.");
+    erase->callback([options, &context] { run_erase(*options, context); });
+}
+
+}  // namespace gdprctl::cli

@@ -1,0 +1,309 @@
+#include "output/request_formats.hpp"
+
+#include <fmt/format.h>
+
+namespace gdprctl::output {
+namespace {
+
+std::string task_label(const store::Task& task) {
+    return task.kind == store::TaskKind::system ? task.target : fmt::format("notify:{}", task.target);
+}
+
+void optional_field(JsonWriter& json, std::string_view name, const std::optional<time::Date>& date) {
+    json.key(name);
+    if (date)
+        json.value(date->to_string());
+    else
+        json.null();
+}
+
+void optional_field(JsonWriter& json, std::string_view name, const std::optional<time::DateTime>& instant) {
+    json.key(name);
+    if (instant)
+        json.value(instant->to_string());
+    else
+        json.null();
+}
+
+void write_task_json(JsonWriter& json, const store::Task& task) {
+    json.begin_object();
+    json.field("kind", store::to_string(task.kind));
+    json.field("target", task.target);
+    if (!task.via.empty()) json.field("via", task.via);
+    json.field("done", task.done());
+    optional_field(json, "done_at", task.done_at);
+    if (task.done()) json.field("done_by", task.done_by);
+    json.field("note", task.note);
+    json.end_object();
+}
+
+void write_tasks_text(std::ostream& out, const std::vector<store::Task>& tasks) {
+    if (tasks.empty()) {
+        out << "  tasks:    none (no system of the register matches)\n";
+        return;
+    }
+    out << "  tasks:\n";
+    for (const auto& task : tasks) {
+        std::string what = task.kind == store::TaskKind::system
+                               ? fmt::format("system {}", task.target)
+                               : fmt::format("notify recipient {} (Art. 19; via {})", task.target, task.via);
+        out << fmt::format("    [{}] {}", task.done() ? "x" : " ", what);
+        if (task.done()) out << fmt::format(" - done {} by {}", task.done_at->to_string(), task.done_by);
+        if (!task.note.empty()) out << fmt::format(" - {}", task.note);
+        out << "\n";
+    }
+}
+
+std::string state_of(const store::Request& request, time::Date today) {
+    if (request.status == store::RequestStatus::closed)
+        return fmt::format("closed ({})", request.outcome ? store::to_string(*request.outcome) : "closed");
+    if (requests::is_overdue(request, today)) return "open, OVERDUE";
+    return "open";
+}
+
+}  // namespace
+
+void write_opened_text(std::ostream& out, const requests::Opened& opened) {
+    const auto& request = opened.request;
+    out << fmt::format("{}  {} request opened; received {}, due {}\n", request.id, store::to_string(request.type),
+                       request.received.to_string(), request.due.to_string());
+    write_tasks_text(out, opened.tasks);
+}
+
+void write_opened_json(std::ostream& out, const requests::Opened& opened) {
+    JsonWriter json(out);
+    json.begin_object();
+    write_request_fields(json, opened.request, opened.request.opened_at.date());
+    json.key("tasks").begin_array();
+    for (const auto& task : opened.tasks) write_task_json(json, task);
+    json.end_array();
+    json.end_object();
+}
+
+void write_request_fields(JsonWriter& json, const store::Request& request, time::Date today) {
+    json.field("id", request.id);
+    json.field("type", store::to_string(request.type));
+    json.key("subject");
+    if (request.subject)
+        json.value(*request.subject);
+    else
+        json.null();
+    json.field("subject_kind", request.subject_kind);
+    json.field("received", request.received.to_string());
+    json.field("due", request.due.to_string());
+    json.field("status", store::to_string(request.status));
+    json.field("overdue", requests::is_overdue(request, today));
+    json.field("channel", request.channel);
+    json.field("note", request.note);
+    json.field("opened_at", request.opened_at.to_string());
+    json.field("opened_by", request.opened_by);
+    optional_field(json, "extended_on", request.extended_on);
+    json.field("extension_reason", request.extension_reason);
+    optional_field(json, "subject_informed_on", request.subject_informed_on);
+    json.key("outcome");
+    if (request.outcome)
+        json.value(store::to_string(*request.outcome));
+    else
+        json.null();
+    json.field("close_reason", request.close_reason);
+    optional_field(json, "closed_at", request.closed_at);
+    optional_field(json, "erased_at", request.erased_at);
+}
+
+void write_request_detail_text(std::ostream& out, const requests::RequestDetail& detail, time::Date today) {
+    const auto& r = detail.request;
+    out << fmt::format("{}  {} request, {}\n", r.id, store::to_string(r.type), state_of(r, today));
+    out << fmt::format("  subject:  {}{}\n", r.subject.value_or("(erased)"),
+                       r.subject_kind.empty() ? "" : fmt::format(" ({})", r.subject_kind));
+    out << fmt::format("  received: {}{}\n", r.received.to_string(),
+                       r.channel.empty() ? "" : fmt::format(" via {}", r.channel));
+    out << fmt::format("  due:      {}\n", r.due.to_string());
+    if (r.extended_on)
+        out << fmt::format("  extended: on {}, subject informed {}: {}\n", r.extended_on->to_string(),
+                           r.subject_informed_on ? r.subject_informed_on->to_string() : "-", r.extension_reason);
+    if (!r.note.empty()) out << fmt::format("  note:     {}\n", r.note);
+    if (r.closed_at)
+        out << fmt::format("  closed:   {} as {}{}\n", r.closed_at->to_string(),
+                           r.outcome ? store::to_string(*r.outcome) : "?",
+                           r.close_reason.empty() ? "" : fmt::format(": {}", r.close_reason));
+    if (r.erased_at)
+        out << fmt::format("  erased:   {} (identifier and free text removed)\n", r.erased_at->to_string());
+    write_tasks_text(out, detail.tasks);
+    if (!detail.events.empty()) {
+        out << "  audit:\n";
+        for (const auto& event : detail.events) {
+            out << "    ";
+            write_audit_event_text(out, event);
+        }
+    }
+}
+
+void write_request_detail_json(std::ostream& out, const requests::RequestDetail& detail, time::Date today) {
+    JsonWriter json(out);
+    json.begin_object();
+    write_request_fields(json, detail.request, today);
+    json.key("tasks").begin_array();
+    for (const auto& task : detail.tasks) write_task_json(json, task);
+    json.end_array();
+    json.key("audit").begin_array();
+    for (const auto& event : detail.events) write_audit_event_json(json, event);
+    json.end_array();
+    json.end_object();
+}
+
+RequestListWriter::RequestListWriter(std::ostream& out, bool json, time::Date today)
+    : out_(out), json_(json), today_(today) {
+    if (json_) {
+        writer_.emplace(out_);
+        writer_->begin_array();
+    }
+}
+
+void RequestListWriter::flush_if_full() {
+    if (buffer_.tellp() < (1 << 16)) return;
+    const std::string block = buffer_.str();
+    out_.write(block.data(), static_cast<std::streamsize>(block.size()));
+    buffer_.str({});
+}
+
+void RequestListWriter::row(const store::Request& request) {
+    ++count_;
+    if (json_) {
+        writer_->begin_object();
+        write_request_fields(*writer_, request, today_);
+        writer_->end_object();
+        return;
+    }
+    buffer_ << fmt::format("{:<14} {:<13} {:<10} due {}  {}\n", request.id, store::to_string(request.type),
+                           request.subject.value_or("(erased)"), request.due.to_string(), state_of(request, today_));
+    flush_if_full();
+}
+
+void RequestListWriter::end() {
+    if (json_) {
+        writer_->end_array();
+        writer_.reset();
+        return;
+    }
+    if (count_ == 0) buffer_ << "no requests match\n";
+    const std::string block = buffer_.str();
+    out_.write(block.data(), static_cast<std::streamsize>(block.size()));
+    buffer_.str({});
+}
+
+void write_task_done(std::ostream& out, bool json, const store::Task& task) {
+    if (json) {
+        JsonWriter writer(out);
+        writer.begin_object();
+        writer.field("request", task.request_id);
+        writer.key("task");
+        write_task_json(writer, task);
+        writer.end_object();
+        return;
+    }
+    out << fmt::format("{}: task {} done\n", task.request_id, task_label(task));
+}
+
+void write_request_changed(std::ostream& out, bool json, const store::Request& request, const std::string& what,
+                           time::Date today) {
+    if (json) {
+        JsonWriter writer(out);
+        writer.begin_object();
+        write_request_fields(writer, request, today);
+        writer.end_object();
+        return;
+    }
+    out << fmt::format("{}: {}\n", request.id, what);
+}
+
+void write_subject_text(std::ostream& out, const requests::SubjectReport& report, time::Date today) {
+    if (report.requests.empty()) {
+        out << "The store holds nothing about this subject.\n";
+        return;
+    }
+    out << fmt::format("The store holds {} request(s) about this subject:\n\n", report.requests.size());
+    for (const auto& detail : report.requests) {
+        write_request_detail_text(out, detail, today);
+        out << "\n";
+    }
+}
+
+void write_subject_json(std::ostream& out, const requests::SubjectReport& report, time::Date today) {
+    JsonWriter json(out);
+    json.begin_object();
+    json.field("subject", report.subject);
+    json.key("requests").begin_array();
+    for (const auto& detail : report.requests) {
+        json.begin_object();
+        write_request_fields(json, detail.request, today);
+        json.key("tasks").begin_array();
+        for (const auto& task : detail.tasks) write_task_json(json, task);
+        json.end_array();
+        json.key("audit").begin_array();
+        for (const auto& event : detail.events) write_audit_event_json(json, event);
+        json.end_array();
+        json.end_object();
+    }
+    json.end_array();
+    json.end_object();
+}
+
+namespace {
+constexpr std::string_view kept_reason =
+    "a pseudonymous record of each request (type, dates, outcome, tasks) without the identifier: the controller "
+    "must be able to show that requests were answered and when (accountability, Art. 5(2); Art. 12(3))";
+constexpr std::string_view audit_reason =
+    "the audit trail names requests by id and never held the identifier; its events stay so that the hash chain "
+    "still verifies";
+}  // namespace
+
+void write_erasure(std::ostream& out, bool json, const requests::ErasureReport& report) {
+    if (json) {
+        JsonWriter writer(out);
+        writer.begin_object();
+        writer.field("erased", !report.request_ids.empty());
+        writer.strings("requests_kept_pseudonymously", report.request_ids);
+        writer.field("task_notes_cleared", report.task_notes_cleared);
+        writer.field("history_purged", report.history_purged);
+        writer.key("kept").begin_array();
+        if (!report.request_ids.empty()) {
+            writer.begin_object().field("what", "request records without identifier").field("why", kept_reason);
+            writer.end_object();
+        }
+        writer.begin_object().field("what", "audit events").field("why", audit_reason).end_object();
+        writer.end_array();
+        writer.end_object();
+        return;
+    }
+    if (report.request_ids.empty()) {
+        out << "The store held nothing about this subject; nothing was erased.\n";
+    } else {
+        out << fmt::format("Erased the identifier, channel, notes and reasons of {} request(s) and {} task note(s).\n",
+                           report.request_ids.size(), report.task_notes_cleared);
+        out << fmt::format("Kept: {} ({}): {}.\n", fmt::join(report.request_ids, ", "),
+                           "request records without identifier", kept_reason);
+    }
+    out << fmt::format("Kept: audit events: {}.\n", audit_reason);
+    if (!report.history_purged)
+        out << "Warning: another process was reading the store, so the write-ahead log could not be emptied yet; "
+               "run the erasure again when no other gdprctl is running.\n";
+}
+
+void write_audit_event_text(std::ostream& out, const store::AuditEvent& event) {
+    out << fmt::format("#{} {} {} {} {} {}\n", event.seq, event.at.to_string(), event.actor, event.action, event.target,
+                       event.details);
+}
+
+void write_audit_event_json(JsonWriter& json, const store::AuditEvent& event) {
+    json.begin_object();
+    json.field("seq", static_cast<std::int64_t>(event.seq));
+    json.field("at", event.at.to_string());
+    json.field("actor", event.actor);
+    json.field("action", event.action);
+    json.field("target", event.target);
+    json.field("details", event.details);
+    json.field("hash", event.hash);
+    json.end_object();
+}
+
+}  // namespace gdprctl::output

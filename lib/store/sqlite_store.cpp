@@ -1,0 +1,454 @@
+#include "store/sqlite_store.hpp"
+
+#include "errors.hpp"
+#include "store/audit.hpp"
+#include "store/embedded_sql.hpp"
+#include "store/statement.hpp"
+
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <stdexcept>
+#include <thread>
+
+namespace gdprctl::store {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Column list shared by every request query; read_request() follows this order.
+constexpr std::string_view request_columns =
+    "id, year, number, type, subject, subject_kind, received, due, channel, note, status, opened_at, opened_by, "
+    "extended_on, extension_reason, subject_informed_on, outcome, close_reason, closed_at, erased_at";
+
+time::Date date_column(const Statement& row, int column) {
+    auto parsed = time::parse_date(row.text(column));
+    if (!parsed) throw EnvironmentError(fmt::format("the store holds a malformed date `{}`", row.text(column)));
+    return *parsed;
+}
+
+std::optional<time::Date> optional_date(const Statement& row, int column) {
+    if (row.is_null(column)) return std::nullopt;
+    return date_column(row, column);
+}
+
+time::DateTime instant_column(const Statement& row, int column) {
+    auto parsed = time::parse_datetime(row.text(column));
+    if (!parsed) throw EnvironmentError(fmt::format("the store holds a malformed time `{}`", row.text(column)));
+    return *parsed;
+}
+
+std::optional<time::DateTime> optional_instant(const Statement& row, int column) {
+    if (row.is_null(column)) return std::nullopt;
+    return instant_column(row, column);
+}
+
+std::optional<std::string> text_of(const std::optional<time::Date>& date) {
+    if (!date) return std::nullopt;
+    return date->to_string();
+}
+
+std::optional<std::string> text_of(const std::optional<time::DateTime>& instant) {
+    if (!instant) return std::nullopt;
+    return instant->to_string();
+}
+
+template <typename T>
+T checked(std::optional<T> value, const std::string& raw) {
+    if (!value) throw EnvironmentError(fmt::format("the store holds an unknown value `{}`", raw));
+    return *value;
+}
+
+Request read_request(const Statement& row) {
+    Request request;
+    request.id = row.text(0);
+    request.year = row.integer32(1);
+    request.number = row.integer32(2);
+    request.type = checked(parse_request_type(row.text(3)), row.text(3));
+    request.subject = row.optional_text(4);
+    request.subject_kind = row.text(5);
+    request.received = date_column(row, 6);
+    request.due = date_column(row, 7);
+    request.channel = row.text(8);
+    request.note = row.text(9);
+    request.status = checked(parse_request_status(row.text(10)), row.text(10));
+    request.opened_at = instant_column(row, 11);
+    request.opened_by = row.text(12);
+    request.extended_on = optional_date(row, 13);
+    request.extension_reason = row.text(14);
+    request.subject_informed_on = optional_date(row, 15);
+    if (!row.is_null(16)) request.outcome = checked(parse_outcome(row.text(16)), row.text(16));
+    request.close_reason = row.text(17);
+    request.closed_at = optional_instant(row, 18);
+    request.erased_at = optional_instant(row, 19);
+    return request;
+}
+
+Task read_task(const Statement& row) {
+    Task task;
+    task.request_id = row.text(0);
+    task.kind = checked(parse_task_kind(row.text(1)), row.text(1));
+    task.target = row.text(2);
+    task.via = row.text(3);
+    task.done_at = optional_instant(row, 4);
+    task.done_by = row.optional_text(5).value_or("");
+    task.note = row.text(6);
+    return task;
+}
+
+AuditEvent read_event(const Statement& row) {
+    AuditEvent event;
+    event.seq = row.integer(0);
+    event.at = instant_column(row, 1);
+    event.actor = row.text(2);
+    event.action = row.text(3);
+    event.target = row.text(4);
+    event.details = row.text(5);
+    event.prev_hash = row.text(6);
+    event.hash = row.text(7);
+    return event;
+}
+
+constexpr std::string_view event_columns = "seq, at, actor, action, target, details, prev_hash, hash";
+
+std::int64_t pragma_integer(sqlite3* db, const char* name) {
+    Statement statement(db, fmt::format("PRAGMA {}", name));
+    return statement.step() ? statement.integer(0) : 0;
+}
+
+// The session both reads and writes; Store::read hands it out as a StoreReader only.
+class SqliteSession final : public StoreWriter {
+public:
+    SqliteSession(sqlite3* db, const ChangeStamp* stamp) : db_(db), stamp_(stamp) {}
+
+    bool audited() const { return audited_; }
+
+    std::optional<Request> find_request(std::string_view id) override {
+        Statement statement(db_, fmt::format("SELECT {} FROM requests WHERE id = ?1", request_columns));
+        statement.bind(1, id);
+        if (!statement.step()) return std::nullopt;
+        return read_request(statement);
+    }
+
+    std::vector<Task> tasks_of(std::string_view request_id) override {
+        Statement statement(db_,
+                            "SELECT request_id, kind, target, via, done_at, done_by, note FROM tasks "
+                            "WHERE request_id = ?1 ORDER BY kind DESC, target");
+        statement.bind(1, request_id);
+        std::vector<Task> tasks;
+        while (statement.step()) tasks.push_back(read_task(statement));
+        return tasks;
+    }
+
+    void for_each_request(const RequestFilter& filter, const std::function<bool(const Request&)>& visit) override {
+        // Literal status values (not parameters) so that the planner can use the partial index
+        // on open requests.
+        std::string sql = fmt::format("SELECT {} FROM requests WHERE 1", request_columns);
+        const bool by_due = filter.due_from || filter.due_until;
+        if (by_due || filter.status == RequestStatus::open)
+            sql += " AND status = 'open'";
+        else if (filter.status == RequestStatus::closed)
+            sql += " AND status = 'closed'";
+        if (filter.due_from) sql += " AND due >= ?1";
+        if (filter.due_until) sql += " AND due <= ?2";
+        sql += " ORDER BY due, id";
+        Statement statement(db_, sql);
+        if (filter.due_from) statement.bind(1, filter.due_from->to_string());
+        if (filter.due_until) statement.bind(2, filter.due_until->to_string());
+        while (statement.step())
+            if (!visit(read_request(statement))) break;
+    }
+
+    std::vector<Request> requests_of_subject(std::string_view subject) override {
+        Statement statement(
+            db_, fmt::format("SELECT {} FROM requests WHERE subject = ?1 ORDER BY received, id", request_columns));
+        statement.bind(1, subject);
+        std::vector<Request> requests;
+        while (statement.step()) requests.push_back(read_request(statement));
+        return requests;
+    }
+
+    std::vector<AuditEvent> audit_events_for(std::string_view target) override {
+        Statement statement(db_,
+                            fmt::format("SELECT {} FROM audit_events WHERE target = ?1 ORDER BY seq", event_columns));
+        statement.bind(1, target);
+        std::vector<AuditEvent> events;
+        while (statement.step()) events.push_back(read_event(statement));
+        return events;
+    }
+
+    void for_each_audit_event(std::optional<time::DateTime> since,
+                              const std::function<bool(const AuditEvent&)>& visit) override {
+        Statement statement(db_, fmt::format("SELECT {} FROM audit_events WHERE at >= ?1 ORDER BY seq", event_columns));
+        statement.bind(1, since ? since->to_string() : std::string());
+        while (statement.step())
+            if (!visit(read_event(statement))) break;
+    }
+
+    std::optional<AuditHead> audit_head() override {
+        Statement statement(db_, "SELECT seq, hash FROM audit_head WHERE singleton = 1");
+        if (!statement.step()) return std::nullopt;
+        return AuditHead{statement.integer(0), statement.text(1)};
+    }
+
+    int next_request_number(int year) override {
+        Statement statement(db_, "SELECT COALESCE(MAX(number), 0) + 1 FROM requests WHERE year = ?1");
+        statement.bind(1, year);
+        statement.step();
+        return statement.integer32(0);
+    }
+
+    void insert_request(const Request& r) override {
+        Statement statement(db_, fmt::format("INSERT INTO requests ({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+                                             "?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
+                                             request_columns));
+        bind_request(statement, r);
+        statement.run();
+    }
+
+    void update_request(const Request& r) override {
+        Statement statement(db_,
+                            "UPDATE requests SET year = ?2, number = ?3, type = ?4, subject = ?5, "
+                            "subject_kind = ?6, received = ?7, due = ?8, channel = ?9, note = ?10, "
+                            "status = ?11, opened_at = ?12, opened_by = ?13, extended_on = ?14, "
+                            "extension_reason = ?15, subject_informed_on = ?16, outcome = ?17, "
+                            "close_reason = ?18, closed_at = ?19, erased_at = ?20 WHERE id = ?1");
+        bind_request(statement, r);
+        statement.run();
+        if (sqlite3_changes(db_) != 1) throw std::logic_error("update of a request that is not in the store");
+    }
+
+    void insert_task(const Task& task) override {
+        Statement statement(db_,
+                            "INSERT INTO tasks (request_id, kind, target, via, done_at, done_by, note) "
+                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+        bind_task(statement, task);
+        statement.run();
+    }
+
+    void update_task(const Task& task) override {
+        Statement statement(db_,
+                            "UPDATE tasks SET via = ?4, done_at = ?5, done_by = ?6, note = ?7 "
+                            "WHERE request_id = ?1 AND kind = ?2 AND target = ?3");
+        bind_task(statement, task);
+        statement.run();
+        if (sqlite3_changes(db_) != 1) throw std::logic_error("update of a task that is not in the store");
+    }
+
+    ErasureCounts erase_subject(std::string_view subject, time::DateTime at) override {
+        ErasureCounts counts;
+        for (const auto& request : requests_of_subject(subject)) counts.request_ids.push_back(request.id);
+        Statement tasks(db_,
+                        "UPDATE tasks SET note = '' WHERE note <> '' AND request_id IN "
+                        "(SELECT id FROM requests WHERE subject = ?1)");
+        tasks.bind(1, subject);
+        tasks.run();
+        counts.tasks_cleared = static_cast<std::size_t>(sqlite3_changes(db_));
+        Statement requests(db_,
+                           "UPDATE requests SET subject = NULL, channel = '', note = '', extension_reason = '', "
+                           "close_reason = '', erased_at = ?2 WHERE subject = ?1");
+        requests.bind(1, subject).bind(2, at.to_string());
+        requests.run();
+        return counts;
+    }
+
+    void append_audit(const AuditEntry& entry) override {
+        if (!stamp_) throw std::logic_error("audit event outside a write transaction");
+        AuditEvent event;
+        const auto head = audit_head();
+        event.seq = head ? head->seq + 1 : 1;
+        event.prev_hash = head ? head->hash : std::string(genesis_hash);
+        event.at = stamp_->at;
+        event.actor = stamp_->actor;
+        event.action = entry.action;
+        event.target = entry.target;
+        event.details = entry.details;
+        event.hash = chain_hash(event);
+        Statement insert(
+            db_, fmt::format("INSERT INTO audit_events ({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", event_columns));
+        insert.bind(1, event.seq).bind(2, event.at.to_string()).bind(3, event.actor).bind(4, event.action);
+        insert.bind(5, event.target).bind(6, event.details).bind(7, event.prev_hash).bind(8, event.hash);
+        insert.run();
+        Statement move_head(db_,
+                            "INSERT INTO audit_head (singleton, seq, hash) VALUES (1, ?1, ?2) "
+                            "ON CONFLICT (singleton) DO UPDATE SET seq = excluded.seq, hash = excluded.hash");
+        move_head.bind(1, event.seq).bind(2, event.hash);
+        move_head.run();
+        audited_ = true;
+    }
+
+private:
+    static void bind_request(Statement& s, const Request& r) {
+        s.bind(1, r.id).bind(2, r.year).bind(3, r.number).bind(4, to_string(r.type)).bind(5, r.subject);
+        s.bind(6, r.subject_kind).bind(7, r.received.to_string()).bind(8, r.due.to_string()).bind(9, r.channel);
+        s.bind(10, r.note).bind(11, to_string(r.status)).bind(12, r.opened_at.to_string()).bind(13, r.opened_by);
+        s.bind(14, text_of(r.extended_on)).bind(15, r.extension_reason).bind(16, text_of(r.subject_informed_on));
+        s.bind(17, r.outcome ? std::optional<std::string>(std::string(to_string(*r.outcome))) : std::nullopt);
+        s.bind(18, r.close_reason).bind(19, text_of(r.closed_at)).bind(20, text_of(r.erased_at));
+    }
+
+    static void bind_task(Statement& s, const Task& task) {
+        s.bind(1, task.request_id).bind(2, to_string(task.kind)).bind(3, task.target).bind(4, task.via);
+        s.bind(5, text_of(task.done_at));
+        s.bind(6, task.done_at ? std::optional<std::string>(task.done_by) : std::nullopt).bind(7, task.note);
+    }
+
+    sqlite3* db_;
+    const ChangeStamp* stamp_;
+    bool audited_ = false;
+};
+
+class SqliteStore final : public Store {
+public:
+    SqliteStore(const fs::path& path, const SqliteOptions& options) : path_(path) {
+        prepare_location();
+        if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
+            std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
+            sqlite3_close(db_);
+            throw EnvironmentError(fmt::format("cannot open the store {}: {}", path.string(), message));
+        }
+        try {
+            configure(options);
+            check_identity();
+            migrate();
+        } catch (...) {
+            sqlite3_close(db_);
+            throw;
+        }
+    }
+
+    ~SqliteStore() override { sqlite3_close(db_); }
+
+    void read(const std::function<void(StoreReader&)>& body) override {
+        execute(db_, "BEGIN");
+        try {
+            SqliteSession session(db_, nullptr);
+            body(session);
+            execute(db_, "COMMIT");
+        } catch (...) {
+            sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+            throw;
+        }
+    }
+
+    void write(const ChangeStamp& stamp, const std::function<void(StoreWriter&)>& body) override {
+        execute(db_, "BEGIN IMMEDIATE");
+        try {
+            const auto changes_before = sqlite3_total_changes64(db_);
+            SqliteSession session(db_, &stamp);
+            body(session);
+            if (sqlite3_total_changes64(db_) != changes_before && !session.audited())
+                throw std::logic_error("a change to the store without an audit event");
+            execute(db_, "COMMIT");
+        } catch (...) {
+            sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+            throw;
+        }
+    }
+
+    bool purge_history() override {
+        Statement checkpoint(db_, "PRAGMA wal_checkpoint(TRUNCATE)");
+        return checkpoint.step() && checkpoint.integer(0) == 0;
+    }
+
+private:
+    void prepare_location() {
+        const fs::path folder = path_.has_parent_path() ? path_.parent_path() : fs::path(".");
+        std::error_code error;
+        if (!fs::exists(folder, error)) {
+            if (folder.has_parent_path()) fs::create_directories(folder.parent_path(), error);
+            if (::mkdir(folder.c_str(), 0700) != 0 && errno != EEXIST)
+                throw EnvironmentError(
+                    fmt::format("cannot create the folder {} for the store: {}", folder.string(), std::strerror(errno)),
+                    "pass --db FILE (or set GDPRCTL_DB) to a writable place");
+        } else if (folder.filename() == ".gdprctl" && !fs::exists(path_, error)) {
+            // The workspace's own state folder (perhaps made by `init` under the umask): the
+            // store is about to hold personal data, so only its owner may enter.
+            ::chmod(folder.c_str(), 0700);
+        }
+        // Created here rather than by SQLite so that the mode is 0600 from the first byte;
+        // SQLite gives the -wal and -shm files the same mode.
+        const int fd = ::open(path_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+        if (fd < 0)
+            throw EnvironmentError(fmt::format("cannot open the store {}: {}", path_.string(), std::strerror(errno)),
+                                   "pass --db FILE (or set GDPRCTL_DB) to a writable place");
+        ::close(fd);
+    }
+
+    void configure(const SqliteOptions& options) {
+        // busy_timeout first: every later pragma may wait on another process's lock.
+        execute(db_, fmt::format("PRAGMA busy_timeout = {}", options.busy_timeout.count()));
+        // Switching a fresh file to WAL needs an exclusive lock that the busy handler does not
+        // always wait for; retry within the same timeout.
+        const auto deadline = std::chrono::steady_clock::now() + options.busy_timeout;
+        while (true) {
+            const int rc = sqlite3_exec(db_, "PRAGMA journal_mode = WAL", nullptr, nullptr, nullptr);
+            if (rc == SQLITE_OK) break;
+            if ((rc & 0xff) != SQLITE_BUSY || std::chrono::steady_clock::now() > deadline) {
+                const std::string message = sqlite3_errmsg(db_);
+                throw EnvironmentError(
+                    fmt::format("cannot use {} as a gdprctl store: {}", path_.string(), message),
+                    (rc & 0xff) == SQLITE_NOTADB ? "this file is not a SQLite database; check --db" : "");
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        }
+        execute(db_, "PRAGMA foreign_keys = ON");
+        execute(db_, "PRAGMA synchronous = FULL");
+        execute(db_, "PRAGMA secure_delete = ON");
+    }
+
+    void check_identity() {
+        const auto app = pragma_integer(db_, "application_id");
+        const auto version = pragma_integer(db_, "user_version");
+        if ((app != 0 && app != application_id) || (app == 0 && version != 0))
+            throw EnvironmentError(fmt::format("{} is a SQLite database but not a gdprctl store", path_.string()),
+                                   "point --db (or GDPRCTL_DB) at a gdprctl store, or at a new file");
+        if (version > latest_schema_version())
+            throw EnvironmentError(
+                fmt::format("the store {} was written by a newer gdprctl (schema version {}; this gdprctl knows up "
+                            "to version {})",
+                            path_.string(), version, latest_schema_version()),
+                "upgrade gdprctl to open it; this one will not change a store it does not understand");
+    }
+
+    // One migration per transaction; the version is re-read under the write lock because
+    // another process may have migrated meanwhile.
+    void migrate() {
+        const auto files = sql::embedded_files();
+        while (pragma_integer(db_, "user_version") < latest_schema_version()) {
+            execute(db_, "BEGIN IMMEDIATE");
+            try {
+                const auto version = pragma_integer(db_, "user_version");
+                if (version < latest_schema_version()) {
+                    execute(db_, std::string(files[static_cast<std::size_t>(version)].second));
+                    execute(db_, fmt::format("PRAGMA application_id = {}", application_id));
+                    execute(db_, fmt::format("PRAGMA user_version = {}", version + 1));
+                }
+                execute(db_, "COMMIT");
+            } catch (...) {
+                sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+                throw;
+            }
+        }
+    }
+
+    fs::path path_;
+    sqlite3* db_ = nullptr;
+};
+
+}  // namespace
+
+int latest_schema_version() {
+    return static_cast<int>(sql::embedded_files().size());
+}
+
+std::unique_ptr<Store> open_sqlite_store(const std::filesystem::path& path, const SqliteOptions& options) {
+    return std::make_unique<SqliteStore>(path, options);
+}
+
+}  // namespace gdprctl::store

@@ -1,0 +1,155 @@
+#pragma once
+
+#include "time/date.hpp"
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+// The operational store behind an interface: commands and domain logic speak in these value
+// types and never in SQL, so that a PostgreSQL backend can implement the same classes later.
+namespace gdprctl::store {
+
+enum class RequestType { access, rectification, erasure, restriction, objection, portability };
+enum class RequestStatus { open, closed };
+enum class Outcome { fulfilled, refused, partial };
+enum class TaskKind { system, notify };
+
+std::string_view to_string(RequestType type);
+std::string_view to_string(RequestStatus status);
+std::string_view to_string(Outcome outcome);
+std::string_view to_string(TaskKind kind);
+std::optional<RequestType> parse_request_type(std::string_view text);
+std::optional<RequestStatus> parse_request_status(std::string_view text);
+std::optional<Outcome> parse_outcome(std::string_view text);
+std::optional<TaskKind> parse_task_kind(std::string_view text);
+std::vector<std::string_view> request_type_names();
+std::vector<std::string_view> outcome_names();
+
+struct Request {
+    std::string id;  // REQ-<year>-<number>
+    int year = 0;
+    int number = 0;
+    RequestType type = RequestType::access;
+    std::optional<std::string> subject;  // nullopt once the subject has been erased
+    std::string subject_kind;
+    time::Date received;
+    time::Date due;
+    std::string channel;
+    std::string note;
+    RequestStatus status = RequestStatus::open;
+    time::DateTime opened_at;
+    std::string opened_by;
+    std::optional<time::Date> extended_on;
+    std::string extension_reason;
+    std::optional<time::Date> subject_informed_on;
+    std::optional<Outcome> outcome;
+    std::string close_reason;
+    std::optional<time::DateTime> closed_at;
+    std::optional<time::DateTime> erased_at;
+};
+
+struct Task {
+    std::string request_id;
+    TaskKind kind = TaskKind::system;
+    std::string target;  // system id, or recipient id for an Art. 19 notification
+    std::string via;     // notifications: comma-separated systems that disclose to the recipient
+    std::optional<time::DateTime> done_at;
+    std::string done_by;
+    std::string note;
+    bool done() const { return done_at.has_value(); }
+};
+
+// What a change says about itself in the audit trail. `target` is a request id or another
+// non-identifying reference; never a data subject's identifier.
+struct AuditEntry {
+    std::string action;
+    std::string target;
+    std::string details;
+};
+
+struct AuditEvent {
+    std::int64_t seq = 0;
+    time::DateTime at;
+    std::string actor;
+    std::string action;
+    std::string target;
+    std::string details;
+    std::string prev_hash;
+    std::string hash;
+};
+
+struct AuditHead {
+    std::int64_t seq = 0;
+    std::string hash;
+};
+
+struct RequestFilter {
+    std::optional<RequestStatus> status;  // nullopt: all
+    // Due-date bounds, both inclusive; either one set restricts the list to open requests.
+    std::optional<time::Date> due_from;
+    std::optional<time::Date> due_until;
+};
+
+// Erasure result, in counts, so that callers can say what was removed and what was kept.
+struct ErasureCounts {
+    std::vector<std::string> request_ids;  // kept pseudonymously (no identifier)
+    std::size_t tasks_cleared = 0;         // task notes removed; the task rows stay for accountability
+};
+
+// Reads; valid inside Store::read or Store::write.
+class StoreReader {
+public:
+    virtual ~StoreReader() = default;
+    virtual std::optional<Request> find_request(std::string_view id) = 0;
+    virtual std::vector<Task> tasks_of(std::string_view request_id) = 0;
+    // Calls `visit` for each match in due order (then id); stops when `visit` returns false.
+    virtual void for_each_request(const RequestFilter& filter, const std::function<bool(const Request&)>& visit) = 0;
+    virtual std::vector<Request> requests_of_subject(std::string_view subject) = 0;
+    virtual std::vector<AuditEvent> audit_events_for(std::string_view target) = 0;
+    // In sequence order; `since` filters on the event time.
+    virtual void for_each_audit_event(std::optional<time::DateTime> since,
+                                      const std::function<bool(const AuditEvent&)>& visit) = 0;
+    virtual std::optional<AuditHead> audit_head() = 0;
+};
+
+// Writes; valid only inside Store::write, whose single transaction holds them all together
+// with their audit events.
+class StoreWriter : public StoreReader {
+public:
+    // The next free number for `year`, reserved for this transaction.
+    virtual int next_request_number(int year) = 0;
+    virtual void insert_request(const Request& request) = 0;
+    virtual void update_request(const Request& request) = 0;
+    virtual void insert_task(const Task& task) = 0;
+    virtual void update_task(const Task& task) = 0;
+    // Removes the identifier and free text of every request of `subject`.
+    virtual ErasureCounts erase_subject(std::string_view subject, time::DateTime at) = 0;
+    // Appends to the hash chain, stamped with the transaction's actor and time.
+    virtual void append_audit(const AuditEntry& entry) = 0;
+};
+
+// Who makes a change and when: every audit event of one transaction carries it.
+struct ChangeStamp {
+    std::string actor;
+    time::DateTime at;
+};
+
+class Store {
+public:
+    virtual ~Store() = default;
+    // One read snapshot.
+    virtual void read(const std::function<void(StoreReader&)>& body) = 0;
+    // One write transaction: all of `body` or nothing. A change without an audit event is a
+    // programming error and rolls back.
+    virtual void write(const ChangeStamp& stamp, const std::function<void(StoreWriter&)>& body) = 0;
+    // After an erasure: push the write-ahead log into the main file and truncate it, so that no
+    // earlier page image survives in either file. Returns false when readers kept it from finishing.
+    virtual bool purge_history() = 0;
+};
+
+}  // namespace gdprctl::store

@@ -1,0 +1,228 @@
+#!/usr/bin/env bash
+# End-to-end: data-subject requests, subject erasure and the audit trail, on fresh stores.
+set -u
+GDPRCTL=${GDPRCTL:?set GDPRCTL to the gdprctl binary}
+TEST_DATA=${TEST_DATA:?set TEST_DATA to tests/data}
+WS="$TEST_DATA/requests"
+passed=0
+failed=0
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+
+ok() { passed=$((passed + 1)); }
+fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
+check() {  # check NAME CONDITION...
+    local name=$1; shift
+    if "$@"; then ok; else fail "$name"; fi
+}
+
+# run EXPECTED_RC DB ARGS...: runs gdprctl on the fixture workspace and store DB; output in $out/$err.
+run() {
+    local expected=$1 db=$2; shift 2
+    "$GDPRCTL" --workspace "$WS" --db "$db" --by tester "$@" >"$WORK/out" 2>"$WORK/err"
+    rc=$?
+    out=$(cat "$WORK/out")
+    err=$(cat "$WORK/err")
+    if [[ $rc -ne $expected ]]; then
+        fail "gdprctl $* exited $rc, expected $expected"
+        echo "  stdout: $out"
+        echo "  stderr: $err"
+        return 1
+    fi
+    ok
+}
+
+fresh_db() { local dir; dir=$(mktemp -d "$WORK/db.XXXX"); echo "$dir/store/state.db"; }
+dump() { sqlite3 "$1" .dump; }
+json_field() { /usr/bin/python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
+# jpy EXPR: evaluates a Python expression over the JSON document on stdin, bound to `d`.
+jpy() { /usr/bin/python3 -c "import json,sys; d = json.load(sys.stdin); print($1)"; }
+
+# A bad input: exit code as expected, a message on stderr, and the database unchanged.
+unchanged_after() {  # unchanged_after NAME EXPECTED_RC DB ARGS...
+    local name=$1 expected=$2 db=$3; shift 3
+    local before after
+    before=$(dump "$db")
+    run "$expected" "$db" "$@" || return
+    after=$(dump "$db")
+    check "$name: says why" test -n "$err"
+    check "$name: database unchanged" test "$before" == "$after"
+}
+
+# ---- open -> tasks -> extend -> close --------------------------------------------------------
+DB=$(fresh_db)
+run 0 "$DB" --as-of 2026-01-31 request open --type erasure --subject C-1001 --subject-kind customer --channel e-mail
+check "open prints id and due date" grep -q "REQ-2026-0001.*due 2026-03-02" <<<"$out"
+check "store file mode 0600" test "$(stat -c %a "$DB")" == 600
+check "store folder mode 0700" test "$(stat -c %a "$(dirname "$DB")")" == 700
+check "one task per customer system" test "$(grep -c '\[ \] system' <<<"$out")" == 2
+check "no task for the employee-only system" bash -c '! grep -q "system hr" <<<"$1"' _ "$out"
+check "Art. 19 notice per recipient" test "$(grep -c 'notify recipient' <<<"$out")" == 2
+
+run 0 "$DB" --as-of 2026-02-02 --format json request open --type access --subject C-1002 --received 2026-01-30
+check "json open has id" test "$(json_field "['id']" <<<"$out")" == REQ-2026-0002
+check "json open has type" test "$(json_field "['type']" <<<"$out")" == access
+check "json open has received" test "$(json_field "['received']" <<<"$out")" == 2026-01-30
+check "json open due: Feb 28 2026 is a Saturday -> Mar 2" test "$(json_field "['due']" <<<"$out")" == 2026-03-02
+check "access gets no recipient notices" test "$(json_field "['tasks'].__len__()" <<<"$out")" == 3
+
+run 0 "$DB" --as-of 2026-03-27 request open --type rectification --subject C-1003 --subject-kind customer
+check "holiday 2026-04-27 moves the due date to the 28th" grep -q "due 2026-04-28" <<<"$out"
+
+run 0 "$DB" --as-of 2026-02-10 request task REQ-2026-0001 crm --done --note "deleted in CRM"
+check "task done" grep -q "task crm done" <<<"$out"
+run 0 "$DB" --as-of 2026-02-11 request extend REQ-2026-0001 --reason "archives must be searched"
+check "extension to three months (Apr 30 2026)" grep -q "now due 2026-04-30" <<<"$out"
+unchanged_after "closing with open tasks" 1 "$DB" --as-of 2026-02-12 request close REQ-2026-0001 --outcome fulfilled
+check "refusal lists the open tasks" grep -q "billing" <<<"$err"
+run 0 "$DB" request task REQ-2026-0001 billing --done
+run 0 "$DB" request task REQ-2026-0001 notify:mailer-co --done
+run 0 "$DB" request task REQ-2026-0001 accountant --done
+run 0 "$DB" --as-of 2026-03-01 request close REQ-2026-0001 --outcome fulfilled
+run 0 "$DB" --format json request show REQ-2026-0001
+check "show: closed" test "$(json_field "['status']" <<<"$out")" == closed
+check "show: outcome" test "$(json_field "['outcome']" <<<"$out")" == fulfilled
+check "show: extension recorded with informed date" test "$(json_field "['subject_informed_on']" <<<"$out")" == 2026-02-11
+check "show: every task done" test "$(jpy "all(t['done'] for t in d['tasks'])" <<<"$out")" == True
+check "show: audit events of the request" test "$(json_field "['audit'].__len__()" <<<"$out")" == 7
+run 0 "$DB" --as-of 2026-02-20 request close REQ-2026-0002 --outcome refused --reason "identity could not be verified"
+
+# The default store: <workspace>/.gdprctl/state.db, its folder made private even if it existed.
+COPY=$(mktemp -d "$WORK/ws.XXXX")
+cp -r "$WS"/. "$COPY"
+mkdir -m 755 "$COPY/.gdprctl"
+if "$GDPRCTL" --workspace "$COPY" request open --type access --subject C-5 >/dev/null 2>&1; then ok; else fail "open in a workspace copy"; fi
+check "default store in the workspace" test -f "$COPY/.gdprctl/state.db"
+check "default store folder made 0700" test "$(stat -c %a "$COPY/.gdprctl")" == 700
+check "GDPRCTL_DB overrides the default" bash -c 'GDPRCTL_DB="$2/env.db" "$1" --workspace "$2" request list --status all >/dev/null && test -f "$2/env.db"' _ "$GDPRCTL" "$COPY"
+
+# ---- lists relative to --as-of ----------------------------------------------------------------
+run 0 "$DB" --as-of 2026-03-02 --format json request list --overdue
+check "nothing overdue on the due date itself" test "$(json_field ".__len__()" <<<"$out")" == 0
+run 0 "$DB" --as-of 2026-04-29 --format json request list --overdue
+check "overdue the day after the (holiday-moved) due date" test "$(json_field "[0]['id']" <<<"$out")" == REQ-2026-0003
+run 0 "$DB" --as-of 2026-04-21 --format json request list --due-within 7d
+check "due within 7 days" test "$(json_field "[0]['id']" <<<"$out")" == REQ-2026-0003
+run 0 "$DB" --as-of 2026-04-20 --format json request list --due-within 7d
+check "not yet due within 7 days" test "$(json_field ".__len__()" <<<"$out")" == 0
+run 0 "$DB" --format json request list --status all
+check "all lists three" test "$(json_field ".__len__()" <<<"$out")" == 3
+run 0 "$DB" --format json request list --status closed
+check "closed lists two" test "$(json_field ".__len__()" <<<"$out")" == 2
+
+# ---- bad inputs change nothing -----------------------------------------------------------------
+unchanged_after "unknown type" 2 "$DB" request open --type erasur --subject C-9
+check "unknown type suggests the right one" grep -q "erasure" <<<"$err"
+unchanged_after "bad date" 2 "$DB" request open --type access --subject C-9 --received 2026-02-30
+unchanged_after "received in the future" 2 "$DB" --as-of 2026-01-01 request open --type access --subject C-9 --received 2026-02-01
+unchanged_after "unknown subject kind" 2 "$DB" request open --type access --subject C-9 --subject-kind custmer
+unchanged_after "unknown id: show" 2 "$DB" request show REQ-2026-0999
+unchanged_after "unknown id: extend" 2 "$DB" request extend REQ-2026-0999 --reason x
+unchanged_after "unknown id: close" 2 "$DB" request close REQ-2026-0999 --outcome fulfilled
+unchanged_after "unknown id: task" 2 "$DB" request task REQ-2026-0999 crm --done
+unchanged_after "unknown task" 2 "$DB" request task REQ-2026-0003 payroll --done
+unchanged_after "task already done" 1 "$DB" request task REQ-2026-0001 crm --done
+unchanged_after "closing a closed request" 1 "$DB" request close REQ-2026-0001 --outcome partial --reason again
+unchanged_after "refusal without reasons" 2 "$DB" request close REQ-2026-0003 --outcome refused
+unchanged_after "unknown outcome" 2 "$DB" request close REQ-2026-0003 --outcome done
+unchanged_after "bad --due-within" 2 "$DB" request list --due-within soon
+unchanged_after "bad --status" 2 "$DB" request list --status pending
+unchanged_after "bad --as-of" 2 "$DB" --as-of 2026-13-01 request open --type access --subject C-9
+run 0 "$DB" --as-of 2026-03-30 request extend REQ-2026-0003 --reason "many systems"
+unchanged_after "double extension" 1 "$DB" --as-of 2026-03-31 request extend REQ-2026-0003 --reason "again"
+check "double extension names the first" grep -q "already extended" <<<"$err"
+DB2=$(fresh_db)
+run 0 "$DB2" --as-of 2026-01-31 request open --type objection --subject C-2001
+unchanged_after "late extension" 1 "$DB2" --as-of 2026-03-03 request extend REQ-2026-0001 --reason "too late"
+check "late extension explains the first month" grep -q "first month ended on 2026-03-02" <<<"$err"
+run 0 "$DB2" --as-of 2026-03-02 request extend REQ-2026-0001 --reason "on the last day of the month"
+
+# ---- concurrency: 8 opens at the same moment on a store that does not exist yet -----------------
+DB3=$(fresh_db)
+for i in 1 2 3 4 5 6 7 8; do
+    "$GDPRCTL" --workspace "$WS" --db "$DB3" --as-of 2026-05-04 --format json \
+        request open --type access --subject "P-$i" >"$WORK/par.$i" 2>"$WORK/par.$i.err" &
+done
+par_failures=0
+for job in $(jobs -p); do wait "$job" || par_failures=$((par_failures + 1)); done
+check "8 parallel opens all succeed" test "$par_failures" == 0
+ids=$(for i in 1 2 3 4 5 6 7 8; do json_field "['id']" <"$WORK/par.$i"; done | sort -u | wc -l)
+check "8 parallel opens get 8 distinct ids" test "$ids" == 8
+check "8 rows in the store" test "$(sqlite3 "$DB3" 'SELECT count(*) FROM requests')" == 8
+run 0 "$DB3" audit verify
+check "chain intact after parallel writes" grep -q "8 event" <<<"$out"
+
+# ---- audit trail ---------------------------------------------------------------------------------
+run 0 "$DB" audit verify
+check "verify reports intact" grep -q "intact" <<<"$out"
+check "audit never holds a subject id" test "$(sqlite3 "$DB" "SELECT count(*) FROM audit_events WHERE actor || action || target || details LIKE '%C-100%'")" == 0
+run 0 "$DB" --format json audit log --since 2026-03-01
+check "audit log --since filters" test "$(jpy "sum(e['at'] < '2026-03-01' for e in d)" <<<"$out")" == 0
+check "audit log --since keeps later events" test "$(jpy "len(d) > 0" <<<"$out")" == True
+check "audit records the actor" test "$(json_field "[0]['actor']" <<<"$out")" == tester
+TAMPER=$(mktemp -d "$WORK/t.XXXX")/state.db
+cp "$DB" "$TAMPER"
+sqlite3 "$TAMPER" "UPDATE audit_events SET details = 'outcome=refused' WHERE seq = 4"
+run 1 "$TAMPER" audit verify
+check "tampered row named" grep -q "event 4" <<<"$out"
+cp "$DB" "$TAMPER"
+sqlite3 "$TAMPER" "DELETE FROM audit_events WHERE seq = 3"
+run 1 "$TAMPER" --format json audit verify
+check "removed row named" test "$(json_field "['broken_event']" <<<"$out")" == 3
+cp "$DB" "$TAMPER"
+sqlite3 "$TAMPER" "DELETE FROM audit_events WHERE seq = (SELECT max(seq) FROM audit_events)"
+run 1 "$TAMPER" audit verify
+
+# ---- schema versions -------------------------------------------------------------------------------
+NEWER=$(mktemp -d "$WORK/n.XXXX")/state.db
+cp "$DB" "$NEWER"
+sqlite3 "$NEWER" "PRAGMA user_version = 99"
+before=$(dump "$NEWER")
+run 2 "$NEWER" request list
+check "newer store refused with a clear message" grep -q "newer gdprctl" <<<"$err"
+run 2 "$NEWER" request open --type access --subject C-9
+check "newer store left alone" test "$before" == "$(dump "$NEWER")"
+FOREIGN=$(mktemp -d "$WORK/f.XXXX")/other.db
+sqlite3 "$FOREIGN" "CREATE TABLE t (x); PRAGMA user_version = 1"
+run 2 "$FOREIGN" request list
+check "a foreign database is refused" grep -q "not a gdprctl store" <<<"$err"
+
+# ---- subject show and erase ------------------------------------------------------------------------
+DB4=$(fresh_db)
+SUBJECT="ZQXJ-7731-SUBJECT"
+run 0 "$DB4" --as-of 2026-06-01 request open --type erasure --subject "$SUBJECT" --subject-kind customer --note "called twice"
+run 0 "$DB4" --as-of 2026-06-02 request task REQ-2026-0001 crm --done --note "wiped"
+run 0 "$DB4" --as-of 2026-06-03 request open --type access --subject "$SUBJECT"
+run 0 "$DB4" --as-of 2026-06-03 request open --type access --subject OTHER-1
+run 0 "$DB4" --format json subject show "$SUBJECT"
+check "subject show lists both requests" test "$(json_field "['requests'].__len__()" <<<"$out")" == 2
+check "subject show has tasks and audit references" test "$(json_field "['requests'][0]['audit'][0]['target']" <<<"$out")" == REQ-2026-0001
+check "identifier present in the file before erasure" test "$(grep -c -a "$SUBJECT" "$DB4")" -gt 0
+# A second connection keeps the -wal file alive while the erasure runs, as another reader would.
+mkfifo "$WORK/holder"
+sqlite3 "$DB4" <"$WORK/holder" >/dev/null 2>&1 &
+holder=$!
+exec 9>"$WORK/holder"
+echo "SELECT count(*) FROM requests;" >&9
+sleep 0.3
+# Written while the holder is connected, this request stays in the -wal file.
+run 0 "$DB4" --as-of 2026-06-04 request open --type objection --subject "$SUBJECT"
+check "identifier present in the -wal file before erasure" test "$(grep -c -a "$SUBJECT" "$DB4-wal")" -gt 0
+run 0 "$DB4" --as-of 2026-06-04 subject erase "$SUBJECT"
+check "erase says what it kept and why" grep -q "Art. 5(2)" <<<"$out"
+check "no trace in the database file" test "$(grep -c -a "$SUBJECT" "$DB4")" == 0
+check "no trace in the -wal file" test "$(grep -c -a "$SUBJECT" "$DB4-wal")" == 0
+exec 9>&-
+wait "$holder"
+check "no trace once every connection closed" test "$(cat "$DB4" "$DB4-wal" 2>/dev/null | grep -c -a "$SUBJECT")" == 0
+check "no trace of the note" test "$(grep -c -a "called twice" "$DB4")" == 0
+check "other subjects kept" test "$(grep -c -a "OTHER-1" "$DB4")" -gt 0
+run 0 "$DB4" --format json subject show "$SUBJECT"
+check "subject show finds nothing after erasure" test "$(json_field "['requests'].__len__()" <<<"$out")" == 0
+run 0 "$DB4" --format json request show REQ-2026-0001
+check "pseudonymous record kept" test "$(json_field "['subject']" <<<"$out")" == None
+check "its outcome data kept" test "$(json_field "['type']" <<<"$out")" == erasure
+run 0 "$DB4" audit verify
+
+echo "$passed passed, $failed failed"
+[[ $failed -eq 0 ]]

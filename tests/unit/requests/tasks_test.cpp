@@ -1,0 +1,80 @@
+#include "requests/requests.hpp"
+#include "store/sqlite_store.hpp"
+
+#include "errors.hpp"
+#include "support/string_makers.hpp"
+#include "support/temp_dir.hpp"
+
+using namespace gdprctl;
+
+namespace {
+
+model::System system(const char* id, std::vector<std::string> subjects, std::vector<std::string> recipients) {
+    model::System s;
+    s.id = id;
+    s.subjects = std::move(subjects);
+    s.recipients = std::move(recipients);
+    return s;
+}
+
+store::ChangeStamp stamp() {
+    return {"tester", time::DateTime::start_of(*time::parse_date("2026-05-04"))};
+}
+
+}  // namespace
+
+TEST_CASE("tasks come from the register", "[requests][tasks]") {
+    model::Register reg;
+    reg.systems = {system("crm", {"customer", "prospect"}, {"mailer"}),
+                   system("billing", {"customer"}, {"bank", "mailer"}), system("hr", {"employee"}, {"payroll"})};
+
+    SECTION("one per system holding that kind of subject, plus Art. 19 notices for erasure") {
+        auto tasks = requests::plan_tasks(reg, store::RequestType::erasure, "customer");
+        REQUIRE(tasks.size() == 4);
+        CHECK(tasks[0].target == "billing");
+        CHECK(tasks[1].target == "crm");
+        CHECK(tasks[2].kind == store::TaskKind::notify);
+        CHECK(tasks[2].target == "bank");
+        CHECK(tasks[3].target == "mailer");
+        CHECK(tasks[3].via == "billing,crm");
+    }
+    SECTION("no kind: every system") {
+        CHECK(requests::plan_tasks(reg, store::RequestType::access, "").size() == 3);
+    }
+    SECTION("access, objection and portability notify no recipient") {
+        for (auto type : {store::RequestType::access, store::RequestType::objection, store::RequestType::portability})
+            for (const auto& task : requests::plan_tasks(reg, type, "")) CHECK(task.kind == store::TaskKind::system);
+    }
+    SECTION("rectification and restriction notify recipients too") {
+        CHECK(requests::plan_tasks(reg, store::RequestType::rectification, "employee").size() == 2);
+        CHECK(requests::plan_tasks(reg, store::RequestType::restriction, "employee").size() == 2);
+    }
+}
+
+TEST_CASE("a request closes as fulfilled only when its tasks are done", "[requests][tasks]") {
+    test::TempDir dir;
+    auto store = store::open_sqlite_store(dir.path() / "state.db");
+    model::Register reg;
+    reg.systems = {system("crm", {"customer"}, {"mailer"})};
+    requests::OpenOptions options;
+    options.type = "erasure";
+    options.subject = "C-7";
+    const auto id = requests::open_request(*store, reg, options, stamp()).request.id;
+
+    CHECK_THROWS_AS(requests::close_request(*store, id, "fulfilled", "", stamp()), Refusal);
+    requests::complete_task(*store, id, "crm", "deleted", stamp());
+    CHECK_THROWS_AS(requests::complete_task(*store, id, "crm", "", stamp()), Refusal);
+    CHECK_THROWS_AS(requests::complete_task(*store, id, "payroll", "", stamp()), UsageError);
+    CHECK_THROWS_AS(requests::close_request(*store, id, "fulfilled", "", stamp()), Refusal);
+    requests::complete_task(*store, id, "notify:mailer", "", stamp());
+    const auto closed = requests::close_request(*store, id, "fulfilled", "", stamp());
+    CHECK(closed.status == store::RequestStatus::closed);
+    CHECK_THROWS_AS(requests::close_request(*store, id, "partial", "again", stamp()), Refusal);
+
+    SECTION("a refusal needs reasons") {
+        const auto other = requests::open_request(*store, reg, options, stamp()).request.id;
+        CHECK_THROWS_AS(requests::close_request(*store, other, "refused", "", stamp()), UsageError);
+        CHECK(requests::close_request(*store, other, "refused", "unfounded", stamp()).outcome ==
+              store::Outcome::refused);
+    }
+}

@@ -1,0 +1,122 @@
+#include "store/audit.hpp"
+#include "store/sqlite_store.hpp"
+
+#include "support/string_makers.hpp"
+#include "support/temp_dir.hpp"
+
+#include <sqlite3.h>
+
+using namespace gdprctl;
+using namespace gdprctl::store;
+
+namespace {
+
+std::vector<AuditEvent> chain(int count) {
+    std::vector<AuditEvent> events;
+    std::string prev(genesis_hash);
+    for (int i = 1; i <= count; ++i) {
+        AuditEvent event;
+        event.seq = i;
+        event.at = time::DateTime::start_of(time::Date::from_ymd(2026, 1, static_cast<unsigned>(i)));
+        event.actor = "tester";
+        event.action = "request.open";
+        event.target = "REQ-2026-000" + std::to_string(i);
+        event.details = "type=access";
+        event.prev_hash = prev;
+        event.hash = chain_hash(event);
+        prev = event.hash;
+        events.push_back(event);
+    }
+    return events;
+}
+
+bool verify(const std::vector<AuditEvent>& events, std::optional<AuditHead> head, ChainVerifier& verifier) {
+    for (const auto& event : events)
+        if (!verifier.accept(event)) return false;
+    return verifier.finish(head);
+}
+
+}  // namespace
+
+TEST_CASE("SHA-256 through OpenSSL", "[store][audit]") {
+    CHECK(sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+TEST_CASE("the canonical form keeps fields apart", "[store][audit]") {
+    AuditEvent a;
+    a.action = "ab";
+    a.target = "c";
+    AuditEvent b = a;
+    b.action = "a";
+    b.target = "bc";
+    CHECK(canonical_content(a) != canonical_content(b));
+}
+
+TEST_CASE("the chain verifier finds the first broken link", "[store][audit]") {
+    auto events = chain(4);
+    const AuditHead head{4, events.back().hash};
+    ChainVerifier verifier;
+
+    SECTION("intact") {
+        CHECK(verify(events, head, verifier));
+        CHECK(verifier.events_checked() == 4);
+    }
+    SECTION("altered content") {
+        events[1].details = "type=erasure";
+        CHECK_FALSE(verify(events, head, verifier));
+        CHECK(verifier.broken_seq() == 2);
+    }
+    SECTION("altered content with a recomputed hash breaks the next link") {
+        events[1].details = "type=erasure";
+        events[1].hash = chain_hash(events[1]);
+        CHECK_FALSE(verify(events, head, verifier));
+        CHECK(verifier.broken_seq() == 3);
+    }
+    SECTION("a removed event") {
+        events.erase(events.begin() + 2);
+        CHECK_FALSE(verify(events, head, verifier));
+        CHECK(verifier.broken_seq() == 3);
+    }
+    SECTION("the newest event removed") {
+        events.pop_back();
+        CHECK_FALSE(verify(events, head, verifier));
+        CHECK(verifier.broken_seq() == 4);
+    }
+}
+
+TEST_CASE("every write appends a linked event in the same transaction", "[store][audit]") {
+    test::TempDir dir;
+    const auto path = dir.path() / "state.db";
+    auto store = open_sqlite_store(path);
+    const ChangeStamp stamp{"tester", time::DateTime::start_of(time::Date::from_ymd(2026, 5, 4))};
+    for (int i = 0; i < 3; ++i)
+        store->write(stamp, [&](StoreWriter& writer) { writer.append_audit({"test", "T-" + std::to_string(i), ""}); });
+    CHECK(verify_chain(*store).ok);
+    CHECK(verify_chain(*store).events_checked == 3);
+
+    SECTION("a change without an audit event rolls back") {
+        Request request;
+        request.id = "REQ-2026-0001";
+        request.year = 2026;
+        request.number = 1;
+        CHECK_THROWS(store->write(stamp, [&](StoreWriter& writer) { writer.insert_request(request); }));
+        store->read([&](StoreReader& reader) { CHECK_FALSE(reader.find_request("REQ-2026-0001")); });
+    }
+    SECTION("an event rolled back with its transaction leaves the chain intact") {
+        CHECK_THROWS(store->write(stamp, [&](StoreWriter& writer) {
+            writer.append_audit({"test", "T-x", ""});
+            throw std::runtime_error("abort");
+        }));
+        CHECK(verify_chain(*store).events_checked == 3);
+    }
+    SECTION("tampering in the file is found") {
+        sqlite3* db = nullptr;
+        REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+        REQUIRE(sqlite3_exec(db, "UPDATE audit_events SET actor = 'mallory' WHERE seq = 2", nullptr, nullptr,
+                             nullptr) == SQLITE_OK);
+        sqlite3_close(db);
+        const auto result = verify_chain(*store);
+        CHECK_FALSE(result.ok);
+        CHECK(result.broken_seq == 2);
+    }
+}
