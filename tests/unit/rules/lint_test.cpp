@@ -77,7 +77,7 @@ TEST_CASE("legitimate interests need an LIA and legal obligations a law", "[rule
     auto out = lint_workspace({{"s.yaml", system_with("      - {id: p, basis: legitimate-interests}\n"
                                                       "      - {id: q, basis: legal-obligation}\n"
                                                       "      - {id: r, basis: legitimate-interests, lia: LIA-1}\n"
-                                                      "      - {id: t, basis: legal-obligation, law: Telecommunicatiewet 13.2a}\n")}});
+                                                      "      - {id: t, basis: legal-obligation, law: Algemene wet inzake rijksbelastingen art. 52}\n")}});
     CHECK(count(out, "legitimate-interests-without-lia") == 1);
     CHECK(count(out, "legal-obligation-without-law") == 1);
 }
