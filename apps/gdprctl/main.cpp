@@ -24,6 +24,10 @@ int main(int argc, char** argv) {
     cli::bind_global_options(app, context.options);
     cli::setup_check(app, context);
     cli::setup_rules(app, context);
+    cli::setup_init(app, context);
+    cli::setup_register(app, context);
+    cli::setup_recipient(app, context);
+    cli::setup_cookie(app, context);
 
     try {
         app.parse(argc, argv);

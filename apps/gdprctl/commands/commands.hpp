@@ -10,5 +10,9 @@ namespace gdprctl::cli {
 
 void setup_check(CLI::App& app, Context& context);
 void setup_rules(CLI::App& app, Context& context);
+void setup_init(CLI::App& app, Context& context);
+void setup_register(CLI::App& app, Context& context);
+void setup_recipient(CLI::App& app, Context& context);
+void setup_cookie(CLI::App& app, Context& context);
 
 }  // namespace gdprctl::cli
