@@ -314,10 +314,11 @@ std::string append_item(std::string_view text, const yaml::Node& root, std::stri
         auto rest = line.substr(colon + 1);
         auto comment = rest.find(" #");
         auto value_text = rest.substr(0, comment);
-        auto value_end = value_begin + value_text.size();
         std::string out(text.substr(0, value_begin));
-        if (comment != std::string_view::npos) out.append(text.substr(value_begin + comment, lines[key_line].content_end - value_begin - comment));
-        else if (value_text.find_first_not_of(" \t") == std::string_view::npos) out.append(text.substr(value_begin, value_end - value_begin));
+        if (value_text.find_first_not_of(" \t") == std::string_view::npos)
+            out.append(rest);  // nothing to drop: keep the line as it is
+        else if (comment != std::string_view::npos)
+            out.append(rest.substr(comment));
         out.append(text.substr(lines[key_line].content_end, lines[key_line].next - lines[key_line].content_end));
         auto after = lines[key_line].next;
         std::string rest_text(text.substr(after));
