@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -60,6 +61,26 @@ void sync_folder(const fs::path& folder) {
     ::fsync(fd);
     ::close(fd);
 }
+
+// Holds an exclusive advisory lock on a folder while the conflict check and the rename run, so
+// that two gdprctl processes cannot both pass the check and then overwrite each other.
+class FolderLock {
+public:
+    explicit FolderLock(const fs::path& folder)
+        : fd_(::open(folder.empty() ? "." : folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)) {
+        if (fd_ >= 0)
+            while (::flock(fd_, LOCK_EX) != 0 && errno == EINTR) {
+            }
+    }
+    ~FolderLock() {
+        if (fd_ >= 0) ::close(fd_);  // closing releases the lock
+    }
+    FolderLock(const FolderLock&) = delete;
+    FolderLock& operator=(const FolderLock&) = delete;
+
+private:
+    int fd_;
+};
 
 void ensure_unchanged(const Snapshot& original) {
     Snapshot now = read_snapshot(original.path);
@@ -130,6 +151,7 @@ void write_atomically(const Snapshot& original, std::string_view text, const Bef
     temp.close_fd();
 
     if (hook) hook(fs::path(temp.path()));
+    FolderLock lock(folder);
     ensure_unchanged(original);
     if (::rename(temp.path().c_str(), target.c_str()) != 0)
         throw EnvironmentError(fmt::format("cannot replace `{}`: {}", target.string(), errno_text()));
@@ -138,6 +160,7 @@ void write_atomically(const Snapshot& original, std::string_view text, const Bef
 }
 
 void remove_checked(const Snapshot& original) {
+    FolderLock lock(original.path.parent_path());
     ensure_unchanged(original);
     if (!original.exists) return;
     if (::unlink(original.path.c_str()) != 0)

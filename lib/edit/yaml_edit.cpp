@@ -249,7 +249,36 @@ std::string set_scalar(std::string_view text, const yaml::Node& map, std::string
         out.replace(rest_begin, rest_end - rest_begin, trailing);
         return out;
     }
-    if (map.find(key)) throw UsageError(fmt::format("`{}` is present but empty; give it a value in the file first", key));
+    if (map.find(key)) {
+        // `key:` with no value (or `~`, `null`): the value goes right after the colon.
+        const yaml::Node::Entry* entry = nullptr;
+        for (const auto& candidate : map.entries)
+            if (candidate.key == key) entry = &candidate;
+        const auto& line = lines[line_index(lines, entry->key_pos.line)];
+        auto key_offset = offset_of(text, entry->key_pos);
+        auto colon = text.find(':', key_offset + key.size());
+        if (colon == std::string_view::npos || colon >= line.content_end)
+            throw UsageError(fmt::format("cannot find the value of `{}` at line {}", key, entry->key_pos.line));
+        auto rest = text.substr(colon + 1, line.content_end - colon - 1);
+        auto hash_at = rest.find('#');
+        auto value_text = rest.substr(0, hash_at);
+        auto first = value_text.find_first_not_of(" \t");
+        std::string out(text.substr(0, colon + 1));
+        out += " " + render_scalar(value);
+        if (first != std::string_view::npos) {
+            auto token = value_text.substr(first);
+            token = token.substr(0, token.find_last_not_of(" \t") + 1);
+            if (token != "~" && token != "null" && token != "Null" && token != "NULL")
+                throw UsageError(fmt::format("`{}` at line {} cannot be edited in place", key, entry->key_pos.line));
+            out.append(value_text.substr(first + token.size()));
+        } else if (hash_at != std::string_view::npos) {
+            out.append(value_text.size() > 1 ? value_text.substr(1) : " ");
+        }
+        if (hash_at != std::string_view::npos) out.append(rest.substr(hash_at));
+        else if (!flow) out += trailing;
+        out.append(text.substr(line.content_end));
+        return out;
+    }
 
     if (flow) {
         auto close = matching_close(text, map_start);

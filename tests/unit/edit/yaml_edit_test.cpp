@@ -199,3 +199,13 @@ TEST_CASE("multi-line scalars are refused rather than damaged", "[yaml_edit]") {
     CHECK_THROWS_AS(edit::replace_scalar(text, *root.find("description"), "x"), UsageError);
     CHECK_THROWS_AS(edit::replace_scalar(text, *root.find("name"), "x"), UsageError);
 }
+
+TEST_CASE("set_scalar fills a key that has no value", "[yaml_edit]") {
+    std::string text = "a:\nb: ~   # later\nc:   # soon\nd: 1\n";
+    auto root = parse(text);
+    auto out = edit::set_scalar(text, root, "a", "x");
+    CHECK(out == "a: x\nb: ~   # later\nc:   # soon\nd: 1\n");
+    CHECK(edit::set_scalar(text, root, "b", "y") == "a:\nb: y   # later\nc:   # soon\nd: 1\n");
+    CHECK(edit::set_scalar(text, root, "c", "z") == "a:\nb: ~   # later\nc: z  # soon\nd: 1\n");
+    CHECK(parse(out).find("a")->value == "x");
+}
