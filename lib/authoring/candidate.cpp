@@ -125,8 +125,9 @@ void validate_id(std::string_view id, std::string_view what) {
                   return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
               });
     if (!ok)
-        throw UsageError(fmt::format("{} id `{}` is not usable", what, id),
-                         "use letters, digits, '-', '_' and '.', starting with a letter or digit (e.g. crm, mailer-co)");
+        throw UsageError(
+            fmt::format("{} id `{}` is not usable", what, id),
+            "use letters, digits, '-', '_' and '.', starting with a letter or digit (e.g. crm, mailer-co)");
 }
 
 }  // namespace gdprctl::authoring

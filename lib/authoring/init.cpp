@@ -57,9 +57,10 @@ std::vector<std::string> init_workspace(const InitOptions& options) {
     bool email = options.contact.find('@') != std::string::npos;
     std::string text;
     text += schema_modeline(dir, "gdpr.schema.json") + "\n";
-    text += "# The workspace of a Register of Systems: who the controller is, when the privacy policy was\n"
-            "# last reviewed and workspace settings. Systems, recipients and cookies live in the other\n"
-            "# *.yaml files (see systems/); run `gdprctl check` after every change.\n";
+    text +=
+        "# The workspace of a Register of Systems: who the controller is, when the privacy policy was\n"
+        "# last reviewed and workspace settings. Systems, recipients and cookies live in the other\n"
+        "# *.yaml files (see systems/); run `gdprctl check` after every change.\n";
     text += "organization:\n";
     text += fmt::format("  name: {}\n", q(options.org));
     text += fmt::format("  country: {}\n", q(options.country));

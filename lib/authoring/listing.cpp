@@ -46,7 +46,8 @@ void table(std::ostream& out, const std::vector<std::vector<std::string>>& rows)
     }
 }
 
-void system_fields(output::JsonWriter& json, const model::Register& reg, const model::System& system, time::Date today) {
+void system_fields(output::JsonWriter& json, const model::Register& reg, const model::System& system,
+                   time::Date today) {
     json.field("id", system.id).field("name", system.name).field("owner", system.owner);
     json.field("description", system.description);
     json.strings("subjects", system.subjects).strings("data", system.data).strings("sources", system.sources);
@@ -54,11 +55,17 @@ void system_fields(output::JsonWriter& json, const model::Register& reg, const m
     for (const auto& purpose : system.purposes) {
         json.begin_object().field("id", purpose.id).field("description", purpose.description);
         json.key("basis");
-        if (purpose.basis) json.value(model::to_string(*purpose.basis)); else json.null();
+        if (purpose.basis)
+            json.value(model::to_string(*purpose.basis));
+        else
+            json.null();
         json.strings("data", purpose.data);
         if (purpose.consent)
-            json.key("consent").begin_object().field("evidence", purpose.consent->evidence)
-                .field("withdrawal", purpose.consent->withdrawal).end_object();
+            json.key("consent")
+                .begin_object()
+                .field("evidence", purpose.consent->evidence)
+                .field("withdrawal", purpose.consent->withdrawal)
+                .end_object();
         if (!purpose.lia.empty()) json.field("lia", purpose.lia);
         if (!purpose.law.empty()) json.field("law", purpose.law);
         if (!purpose.special_condition.empty()) json.field("special_condition", purpose.special_condition);
@@ -69,9 +76,12 @@ void system_fields(output::JsonWriter& json, const model::Register& reg, const m
     json.key("retention").begin_array();
     for (const auto& rule : system.retention) {
         json.begin_object().strings("data", rule.data).key("period");
-        if (rule.undetermined) json.value("undetermined");
-        else if (rule.period) json.value(rule.period->to_string());
-        else json.null();
+        if (rule.undetermined)
+            json.value("undetermined");
+        else if (rule.period)
+            json.value(rule.period->to_string());
+        else
+            json.null();
         if (!rule.after.empty()) json.field("after", rule.after);
         json.field("action", model::to_string(rule.action));
         json.end_object();
@@ -79,9 +89,15 @@ void system_fields(output::JsonWriter& json, const model::Register& reg, const m
     json.end_array();
     json.strings("security", system.security);
     json.key("last_review");
-    if (system.last_review) json.value(system.last_review->to_string()); else json.null();
+    if (system.last_review)
+        json.value(system.last_review->to_string());
+    else
+        json.null();
     json.key("review_interval");
-    if (system.review_interval) json.value(system.review_interval->to_string()); else json.null();
+    if (system.review_interval)
+        json.value(system.review_interval->to_string());
+    else
+        json.null();
     json.field("review_due", review_is_due(reg, system, today));
     json.field("file", reg.file_of(system)).field("line", system.pos.line);
 }
@@ -89,19 +105,28 @@ void system_fields(output::JsonWriter& json, const model::Register& reg, const m
 void recipient_fields(output::JsonWriter& json, const model::Register& reg, const model::Recipient& recipient) {
     json.field("id", recipient.id).field("name", recipient.name).field("description", recipient.description);
     json.key("role");
-    if (recipient.role) json.value(model::to_string(*recipient.role)); else json.null();
+    if (recipient.role)
+        json.value(model::to_string(*recipient.role));
+    else
+        json.null();
     json.field("country", recipient.country);
     json.field("eea", model::is_eea_country(recipient.country));
     json.key("agreement");
     if (recipient.agreement) {
         json.begin_object().key("signed");
-        if (recipient.agreement->signed_on) json.value(recipient.agreement->signed_on->to_string()); else json.null();
+        if (recipient.agreement->signed_on)
+            json.value(recipient.agreement->signed_on->to_string());
+        else
+            json.null();
         json.field("reference", recipient.agreement->reference).end_object();
     } else {
         json.null();
     }
     json.key("transfer");
-    if (recipient.transfer) json.value(model::to_string(*recipient.transfer)); else json.null();
+    if (recipient.transfer)
+        json.value(model::to_string(*recipient.transfer));
+    else
+        json.null();
     std::vector<std::string> used_by;
     for (const auto& system : reg.systems)
         if (std::find(system.recipients.begin(), system.recipients.end(), recipient.id) != system.recipients.end())
@@ -140,8 +165,8 @@ void write_systems_text(std::ostream& out, const model::Register& reg, const std
     for (const auto* system : systems) {
         auto next = next_review(reg, *system);
         if (review_is_due(reg, *system, today)) next += " (due)";
-        rows.push_back({system->id, system->name, system->owner, date_or(system->last_review, "never"), next,
-                        bases_of(*system)});
+        rows.push_back(
+            {system->id, system->name, system->owner, date_or(system->last_review, "never"), next, bases_of(*system)});
     }
     table(out, rows);
 }
@@ -185,7 +210,9 @@ void write_system_text(std::ostream& out, const model::Register& reg, const mode
         out << "  retention:\n";
         for (const auto& rule : system.retention)
             out << fmt::format("    - {}: {}{}\n", fmt::join(rule.data, ", "),
-                               rule.undetermined ? "undetermined" : rule.period ? rule.period->to_string() : "?",
+                               rule.undetermined ? "undetermined"
+                               : rule.period     ? rule.period->to_string()
+                                                 : "?",
                                rule.after.empty() ? "" : " after " + rule.after);
     }
     out << fmt::format("  security:    {}\n", fmt::join(system.security, ", "));
@@ -231,7 +258,8 @@ void write_recipient_text(std::ostream& out, const model::Register& reg, const m
     out << fmt::format("  file:      {}:{}\n", reg.file_of(r), r.pos.line);
     if (!r.description.empty()) out << fmt::format("  about:     {}\n", r.description);
     out << fmt::format("  role:      {}\n", r.role ? model::to_string(*r.role) : "?");
-    out << fmt::format("  country:   {}{}\n", r.country, model::is_eea_country(r.country) ? " (EEA)" : " (outside the EEA)");
+    out << fmt::format("  country:   {}{}\n", r.country,
+                       model::is_eea_country(r.country) ? " (EEA)" : " (outside the EEA)");
     if (r.agreement)
         out << fmt::format("  agreement: signed {}{}\n", date_or(r.agreement->signed_on, "?"),
                            r.agreement->reference.empty() ? "" : ", " + r.agreement->reference);
@@ -259,8 +287,10 @@ void write_cookies_text(std::ostream& out, const model::Register& reg) {
     std::vector<std::vector<std::string>> rows{{"NAME", "PROVIDER", "CATEGORY", "EXPIRY", "SYSTEM", "PURPOSE"}};
     for (const auto& c : reg.cookies)
         rows.push_back({c.name, c.provider, c.category ? std::string(model::to_string(*c.category)) : "?",
-                        c.session ? "session" : c.expiry ? c.expiry->to_string() : "?", c.system.empty() ? "-" : c.system,
-                        c.purpose.empty() ? "-" : c.purpose});
+                        c.session  ? "session"
+                        : c.expiry ? c.expiry->to_string()
+                                   : "?",
+                        c.system.empty() ? "-" : c.system, c.purpose.empty() ? "-" : c.purpose});
     table(out, rows);
 }
 
@@ -270,11 +300,17 @@ void write_cookies_json(std::ostream& out, const model::Register& reg) {
     for (const auto& c : reg.cookies) {
         json.begin_object().field("name", c.name).field("provider", c.provider).field("description", c.description);
         json.key("category");
-        if (c.category) json.value(model::to_string(*c.category)); else json.null();
+        if (c.category)
+            json.value(model::to_string(*c.category));
+        else
+            json.null();
         json.key("expiry");
-        if (c.session) json.value("session");
-        else if (c.expiry) json.value(c.expiry->to_string());
-        else json.null();
+        if (c.session)
+            json.value("session");
+        else if (c.expiry)
+            json.value(c.expiry->to_string());
+        else
+            json.null();
         json.field("system", c.system).field("purpose", c.purpose);
         json.field("file", reg.file_of(c)).field("line", c.pos.line);
         json.end_object();

@@ -15,7 +15,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string q(const std::string& value) { return edit::render_scalar(value); }
+std::string q(const std::string& value) {
+    return edit::render_scalar(value);
+}
 
 // Appends `body` as a new item of list `key` in `path`, after validating the result.
 WriteOutcome append_entry(const fs::path& root, const std::string& path, const char* key, const std::string& body,
@@ -51,7 +53,8 @@ void remove_entry(const fs::path& root, const std::string& path, const char* key
 template <typename Parse>
 void check_enum(const std::string& value, const char* flag, Parse parse, const std::vector<std::string_view>& names) {
     if (!value.empty() && !parse(value))
-        throw UsageError(fmt::format("{} `{}` is not one of the allowed values", flag, value), hint_or_list(value, names));
+        throw UsageError(fmt::format("{} `{}` is not one of the allowed values", flag, value),
+                         hint_or_list(value, names));
 }
 
 }  // namespace
@@ -85,9 +88,9 @@ WriteOutcome add_recipient(const fs::path& root, const RecipientFlags& flags, ti
     validate_recipient_flags(flags);
     auto reg = load_for_listing(root);
     if (const auto* existing = reg.find_recipient(flags.id))
-        throw UsageError(fmt::format("recipient `{}` already exists ({}:{})", flags.id, reg.file_of(*existing),
-                                     existing->pos.line),
-                         "pick another id");
+        throw UsageError(
+            fmt::format("recipient `{}` already exists ({}:{})", flags.id, reg.file_of(*existing), existing->pos.line),
+            "pick another id");
     std::string body = fmt::format("id: {}\nname: {}\n", q(flags.id), q(flags.name));
     if (!flags.description.empty()) body += fmt::format("description: {}\n", q(flags.description));
     body += fmt::format("role: {}\ncountry: {}", flags.role, flags.country);
@@ -155,9 +158,9 @@ WriteOutcome add_cookie(const fs::path& root, const CookieFlags& flags, time::Da
     auto reg = load_for_listing(root);
     for (const auto& cookie : reg.cookies)
         if (cookie.name == flags.name)
-            throw UsageError(fmt::format("cookie `{}` already exists ({}:{})", flags.name, reg.file_of(cookie),
-                                         cookie.pos.line),
-                             "each cookie name appears once in the cookie table");
+            throw UsageError(
+                fmt::format("cookie `{}` already exists ({}:{})", flags.name, reg.file_of(cookie), cookie.pos.line),
+                "each cookie name appears once in the cookie table");
     std::string body = fmt::format("name: {}\nprovider: {}\ncategory: {}\nexpiry: {}", q(flags.name), q(flags.provider),
                                    flags.category, flags.expiry);
     if (!flags.system.empty()) body += fmt::format("\nsystem: {}", q(flags.system));

@@ -20,7 +20,8 @@ struct RecipientFlags {
 std::vector<std::string> missing_recipient_fields(const RecipientFlags& flags);
 // Checks the flags' values; UsageError with the allowed values or a did-you-mean.
 void validate_recipient_flags(const RecipientFlags& flags);
-WriteOutcome add_recipient(const std::filesystem::path& root, const RecipientFlags& flags, time::Date today, bool force);
+WriteOutcome add_recipient(const std::filesystem::path& root, const RecipientFlags& flags, time::Date today,
+                           bool force);
 // Refuses (Refusal) while a system or a cookie names the recipient. Returns the file changed.
 std::string remove_recipient(const std::filesystem::path& root, const std::string& id);
 

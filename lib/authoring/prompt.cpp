@@ -29,7 +29,8 @@ std::string Prompter::ask(const std::string& question, const std::function<void(
     while (true) {
         out_ << question << (optional ? " (optional)" : "") << ": " << std::flush;
         std::string line;
-        if (!std::getline(in_, line)) throw UsageError("input ended before every question was answered; nothing was written");
+        if (!std::getline(in_, line))
+            throw UsageError("input ended before every question was answered; nothing was written");
         line = trim(line);
         if (line.empty()) {
             if (optional) return line;
@@ -84,7 +85,8 @@ void prompt_init(InitOptions& options, Prompter& p) {
 }
 
 void prompt_system(SystemFlags& flags, const model::Taxonomy& taxonomy, Prompter& p) {
-    if (flags.id.empty()) flags.id = p.ask("System id (e.g. crm)", [](const std::string& v) { validate_id(v, "system"); });
+    if (flags.id.empty())
+        flags.id = p.ask("System id (e.g. crm)", [](const std::string& v) { validate_id(v, "system"); });
     if (flags.name.empty()) flags.name = p.ask("Name", not_blank);
     if (flags.owner.empty()) flags.owner = p.ask("Owner (team or role)", not_blank);
     if (flags.subjects.empty()) flags.subjects = p.ask_list("Data subjects (e.g. customer, employee)");
@@ -108,13 +110,14 @@ void prompt_system(SystemFlags& flags, const model::Taxonomy& taxonomy, Prompter
         flags.purposes = p.ask_list("Purposes (e.g. service-delivery:contract)", validate_purpose_flag);
     }
     if (flags.retention.empty()) {
-        auto rule = p.ask("Retention as CATS:PERIOD[:AFTER], categories joined by '+' (e.g. contact+identity:P2Y:end-of-contract)",
-                          [](const std::string& v) {
-                              std::string text = v;
-                              std::replace(text.begin(), text.end(), '+', ',');
-                              validate_retention_flag(text);
-                          },
-                          true);
+        auto rule = p.ask(
+            "Retention as CATS:PERIOD[:AFTER], categories joined by '+' (e.g. contact+identity:P2Y:end-of-contract)",
+            [](const std::string& v) {
+                std::string text = v;
+                std::replace(text.begin(), text.end(), '+', ',');
+                validate_retention_flag(text);
+            },
+            true);
         std::replace(rule.begin(), rule.end(), '+', ',');
         if (!rule.empty()) flags.retention.push_back(rule);
     }
@@ -133,7 +136,8 @@ void prompt_recipient(RecipientFlags& flags, Prompter& p) {
     if (flags.id.empty()) flags.id = p.ask("Recipient id (e.g. mailer-co)", check(&RecipientFlags::id));
     if (flags.name.empty()) flags.name = p.ask("Name", not_blank);
     if (flags.role.empty())
-        flags.role = p.ask(fmt::format("Role ({})", diag::one_of(model::recipient_role_names())), check(&RecipientFlags::role));
+        flags.role =
+            p.ask(fmt::format("Role ({})", diag::one_of(model::recipient_role_names())), check(&RecipientFlags::role));
     if (flags.country.empty()) flags.country = p.ask("Country (ISO 3166-1 alpha-2)", check(&RecipientFlags::country));
 }
 
@@ -150,7 +154,8 @@ void prompt_cookie(CookieFlags& flags, Prompter& p) {
     if (flags.category.empty())
         flags.category = p.ask(fmt::format("Category ({})", diag::one_of(model::cookie_category_names())),
                                check(&CookieFlags::category));
-    if (flags.expiry.empty()) flags.expiry = p.ask("Expiry (ISO 8601 duration such as P13M, or session)", check(&CookieFlags::expiry));
+    if (flags.expiry.empty())
+        flags.expiry = p.ask("Expiry (ISO 8601 duration such as P13M, or session)", check(&CookieFlags::expiry));
 }
 
 }  // namespace gdprctl::authoring

@@ -81,8 +81,9 @@ std::vector<PurposeDraft> purposes_of(const SystemFlags& flags) {
     for (const auto& purpose : purposes)
         if (!purpose.special_condition.empty() &&
             std::find(conditions.begin(), conditions.end(), purpose.special_condition) == conditions.end())
-            throw UsageError(fmt::format("--special-condition `{}` is not an Art. 9(2) condition", purpose.special_condition),
-                             hint_or_list(purpose.special_condition, conditions));
+            throw UsageError(
+                fmt::format("--special-condition `{}` is not an Art. 9(2) condition", purpose.special_condition),
+                hint_or_list(purpose.special_condition, conditions));
     return purposes;
 }
 
@@ -185,9 +186,9 @@ WriteOutcome add_system(const fs::path& root, SystemFlags flags, time::Date toda
     outcome.path = fmt::format("systems/{}.yaml", flags.id);
     auto reg = load_for_listing(root);
     if (const auto* existing = reg.find_system(flags.id))
-        throw UsageError(fmt::format("system `{}` already exists ({}:{})", flags.id, reg.file_of(*existing),
-                                     existing->pos.line),
-                         "pick another id, or change the existing system with `gdprctl register set`");
+        throw UsageError(
+            fmt::format("system `{}` already exists ({}:{})", flags.id, reg.file_of(*existing), existing->pos.line),
+            "pick another id, or change the existing system with `gdprctl register set`");
     auto snapshot = edit::read_snapshot(root / outcome.path);
     if (snapshot.exists)
         throw UsageError(fmt::format("`{}` already exists", outcome.path), "pick another id, or remove the file");
@@ -269,9 +270,9 @@ std::vector<std::string> remove_system(const fs::path& root, const std::string& 
             references.push_back(fmt::format("cookie `{}` ({}:{})", cookie.name, reg.file_of(cookie), cookie.pos.line));
         }
     if (!references.empty() && !cascade)
-        throw Refusal(fmt::format("system `{}` is still referenced by {}; nothing was removed", id,
-                                  fmt::join(references, ", ")),
-                      "remove or re-point those entries first, or pass --cascade to remove them with the system");
+        throw Refusal(
+            fmt::format("system `{}` is still referenced by {}; nothing was removed", id, fmt::join(references, ", ")),
+            "remove or re-point those entries first, or pass --cascade to remove them with the system");
 
     std::vector<std::string> changed;
     auto system_path = reg.file_of(system);
@@ -318,7 +319,9 @@ std::vector<std::string> remove_system(const fs::path& root, const std::string& 
     return changed;
 }
 
-model::Register load_for_listing(const fs::path& root) { return reg::load_register(root).reg; }
+model::Register load_for_listing(const fs::path& root) {
+    return reg::load_register(root).reg;
+}
 
 bool review_is_due(const model::Register& reg, const model::System& system, time::Date today) {
     if (!system.last_review) return true;

@@ -4,12 +4,12 @@
 
 #include <fmt/format.h>
 
-#include <cerrno>
-#include <cstring>
 #include <fcntl.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <cerrno>
+#include <cstring>
 
 #include <vector>
 
@@ -18,7 +18,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string errno_text() { return std::strerror(errno); }
+std::string errno_text() {
+    return std::strerror(errno);
+}
 
 // Closes a descriptor on scope exit; removes the temporary file unless released.
 class TempFile {
@@ -33,7 +35,8 @@ public:
     int fd() const { return fd_; }
     const std::string& path() const { return path_; }
     void close_fd() {
-        if (fd_ >= 0 && ::close(fd_) != 0) throw EnvironmentError(fmt::format("cannot close `{}`: {}", path_, errno_text()));
+        if (fd_ >= 0 && ::close(fd_) != 0)
+            throw EnvironmentError(fmt::format("cannot close `{}`: {}", path_, errno_text()));
         fd_ = -1;
     }
     void release() { path_.clear(); }
@@ -86,9 +89,10 @@ void ensure_unchanged(const Snapshot& original) {
     Snapshot now = read_snapshot(original.path);
     if (now.exists == original.exists && now.text == original.text) return;
     if (!original.exists)
-        throw Refusal(fmt::format("`{}` was created by someone else while this change was being made; nothing was written",
-                                  original.path.string()),
-                      "look at the new file and run the command again");
+        throw Refusal(
+            fmt::format("`{}` was created by someone else while this change was being made; nothing was written",
+                        original.path.string()),
+            "look at the new file and run the command again");
     throw Refusal(fmt::format("`{}` changed since it was read (another edit happened at the same time); nothing was "
                               "written, the other edit is kept",
                               original.path.string()),
@@ -130,8 +134,9 @@ void write_atomically(const Snapshot& original, std::string_view text, const Bef
     name.push_back('\0');
     int fd = ::mkostemp(name.data(), O_CLOEXEC);
     if (fd < 0)
-        throw EnvironmentError(fmt::format("cannot create a temporary file next to `{}`: {}", target.string(), errno_text()),
-                               "check that the folder exists and is writable");
+        throw EnvironmentError(
+            fmt::format("cannot create a temporary file next to `{}`: {}", target.string(), errno_text()),
+            "check that the folder exists and is writable");
     TempFile temp(name.data(), fd);
 
     mode_t mode = 0;

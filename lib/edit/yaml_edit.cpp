@@ -113,8 +113,8 @@ std::size_t matching_close(std::string_view text, std::size_t open) {
 
 bool is_special_word(std::string_view value) {
     static const std::array<std::string_view, 22> words{
-        "~",    "null", "Null", "NULL",  "true", "True", "TRUE", "false", "False", "FALSE", "yes",
-        "Yes",  "YES",  "no",   "No",    "NO",   "on",   "On",   "ON",    "off",   "Off",   "OFF"};
+        "~",   "null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE", "yes",
+        "Yes", "YES",  "no",   "No",   "NO",   "on",   "On",   "ON",    "off",   "Off",   "OFF"};
     return std::find(words.begin(), words.end(), value) != words.end();
 }
 
@@ -134,11 +134,21 @@ std::string double_quoted(std::string_view value) {
     std::string out = "\"";
     for (char c : value) {
         switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\t': out += "\\t"; break;
-            case '\r': out += "\\r"; break;
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
             default:
                 if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
                     out += fmt::format("\\x{:02x}", static_cast<unsigned>(static_cast<unsigned char>(c)));
@@ -197,9 +207,8 @@ Span scalar_span(std::string_view text, const yaml::Node& scalar) {
 }
 
 std::string render_scalar(std::string_view value, QuoteStyle preferred) {
-    bool has_control = std::any_of(value.begin(), value.end(), [](char c) {
-        return static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
-    });
+    bool has_control = std::any_of(value.begin(), value.end(),
+                                   [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
     if (preferred == QuoteStyle::plain && plain_is_safe(value)) return std::string(value);
     if (preferred == QuoteStyle::single && !has_control) {
         std::string out = "'";
@@ -238,7 +247,8 @@ std::string set_scalar(std::string_view text, const yaml::Node& map, std::string
         auto rest_begin = span.end + delta, rest_end = line.content_end + delta;
         std::string_view rest = std::string_view(out).substr(rest_begin, rest_end - rest_begin);
         auto hash = rest.find('#');
-        if (rest.find_first_not_of(" \t") != std::string_view::npos && rest.find_first_not_of(" \t") != hash) return out;
+        if (rest.find_first_not_of(" \t") != std::string_view::npos && rest.find_first_not_of(" \t") != hash)
+            return out;
         auto word_end = comment.find(' ');
         std::string_view word = comment.substr(0, word_end);
         if (hash != std::string_view::npos) {
@@ -274,8 +284,10 @@ std::string set_scalar(std::string_view text, const yaml::Node& map, std::string
         } else if (hash_at != std::string_view::npos) {
             out.append(value_text.size() > 1 ? value_text.substr(1) : " ");
         }
-        if (hash_at != std::string_view::npos) out.append(rest.substr(hash_at));
-        else if (!flow) out += trailing;
+        if (hash_at != std::string_view::npos)
+            out.append(rest.substr(hash_at));
+        else if (!flow)
+            out += trailing;
         out.append(text.substr(line.content_end));
         return out;
     }
@@ -373,8 +385,7 @@ std::string append_item(std::string_view text, const yaml::Node& root, std::stri
 }
 
 std::string remove_item(std::string_view text, const yaml::Node& sequence, std::size_t index) {
-    if (!sequence.is_sequence() || index >= sequence.items.size())
-        throw UsageError("no such list item to remove");
+    if (!sequence.is_sequence() || index >= sequence.items.size()) throw UsageError("no such list item to remove");
     auto lines = split_lines(text);
     auto start = offset_of(text, sequence.pos);
     if (text[start] == '[')

@@ -7,15 +7,17 @@
 
 #include <fmt/format.h>
 
+#include <unistd.h>
 #include <cstdlib>
 #include <filesystem>
 #include <ostream>
-#include <unistd.h>
 
 namespace gdprctl::cli {
 
 // Questions are asked only when a person can answer them.
-inline bool stdin_is_terminal() { return isatty(STDIN_FILENO) == 1; }
+inline bool stdin_is_terminal() {
+    return isatty(STDIN_FILENO) == 1;
+}
 
 // "acme/" when the workspace is below the current folder, so that printed paths open from here.
 inline std::string workspace_prefix(const std::filesystem::path& root) {
@@ -27,8 +29,8 @@ inline std::string workspace_prefix(const std::filesystem::path& root) {
 
 // Prints the findings about a change as `check` does and reports what happened; exit 1 when the
 // change was refused.
-inline void report_outcome(const authoring::WriteOutcome& outcome, const std::filesystem::path& root,
-                           Context& context, std::string_view done) {
+inline void report_outcome(const authoring::WriteOutcome& outcome, const std::filesystem::path& root, Context& context,
+                           std::string_view done) {
     auto prefix = workspace_prefix(root);
     for (const auto& d : outcome.diagnostics)
         *context.err << output::render_diagnostic(d, prefix, context.color_on_stderr());

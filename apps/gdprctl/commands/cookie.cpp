@@ -19,8 +19,9 @@ struct AddOptions {
 void setup_cookie(CLI::App& app, Context& context) {
     auto* group = app.add_subcommand("cookie", "The cookie table: add, list, remove");
     group->require_subcommand(1);
-    group->footer("New cookies are appended to cookies.yaml at the workspace root. Run\n"
-                  "`gdprctl cookie COMMAND --help` for options.");
+    group->footer(
+        "New cookies are appended to cookies.yaml at the workspace root. Run\n"
+        "`gdprctl cookie COMMAND --help` for options.");
 
     auto add = std::make_shared<AddOptions>();
     auto& f = add->flags;

@@ -19,8 +19,9 @@ struct AddOptions {
 void setup_recipient(CLI::App& app, Context& context) {
     auto* group = app.add_subcommand("recipient", "Third parties that receive personal data: add, list, show, remove");
     group->require_subcommand(1);
-    group->footer("New recipients are appended to recipients.yaml at the workspace root; entries kept in other\n"
-                  "files are edited where they are. Run `gdprctl recipient COMMAND --help` for options.");
+    group->footer(
+        "New recipients are appended to recipients.yaml at the workspace root; entries kept in other\n"
+        "files are edited where they are. Run `gdprctl recipient COMMAND --help` for options.");
 
     auto add = std::make_shared<AddOptions>();
     auto& f = add->flags;
@@ -39,7 +40,8 @@ void setup_recipient(CLI::App& app, Context& context) {
     add_command->add_option("--country", f.country, "Country, ISO 3166-1 alpha-2");
     add_command->add_option("--agreement-signed", f.agreement_signed, "Date the agreement (DPA) was signed");
     add_command->add_option("--agreement-ref", f.agreement_ref, "Reference of the agreement");
-    add_command->add_option("--transfer", f.transfer, "Transfer mechanism outside the EEA: adequacy, scc, bcr, derogation");
+    add_command->add_option("--transfer", f.transfer,
+                            "Transfer mechanism outside the EEA: adequacy, scc, bcr, derogation");
     add_command->add_option("--description", f.description, "What the recipient does with the data");
     add_command->add_flag("--force", add->force, "Write the entry even when it fails check at error level");
     add_command->callback([add, &context] {

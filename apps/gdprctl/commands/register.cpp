@@ -38,13 +38,16 @@ void setup_add(CLI::App& group, Context& context) {
     command->add_option("--data", f.data, "Data category from the taxonomy (repeatable), e.g. contact.email");
     command->add_option("--source", f.sources, "Where the data comes from (repeatable)");
     command->add_option("--purpose", f.purposes, "Purpose as ID:BASIS (repeatable), BASIS one of the six of Art. 6(1)");
-    command->add_option("--retention", f.retention,
-                        "Retention as CATS:PERIOD[:AFTER] (repeatable), e.g. contact.email,identity.name:P2Y:end-of-contract");
+    command->add_option(
+        "--retention", f.retention,
+        "Retention as CATS:PERIOD[:AFTER] (repeatable), e.g. contact.email,identity.name:P2Y:end-of-contract");
     command->add_option("--security", f.security, "Security measure (repeatable), e.g. tls");
     command->add_option("--recipient", f.recipients, "Recipient id (repeatable)");
     command->add_option("--last-review", f.last_review, "Date of the last review (default: today)");
-    command->add_option("--consent-evidence", f.consent_evidence, "PURPOSE=TEXT: how consent is demonstrated (Art. 7(1))");
-    command->add_option("--consent-withdrawal", f.consent_withdrawal, "PURPOSE=TEXT: how consent is withdrawn (Art. 7(3))");
+    command->add_option("--consent-evidence", f.consent_evidence,
+                        "PURPOSE=TEXT: how consent is demonstrated (Art. 7(1))");
+    command->add_option("--consent-withdrawal", f.consent_withdrawal,
+                        "PURPOSE=TEXT: how consent is withdrawn (Art. 7(3))");
     command->add_option("--lia", f.lia, "PURPOSE=REF: the legitimate-interests balancing test");
     command->add_option("--law", f.law, "PURPOSE=TEXT: the law imposing a legal obligation");
     command->add_option("--special-condition", f.special_condition, "PURPOSE=9(2)(x): the Art. 9(2) condition");
@@ -147,7 +150,8 @@ void setup_review(CLI::App& group, Context& context) {
     command->add_option("--note", options->note, "A note kept with the review stamp");
     command->callback([options, &context] {
         auto root = context.workspace_root();
-        auto outcome = authoring::review_system(root, options->id, context.today(), named_reviewer(context), options->note);
+        auto outcome =
+            authoring::review_system(root, options->id, context.today(), named_reviewer(context), options->note);
         report_outcome(outcome, root, context, "reviewed");
     });
 }
@@ -178,7 +182,8 @@ void setup_remove(CLI::App& group, Context& context) {
 }  // namespace
 
 void setup_register(CLI::App& app, Context& context) {
-    auto* group = app.add_subcommand("register", "Author the Register of Systems: add, list, show, set, review, remove");
+    auto* group =
+        app.add_subcommand("register", "Author the Register of Systems: add, list, show, set, review, remove");
     group->require_subcommand(1);
     group->footer("Run `gdprctl register COMMAND --help` for a command's options.");
     setup_add(*group, context);

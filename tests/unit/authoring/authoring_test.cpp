@@ -6,8 +6,8 @@
 
 #include <catch2/catch.hpp>
 
-#include <sstream>
 #include <stdlib.h>
+#include <sstream>
 
 using namespace gdprctl;
 namespace fs = std::filesystem;
@@ -97,8 +97,9 @@ TEST_CASE("register set validates the field and the value", "[authoring]") {
 }
 
 TEST_CASE("the prompter asks again until an answer is valid", "[authoring]") {
-    std::istringstream in("crm\nCRM\nSales\ncustomer, prospect\ncontact.emial\ncontact\nnews:consnt\nnews:consent\n"
-                          "\n\n");
+    std::istringstream in(
+        "crm\nCRM\nSales\ncustomer, prospect\ncontact.emial\ncontact\nnews:consnt\nnews:consent\n"
+        "\n\n");
     std::ostringstream out;
     authoring::Prompter prompter(in, out);
     authoring::SystemFlags flags;

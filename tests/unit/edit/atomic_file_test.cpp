@@ -3,10 +3,10 @@
 
 #include <catch2/catch.hpp>
 
-#include <fstream>
-#include <sstream>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <fstream>
+#include <sstream>
 
 using namespace gdprctl;
 namespace fs = std::filesystem;

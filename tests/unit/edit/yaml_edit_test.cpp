@@ -15,7 +15,9 @@ yaml::Node parse(const std::string& text) {
     return parsed.documents.front();
 }
 
-const yaml::Node& first_system(const yaml::Node& root) { return root.find("systems")->items.front(); }
+const yaml::Node& first_system(const yaml::Node& root) {
+    return root.find("systems")->items.front();
+}
 
 }  // namespace
 
@@ -32,8 +34,10 @@ TEST_CASE("replace_scalar keeps single and double quoting", "[yaml_edit]") {
     std::string text = "name: 'O''Brien' # keep\nnote: \"say \\\"hi\\\"\"\nnext: x\n";
     auto root = parse(text);
     REQUIRE(root.find("name")->value == "O'Brien");
-    CHECK(edit::replace_scalar(text, *root.find("name"), "It's") == "name: 'It''s' # keep\nnote: \"say \\\"hi\\\"\"\nnext: x\n");
-    CHECK(edit::replace_scalar(text, *root.find("note"), "a \\ b") == "name: 'O''Brien' # keep\nnote: \"a \\\\ b\"\nnext: x\n");
+    CHECK(edit::replace_scalar(text, *root.find("name"), "It's") ==
+          "name: 'It''s' # keep\nnote: \"say \\\"hi\\\"\"\nnext: x\n");
+    CHECK(edit::replace_scalar(text, *root.find("note"), "a \\ b") ==
+          "name: 'O''Brien' # keep\nnote: \"a \\\\ b\"\nnext: x\n");
     auto round = parse(edit::replace_scalar(text, *root.find("note"), "tab\there \"q\""));
     CHECK(round.find("note")->value == "tab\there \"q\"");
 }
@@ -87,7 +91,8 @@ TEST_CASE("set_scalar handles a list at its key's indentation", "[yaml_edit]") {
 
 TEST_CASE("set_scalar replaces an earlier review comment but keeps the user's own", "[yaml_edit]") {
     std::string stamped = "systems:\n  - id: a\n    last_review: 2025-01-01 # reviewed by Bob\n";
-    auto out = edit::set_scalar(stamped, first_system(parse(stamped)), "last_review", "2026-02-02", "reviewed by ISO: ok");
+    auto out =
+        edit::set_scalar(stamped, first_system(parse(stamped)), "last_review", "2026-02-02", "reviewed by ISO: ok");
     CHECK(out == "systems:\n  - id: a\n    last_review: 2026-02-02 # reviewed by ISO: ok\n");
     std::string own = "systems:\n  - id: a\n    last_review: 2025-01-01 # see ticket 7\n";
     CHECK(edit::set_scalar(own, first_system(parse(own)), "last_review", "2026-02-02", "reviewed by ISO") ==
@@ -151,7 +156,8 @@ TEST_CASE("append_item creates a missing list or fills an empty one", "[yaml_edi
           "# only a comment\ncookies:\n  - name: x\n    expiry: session\n");
     std::string empty = "cookies:   # the table\nrecipients: []\n";
     auto root = parse(empty);
-    CHECK(edit::append_item(empty, root, "cookies", "name: x") == "cookies:   # the table\n  - name: x\nrecipients: []\n");
+    CHECK(edit::append_item(empty, root, "cookies", "name: x") ==
+          "cookies:   # the table\n  - name: x\nrecipients: []\n");
     std::string flow = "cookies: [{name: a}]\n";
     CHECK_THROWS_AS(edit::append_item(flow, parse(flow), "cookies", "name: x"), UsageError);
 }
