@@ -230,7 +230,7 @@ WriteOutcome set_system_field(const fs::path& root, const std::string& id, const
     auto ref = find_item(tree, "systems", "id", id);
     if (!ref.item()) throw UsageError(fmt::format("system `{}` is not where the register says", id));
     auto text = edit::set_scalar(snapshot.text, *ref.item(), field, value);
-    outcome.diagnostics = validate_candidate(root, {outcome.path, text, 1}, today);
+    outcome.diagnostics = validate_candidate(root, changed_lines(outcome.path, snapshot.text, text), today);
     edit::write_atomically(snapshot, text);
     outcome.written = true;
     return outcome;
