@@ -127,7 +127,10 @@ Snapshot read_snapshot(const fs::path& path) {
 }
 
 void write_atomically(const Snapshot& original, std::string_view text, const BeforeCommitHook& hook) {
-    const fs::path& target = original.path;
+    // A symlinked register file stays a symlink: the file it points at is the one replaced.
+    std::error_code ec;
+    fs::path target = fs::is_symlink(original.path, ec) ? fs::canonical(original.path, ec) : original.path;
+    if (ec) target = original.path;
     fs::path folder = target.parent_path();
     std::string pattern = (folder / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
     std::vector<char> name(pattern.begin(), pattern.end());

@@ -128,3 +128,14 @@ TEST_CASE("remove_checked refuses to delete a file that changed", "[atomic_file]
     edit::remove_checked(edit::read_snapshot(file));
     CHECK_FALSE(fs::exists(file));
 }
+
+TEST_CASE("a symlinked file stays a symlink", "[atomic_file]") {
+    TempDir dir;
+    auto real = dir.path / "real.yaml";
+    auto link = dir.path / "link.yaml";
+    write_plain(real, "old\n");
+    fs::create_symlink(real.filename(), link);
+    edit::write_atomically(edit::read_snapshot(link), "new\n");
+    CHECK(fs::is_symlink(link));
+    CHECK(read_plain(real) == "new\n");
+}
