@@ -274,7 +274,14 @@ std::vector<std::string> remove_system(const fs::path& root, const std::string& 
             fmt::format("system `{}` is still referenced by {}; nothing was removed", id, fmt::join(references, ", ")),
             "remove or re-point those entries first, or pass --cascade to remove them with the system");
 
-    std::vector<std::string> changed;
+    // Every edit is prepared before any file is written, so that a file that cannot be edited in
+    // place stops the removal before anything has changed.
+    struct Pending {
+        edit::Snapshot snapshot;
+        std::optional<std::string> text;  // nullopt: delete the file
+        std::string path;
+    };
+    std::vector<Pending> pending;
     auto system_path = reg.file_of(system);
     for (const auto& [path, names] : cookies_by_file) {
         if (path == system_path) continue;  // handled with the system's own file below
@@ -290,8 +297,7 @@ std::vector<std::string> remove_system(const fs::path& root, const std::string& 
         std::sort(indexes.rbegin(), indexes.rend());  // from the end, so earlier positions stay valid
         std::string text = snapshot.text;
         for (auto index : indexes) text = edit::remove_item(text, *list, index);
-        edit::write_atomically(snapshot, text);
-        changed.push_back(path);
+        pending.push_back({std::move(snapshot), std::move(text), path});
     }
 
     auto snapshot = edit::read_snapshot(root / system_path);
@@ -300,7 +306,7 @@ std::vector<std::string> remove_system(const fs::path& root, const std::string& 
     if (!ref.item()) throw UsageError(fmt::format("system `{}` is not where the register says", id));
     bool alone = system_path != "gdpr.yaml" && tree.entries.size() == 1 && ref.list->items.size() == 1;
     if (alone) {
-        edit::remove_checked(snapshot);
+        pending.push_back({std::move(snapshot), std::nullopt, system_path});
     } else {
         // Removals run from the end of the file up, so that earlier positions stay valid.
         std::vector<std::pair<const yaml::Node*, std::size_t>> removals{{ref.list, ref.index}};
@@ -313,9 +319,16 @@ std::vector<std::string> remove_system(const fs::path& root, const std::string& 
         });
         std::string text = snapshot.text;
         for (const auto& [list, index] : removals) text = edit::remove_item(text, *list, index);
-        edit::write_atomically(snapshot, text);
+        pending.push_back({std::move(snapshot), std::move(text), system_path});
     }
-    changed.push_back(system_path);
+    std::vector<std::string> changed;
+    for (const auto& change : pending) {
+        if (change.text)
+            edit::write_atomically(change.snapshot, *change.text);
+        else
+            edit::remove_checked(change.snapshot);
+        changed.push_back(change.path);
+    }
     return changed;
 }
 
