@@ -154,6 +154,11 @@ run 0 "force writes a failing system" -- "${W[@]}" register add --id loose --nam
 run 1 "check finds the forced system" -- "${W[@]}" check
 run 0 "remove the forced system" -- "${W[@]}" register remove loose
 [ -e acme/systems/loose.yaml ] && fail "remove deleted the file" || pass
+printf 'cookies: [{name: flowc, provider: first-party, category: strictly-necessary, expiry: session, system: crm}]\n' \
+    > acme/flow-cookies.yaml
+unchanged 2 "cascade into a flow list changes nothing" -- "${W[@]}" register remove crm --cascade
+expect_in err "flow list" "flow list refusal explains"
+rm acme/flow-cookies.yaml
 run 0 "remove --cascade" -- "${W[@]}" register remove website --cascade
 [ -e acme/systems/website.yaml ] && fail "cascade removed the system" || pass
 grep -q "_sa" acme/cookies.yaml && fail "cascade removed the cookie" || pass
