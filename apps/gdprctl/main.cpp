@@ -28,6 +28,10 @@ int main(int argc, char** argv) {
     cli::setup_request(app, context);
     cli::setup_subject(app, context);
     cli::setup_audit(app, context);
+    cli::setup_init(app, context);
+    cli::setup_register(app, context);
+    cli::setup_recipient(app, context);
+    cli::setup_cookie(app, context);
 
     try {
         app.parse(argc, argv);

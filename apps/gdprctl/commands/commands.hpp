@@ -14,5 +14,9 @@ void setup_report(CLI::App& app, Context& context);
 void setup_request(CLI::App& app, Context& context);
 void setup_subject(CLI::App& app, Context& context);
 void setup_audit(CLI::App& app, Context& context);
+void setup_init(CLI::App& app, Context& context);
+void setup_register(CLI::App& app, Context& context);
+void setup_recipient(CLI::App& app, Context& context);
+void setup_cookie(CLI::App& app, Context& context);
 
 }  // namespace gdprctl::cli

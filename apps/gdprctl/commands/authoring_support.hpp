@@ -1,0 +1,55 @@
+#pragma once
+
+// Shared by the commands that write the register (init, register, recipient, cookie).
+#include "authoring/systems.hpp"
+#include "context.hpp"
+#include "output/check_formats.hpp"
+
+#include <fmt/format.h>
+
+#include <unistd.h>
+#include <cstdlib>
+#include <filesystem>
+#include <ostream>
+
+namespace gdprctl::cli {
+
+// Questions are asked only when a person can answer them.
+inline bool stdin_is_terminal() {
+    return isatty(STDIN_FILENO) == 1;
+}
+
+// "acme/" when the workspace is below the current folder, so that printed paths open from here.
+inline std::string workspace_prefix(const std::filesystem::path& root) {
+    auto text = root.lexically_relative(std::filesystem::current_path()).generic_string();
+    if (text.empty() || text == ".") return {};
+    if (text.rfind("..", 0) == 0) return root.generic_string() + "/";
+    return text + "/";
+}
+
+// Prints the findings about a change as `check` does and reports what happened; exit 1 when the
+// change was refused.
+inline void report_outcome(const authoring::WriteOutcome& outcome, const std::filesystem::path& root, Context& context,
+                           std::string_view done) {
+    auto prefix = workspace_prefix(root);
+    for (const auto& d : outcome.diagnostics)
+        *context.err << output::render_diagnostic(d, prefix, context.color_on_stderr());
+    if (!outcome.written) {
+        *context.err << fmt::format(
+            "gdprctl: error: {}{} was not written: the change would fail `gdprctl check` at error level\n"
+            "  hint: fix the findings above, or pass --force to write it anyway\n",
+            prefix, outcome.path);
+        context.exit_code = 1;
+        return;
+    }
+    if (!context.options.quiet) *context.out << fmt::format("{} {}{}\n", done, prefix, outcome.path);
+}
+
+// The reviewer named by --by or GDPRCTL_USER; empty when neither is set.
+inline std::string named_reviewer(const Context& context) {
+    if (!context.options.by.empty()) return context.options.by;
+    if (const char* user = std::getenv("GDPRCTL_USER"); user && *user) return user;
+    return {};
+}
+
+}  // namespace gdprctl::cli

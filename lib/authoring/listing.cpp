@@ -1,0 +1,322 @@
+#include "authoring/listing.hpp"
+
+#include "authoring/systems.hpp"
+#include "diag/suggest.hpp"
+#include "errors.hpp"
+#include "output/json_writer.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace gdprctl::authoring {
+namespace {
+
+std::string date_or(const std::optional<time::Date>& date, std::string_view fallback) {
+    return date ? date->to_string() : std::string(fallback);
+}
+
+std::string bases_of(const model::System& system) {
+    std::vector<std::string> bases;
+    for (const auto& purpose : system.purposes) {
+        std::string basis = purpose.basis ? std::string(model::to_string(*purpose.basis)) : "?";
+        bases.push_back(purpose.id + ":" + basis);
+    }
+    return fmt::format("{}", fmt::join(bases, ", "));
+}
+
+std::string next_review(const model::Register& reg, const model::System& system) {
+    if (!system.last_review) return "now";
+    auto interval = system.review_interval.value_or(reg.settings.system_review_interval);
+    return time::add(*system.last_review, interval).to_string();
+}
+
+void table(std::ostream& out, const std::vector<std::vector<std::string>>& rows) {
+    if (rows.empty()) return;
+    std::vector<std::size_t> widths(rows.front().size(), 0);
+    for (const auto& row : rows)
+        for (std::size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], row[i].size());
+    for (const auto& row : rows) {
+        std::string line;
+        for (std::size_t i = 0; i < row.size(); ++i) {
+            line += row[i];
+            if (i + 1 < row.size()) line += std::string(widths[i] - row[i].size() + 2, ' ');
+        }
+        out << line << '\n';
+    }
+}
+
+void system_fields(output::JsonWriter& json, const model::Register& reg, const model::System& system,
+                   time::Date today) {
+    json.field("id", system.id).field("name", system.name).field("owner", system.owner);
+    json.field("description", system.description);
+    json.strings("subjects", system.subjects).strings("data", system.data).strings("sources", system.sources);
+    json.key("purposes").begin_array();
+    for (const auto& purpose : system.purposes) {
+        json.begin_object().field("id", purpose.id).field("description", purpose.description);
+        json.key("basis");
+        if (purpose.basis)
+            json.value(model::to_string(*purpose.basis));
+        else
+            json.null();
+        json.strings("data", purpose.data);
+        if (purpose.consent)
+            json.key("consent")
+                .begin_object()
+                .field("evidence", purpose.consent->evidence)
+                .field("withdrawal", purpose.consent->withdrawal)
+                .end_object();
+        if (!purpose.lia.empty()) json.field("lia", purpose.lia);
+        if (!purpose.law.empty()) json.field("law", purpose.law);
+        if (!purpose.special_condition.empty()) json.field("special_condition", purpose.special_condition);
+        json.end_object();
+    }
+    json.end_array();
+    json.strings("recipients", system.recipients);
+    json.key("retention").begin_array();
+    for (const auto& rule : system.retention) {
+        json.begin_object().strings("data", rule.data).key("period");
+        if (rule.undetermined)
+            json.value("undetermined");
+        else if (rule.period)
+            json.value(rule.period->to_string());
+        else
+            json.null();
+        if (!rule.after.empty()) json.field("after", rule.after);
+        json.field("action", model::to_string(rule.action));
+        json.end_object();
+    }
+    json.end_array();
+    json.strings("security", system.security);
+    json.key("last_review");
+    if (system.last_review)
+        json.value(system.last_review->to_string());
+    else
+        json.null();
+    json.key("review_interval");
+    if (system.review_interval)
+        json.value(system.review_interval->to_string());
+    else
+        json.null();
+    json.field("review_due", review_is_due(reg, system, today));
+    json.field("file", reg.file_of(system)).field("line", system.pos.line);
+}
+
+void recipient_fields(output::JsonWriter& json, const model::Register& reg, const model::Recipient& recipient) {
+    json.field("id", recipient.id).field("name", recipient.name).field("description", recipient.description);
+    json.key("role");
+    if (recipient.role)
+        json.value(model::to_string(*recipient.role));
+    else
+        json.null();
+    json.field("country", recipient.country);
+    json.field("eea", model::is_eea_country(recipient.country));
+    json.key("agreement");
+    if (recipient.agreement) {
+        json.begin_object().key("signed");
+        if (recipient.agreement->signed_on)
+            json.value(recipient.agreement->signed_on->to_string());
+        else
+            json.null();
+        json.field("reference", recipient.agreement->reference).end_object();
+    } else {
+        json.null();
+    }
+    json.key("transfer");
+    if (recipient.transfer)
+        json.value(model::to_string(*recipient.transfer));
+    else
+        json.null();
+    std::vector<std::string> used_by;
+    for (const auto& system : reg.systems)
+        if (std::find(system.recipients.begin(), system.recipients.end(), recipient.id) != system.recipients.end())
+            used_by.push_back(system.id);
+    json.strings("systems", used_by);
+    json.field("file", reg.file_of(recipient)).field("line", recipient.pos.line);
+}
+
+}  // namespace
+
+const model::System& require_system(const model::Register& reg, const std::string& id) {
+    if (const auto* system = reg.find_system(id)) return *system;
+    std::vector<std::string_view> ids;
+    for (const auto& system : reg.systems) ids.push_back(system.id);
+    auto hint = diag::did_you_mean(id, ids);
+    throw UsageError(fmt::format("no system `{}` in the register", id),
+                     hint.empty() ? "run `gdprctl register list` to see the systems" : hint);
+}
+
+const model::Recipient& require_recipient(const model::Register& reg, const std::string& id) {
+    if (const auto* recipient = reg.find_recipient(id)) return *recipient;
+    std::vector<std::string_view> ids;
+    for (const auto& recipient : reg.recipients) ids.push_back(recipient.id);
+    auto hint = diag::did_you_mean(id, ids);
+    throw UsageError(fmt::format("no recipient `{}` in the register", id),
+                     hint.empty() ? "run `gdprctl recipient list` to see the recipients" : hint);
+}
+
+void write_systems_text(std::ostream& out, const model::Register& reg, const std::vector<const model::System*>& systems,
+                        time::Date today) {
+    if (systems.empty()) {
+        out << "no systems match\n";
+        return;
+    }
+    std::vector<std::vector<std::string>> rows{{"ID", "NAME", "OWNER", "LAST REVIEW", "NEXT REVIEW", "PURPOSES"}};
+    for (const auto* system : systems) {
+        auto next = next_review(reg, *system);
+        if (review_is_due(reg, *system, today)) next += " (due)";
+        rows.push_back(
+            {system->id, system->name, system->owner, date_or(system->last_review, "never"), next, bases_of(*system)});
+    }
+    table(out, rows);
+}
+
+void write_systems_json(std::ostream& out, const model::Register& reg, const std::vector<const model::System*>& systems,
+                        time::Date today) {
+    output::JsonWriter json(out);
+    json.begin_object().key("systems").begin_array();
+    for (const auto* system : systems) {
+        json.begin_object();
+        system_fields(json, reg, *system, today);
+        json.end_object();
+    }
+    json.end_array().end_object();
+    out << '\n';
+}
+
+void write_system_text(std::ostream& out, const model::Register& reg, const model::System& system, time::Date today) {
+    out << fmt::format("{}: {}\n", system.id, system.name);
+    out << fmt::format("  file:        {}:{}\n", reg.file_of(system), system.pos.line);
+    out << fmt::format("  owner:       {}\n", system.owner);
+    if (!system.description.empty()) out << fmt::format("  description: {}\n", system.description);
+    out << fmt::format("  subjects:    {}\n", fmt::join(system.subjects, ", "));
+    out << fmt::format("  data:        {}\n", fmt::join(system.data, ", "));
+    if (!system.sources.empty()) out << fmt::format("  sources:     {}\n", fmt::join(system.sources, ", "));
+    out << "  purposes:\n";
+    for (const auto& purpose : system.purposes) {
+        out << fmt::format("    - {} ({})", purpose.id, purpose.basis ? model::to_string(*purpose.basis) : "no basis");
+        if (purpose.basis) out << fmt::format(", {}", model::article_of(*purpose.basis));
+        out << '\n';
+        if (!purpose.data.empty()) out << fmt::format("      data: {}\n", fmt::join(purpose.data, ", "));
+        if (purpose.consent)
+            out << fmt::format("      consent: evidence {}, withdrawal {}\n", purpose.consent->evidence,
+                               purpose.consent->withdrawal);
+        if (!purpose.lia.empty()) out << fmt::format("      balancing test: {}\n", purpose.lia);
+        if (!purpose.law.empty()) out << fmt::format("      law: {}\n", purpose.law);
+        if (!purpose.special_condition.empty()) out << fmt::format("      Art. {}\n", purpose.special_condition);
+    }
+    if (!system.recipients.empty()) out << fmt::format("  recipients:  {}\n", fmt::join(system.recipients, ", "));
+    if (!system.retention.empty()) {
+        out << "  retention:\n";
+        for (const auto& rule : system.retention)
+            out << fmt::format("    - {}: {}{}\n", fmt::join(rule.data, ", "),
+                               rule.undetermined ? "undetermined"
+                               : rule.period     ? rule.period->to_string()
+                                                 : "?",
+                               rule.after.empty() ? "" : " after " + rule.after);
+    }
+    out << fmt::format("  security:    {}\n", fmt::join(system.security, ", "));
+    out << fmt::format("  last review: {}; next review: {}{}\n", date_or(system.last_review, "never"),
+                       next_review(reg, system), review_is_due(reg, system, today) ? " (due)" : "");
+}
+
+void write_system_json(std::ostream& out, const model::Register& reg, const model::System& system, time::Date today) {
+    output::JsonWriter json(out);
+    json.begin_object();
+    system_fields(json, reg, system, today);
+    json.end_object();
+    out << '\n';
+}
+
+void write_recipients_text(std::ostream& out, const model::Register& reg) {
+    if (reg.recipients.empty()) {
+        out << "no recipients\n";
+        return;
+    }
+    std::vector<std::vector<std::string>> rows{{"ID", "NAME", "ROLE", "COUNTRY", "AGREEMENT", "TRANSFER"}};
+    for (const auto& r : reg.recipients)
+        rows.push_back({r.id, r.name, r.role ? std::string(model::to_string(*r.role)) : "?", r.country,
+                        r.agreement ? date_or(r.agreement->signed_on, "unsigned") : "-",
+                        r.transfer ? std::string(model::to_string(*r.transfer)) : "-"});
+    table(out, rows);
+}
+
+void write_recipients_json(std::ostream& out, const model::Register& reg) {
+    output::JsonWriter json(out);
+    json.begin_object().key("recipients").begin_array();
+    for (const auto& recipient : reg.recipients) {
+        json.begin_object();
+        recipient_fields(json, reg, recipient);
+        json.end_object();
+    }
+    json.end_array().end_object();
+    out << '\n';
+}
+
+void write_recipient_text(std::ostream& out, const model::Register& reg, const model::Recipient& r) {
+    out << fmt::format("{}: {}\n", r.id, r.name);
+    out << fmt::format("  file:      {}:{}\n", reg.file_of(r), r.pos.line);
+    if (!r.description.empty()) out << fmt::format("  about:     {}\n", r.description);
+    out << fmt::format("  role:      {}\n", r.role ? model::to_string(*r.role) : "?");
+    out << fmt::format("  country:   {}{}\n", r.country,
+                       model::is_eea_country(r.country) ? " (EEA)" : " (outside the EEA)");
+    if (r.agreement)
+        out << fmt::format("  agreement: signed {}{}\n", date_or(r.agreement->signed_on, "?"),
+                           r.agreement->reference.empty() ? "" : ", " + r.agreement->reference);
+    if (r.transfer) out << fmt::format("  transfer:  {}\n", model::to_string(*r.transfer));
+    std::vector<std::string> used_by;
+    for (const auto& system : reg.systems)
+        if (std::find(system.recipients.begin(), system.recipients.end(), r.id) != system.recipients.end())
+            used_by.push_back(system.id);
+    out << fmt::format("  systems:   {}\n", used_by.empty() ? "none" : fmt::format("{}", fmt::join(used_by, ", ")));
+}
+
+void write_recipient_json(std::ostream& out, const model::Register& reg, const model::Recipient& recipient) {
+    output::JsonWriter json(out);
+    json.begin_object();
+    recipient_fields(json, reg, recipient);
+    json.end_object();
+    out << '\n';
+}
+
+void write_cookies_text(std::ostream& out, const model::Register& reg) {
+    if (reg.cookies.empty()) {
+        out << "no cookies\n";
+        return;
+    }
+    std::vector<std::vector<std::string>> rows{{"NAME", "PROVIDER", "CATEGORY", "EXPIRY", "SYSTEM", "PURPOSE"}};
+    for (const auto& c : reg.cookies)
+        rows.push_back({c.name, c.provider, c.category ? std::string(model::to_string(*c.category)) : "?",
+                        c.session  ? "session"
+                        : c.expiry ? c.expiry->to_string()
+                                   : "?",
+                        c.system.empty() ? "-" : c.system, c.purpose.empty() ? "-" : c.purpose});
+    table(out, rows);
+}
+
+void write_cookies_json(std::ostream& out, const model::Register& reg) {
+    output::JsonWriter json(out);
+    json.begin_object().key("cookies").begin_array();
+    for (const auto& c : reg.cookies) {
+        json.begin_object().field("name", c.name).field("provider", c.provider).field("description", c.description);
+        json.key("category");
+        if (c.category)
+            json.value(model::to_string(*c.category));
+        else
+            json.null();
+        json.key("expiry");
+        if (c.session)
+            json.value("session");
+        else if (c.expiry)
+            json.value(c.expiry->to_string());
+        else
+            json.null();
+        json.field("system", c.system).field("purpose", c.purpose);
+        json.field("file", reg.file_of(c)).field("line", c.pos.line);
+        json.end_object();
+    }
+    json.end_array().end_object();
+    out << '\n';
+}
+
+}  // namespace gdprctl::authoring

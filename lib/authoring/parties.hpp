@@ -1,0 +1,36 @@
+#pragma once
+
+#include "authoring/systems.hpp"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+// Recipients and cookies. New entries go to recipients.yaml and cookies.yaml at the workspace root
+// (created on first use): one reviewable file each, appended to in place. Entries kept in other
+// files are found wherever they are and edited there.
+namespace gdprctl::authoring {
+
+inline constexpr const char* recipients_file = "recipients.yaml";
+inline constexpr const char* cookies_file = "cookies.yaml";
+
+struct RecipientFlags {
+    std::string id, name, role, country, agreement_signed, agreement_ref, transfer, description;
+};
+std::vector<std::string> missing_recipient_fields(const RecipientFlags& flags);
+// Checks the flags' values; UsageError with the allowed values or a did-you-mean.
+void validate_recipient_flags(const RecipientFlags& flags);
+WriteOutcome add_recipient(const std::filesystem::path& root, const RecipientFlags& flags, time::Date today,
+                           bool force);
+// Refuses (Refusal) while a system or a cookie names the recipient. Returns the file changed.
+std::string remove_recipient(const std::filesystem::path& root, const std::string& id);
+
+struct CookieFlags {
+    std::string name, provider, category, expiry, system, purpose, description;
+};
+std::vector<std::string> missing_cookie_fields(const CookieFlags& flags);
+void validate_cookie_flags(const CookieFlags& flags);
+WriteOutcome add_cookie(const std::filesystem::path& root, const CookieFlags& flags, time::Date today, bool force);
+std::string remove_cookie(const std::filesystem::path& root, const std::string& name);
+
+}  // namespace gdprctl::authoring

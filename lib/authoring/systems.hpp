@@ -1,0 +1,69 @@
+#pragma once
+
+#include "diag/diagnostic.hpp"
+#include "model/register.hpp"
+#include "time/date.hpp"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace gdprctl::authoring {
+
+// `register add` as flags give it; repeatable flags are lists, and --data/--subject/--security/
+// --source/--recipient also take comma-separated values.
+struct SystemFlags {
+    std::string id, name, owner, description, last_review;
+    std::vector<std::string> subjects, data, sources, purposes, retention, security, recipients;
+    std::vector<std::string> consent_evidence, consent_withdrawal, lia, law, special_condition;  // PURPOSE=TEXT
+};
+
+// The flags a system still needs (`--id`, `--name`, `--owner`, `--subject`, `--data`, `--purpose`).
+std::vector<std::string> missing_system_fields(const SystemFlags& flags);
+
+// Checks one `--purpose ID:BASIS`; UsageError with a did-you-mean for an unknown basis.
+void validate_purpose_flag(const std::string& text);
+// Checks one `--retention CATS:PERIOD[:AFTER]`.
+void validate_retention_flag(const std::string& text);
+
+// The outcome of a change that is validated before it is written.
+struct WriteOutcome {
+    std::string path;  // relative to the workspace
+    bool written = false;
+    std::vector<diag::Diagnostic> diagnostics;  // findings about the change (check's format)
+};
+
+// Writes systems/<id>.yaml unless the new system would fail `check` at error level (then nothing is
+// written and `written` is false) or `force`. `today` stamps last_review when --last-review is
+// absent. UsageError for missing or malformed flags and for an id in use.
+WriteOutcome add_system(const std::filesystem::path& root, SystemFlags flags, time::Date today, bool force);
+
+// The fields `register set` can change.
+const std::vector<std::string_view>& settable_system_fields();
+
+// Sets one scalar field of a system in its file, in place. Validates the value.
+WriteOutcome set_system_field(const std::filesystem::path& root, const std::string& id, const std::string& field,
+                              const std::string& value, time::Date today);
+
+// Stamps last_review with `today`; `by` and `note` go into a trailing `# reviewed by ...` comment.
+WriteOutcome review_system(const std::filesystem::path& root, const std::string& id, time::Date today,
+                           const std::string& by, const std::string& note);
+
+// Removes a system (its file when it holds nothing else). Refuses while cookies name it, unless
+// `cascade`, which removes those cookie entries too. Returns the files changed.
+std::vector<std::string> remove_system(const std::filesystem::path& root, const std::string& id, bool cascade);
+
+// Loads the register for reading commands; structural findings are left to `check`.
+model::Register load_for_listing(const std::filesystem::path& root);
+
+struct SystemFilter {
+    std::string basis;      // a lawful basis
+    std::string data;       // a data category; a parent key matches its children
+    std::string recipient;  // a recipient id
+    bool review_due = false;
+    time::Date today;
+};
+std::vector<const model::System*> filter_systems(const model::Register& reg, const SystemFilter& filter);
+bool review_is_due(const model::Register& reg, const model::System& system, time::Date today);
+
+}  // namespace gdprctl::authoring

@@ -1,0 +1,188 @@
+#include "edit/atomic_file.hpp"
+
+#include "errors.hpp"
+
+#include <fmt/format.h>
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <cerrno>
+#include <cstring>
+
+#include <vector>
+
+namespace gdprctl::edit {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string errno_text() {
+    return std::strerror(errno);
+}
+
+// Closes a descriptor on scope exit; removes the temporary file unless released.
+class TempFile {
+public:
+    TempFile(std::string path, int fd) : path_(std::move(path)), fd_(fd) {}
+    ~TempFile() {
+        if (fd_ >= 0) ::close(fd_);
+        if (!path_.empty()) ::unlink(path_.c_str());
+    }
+    TempFile(const TempFile&) = delete;
+    TempFile& operator=(const TempFile&) = delete;
+    int fd() const { return fd_; }
+    const std::string& path() const { return path_; }
+    void close_fd() {
+        if (fd_ >= 0 && ::close(fd_) != 0)
+            throw EnvironmentError(fmt::format("cannot close `{}`: {}", path_, errno_text()));
+        fd_ = -1;
+    }
+    void release() { path_.clear(); }
+
+private:
+    std::string path_;
+    int fd_;
+};
+
+void write_all(int fd, std::string_view text, const std::string& path) {
+    while (!text.empty()) {
+        auto n = ::write(fd, text.data(), text.size());
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            throw EnvironmentError(fmt::format("cannot write `{}`: {}", path, errno_text()),
+                                   "check free disk space and the folder's permissions");
+        }
+        text.remove_prefix(static_cast<std::size_t>(n));
+    }
+}
+
+void sync_folder(const fs::path& folder) {
+    int fd = ::open(folder.empty() ? "." : folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return;  // the rename is done; a folder we cannot open cannot be synced either
+    ::fsync(fd);
+    ::close(fd);
+}
+
+// Holds an exclusive advisory lock on a folder while the conflict check and the rename run, so
+// that two gdprctl processes cannot both pass the check and then overwrite each other.
+class FolderLock {
+public:
+    explicit FolderLock(const fs::path& folder)
+        : fd_(::open(folder.empty() ? "." : folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)) {
+        if (fd_ >= 0)
+            while (::flock(fd_, LOCK_EX) != 0 && errno == EINTR) {
+            }
+    }
+    ~FolderLock() {
+        if (fd_ >= 0) ::close(fd_);  // closing releases the lock
+    }
+    FolderLock(const FolderLock&) = delete;
+    FolderLock& operator=(const FolderLock&) = delete;
+
+private:
+    int fd_;
+};
+
+void ensure_unchanged(const Snapshot& original) {
+    Snapshot now = read_snapshot(original.path);
+    if (now.exists == original.exists && now.text == original.text) return;
+    if (!original.exists)
+        throw Refusal(
+            fmt::format("`{}` was created by someone else while this change was being made; nothing was written",
+                        original.path.string()),
+            "look at the new file and run the command again");
+    throw Refusal(fmt::format("`{}` changed since it was read (another edit happened at the same time); nothing was "
+                              "written, the other edit is kept",
+                              original.path.string()),
+                  "run the command again on the current file");
+}
+
+}  // namespace
+
+Snapshot read_snapshot(const fs::path& path) {
+    Snapshot snapshot;
+    snapshot.path = path;
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        if (errno == ENOENT) return snapshot;
+        throw EnvironmentError(fmt::format("cannot read `{}`: {}", path.string(), errno_text()),
+                               "check the file's permissions");
+    }
+    snapshot.exists = true;
+    char buffer[65536];
+    while (true) {
+        auto n = ::read(fd, buffer, sizeof buffer);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+            ::close(fd);
+            throw EnvironmentError(fmt::format("cannot read `{}`: {}", path.string(), errno_text()));
+        }
+        if (n == 0) break;
+        snapshot.text.append(buffer, static_cast<std::size_t>(n));
+    }
+    ::close(fd);
+    return snapshot;
+}
+
+void write_atomically(const Snapshot& original, std::string_view text, const BeforeCommitHook& hook) {
+    // A symlinked register file stays a symlink: the file it points at is the one replaced.
+    std::error_code ec;
+    fs::path target = fs::is_symlink(original.path, ec) ? fs::canonical(original.path, ec) : original.path;
+    if (ec) target = original.path;
+    fs::path folder = target.parent_path();
+    std::string pattern = (folder / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+    std::vector<char> name(pattern.begin(), pattern.end());
+    name.push_back('\0');
+    int fd = ::mkostemp(name.data(), O_CLOEXEC);
+    if (fd < 0)
+        throw EnvironmentError(
+            fmt::format("cannot create a temporary file next to `{}`: {}", target.string(), errno_text()),
+            "check that the folder exists and is writable");
+    TempFile temp(name.data(), fd);
+
+    mode_t mode = 0;
+    struct stat info {};
+    if (original.exists && ::stat(target.c_str(), &info) == 0) {
+        mode = info.st_mode & 07777;
+    } else {
+        mode_t mask = ::umask(0);
+        ::umask(mask);
+        mode = 0666 & ~mask;
+    }
+    if (::fchmod(temp.fd(), mode) != 0)
+        throw EnvironmentError(fmt::format("cannot set the mode of `{}`: {}", temp.path(), errno_text()));
+    write_all(temp.fd(), text, temp.path());
+    if (::fsync(temp.fd()) != 0)
+        throw EnvironmentError(fmt::format("cannot flush `{}` to disk: {}", temp.path(), errno_text()));
+    temp.close_fd();
+
+    if (hook) hook(fs::path(temp.path()));
+    FolderLock lock(folder);
+    ensure_unchanged(original);
+    if (::rename(temp.path().c_str(), target.c_str()) != 0)
+        throw EnvironmentError(fmt::format("cannot replace `{}`: {}", target.string(), errno_text()));
+    temp.release();
+    sync_folder(folder);
+}
+
+void remove_checked(const Snapshot& original) {
+    FolderLock lock(original.path.parent_path());
+    ensure_unchanged(original);
+    if (!original.exists) return;
+    if (::unlink(original.path.c_str()) != 0)
+        throw EnvironmentError(fmt::format("cannot remove `{}`: {}", original.path.string(), errno_text()));
+    sync_folder(original.path.parent_path());
+}
+
+void make_directory(const fs::path& path, unsigned mode) {
+    std::error_code ec;
+    if (!path.parent_path().empty()) fs::create_directories(path.parent_path(), ec);
+    if (::mkdir(path.c_str(), static_cast<mode_t>(mode)) != 0 && errno != EEXIST)
+        throw EnvironmentError(fmt::format("cannot create folder `{}`: {}", path.string(), errno_text()),
+                               "check the parent folder's permissions");
+    ::chmod(path.c_str(), static_cast<mode_t>(mode));  // mkdir applies the umask; the mode is meant exactly
+}
+
+}  // namespace gdprctl::edit
