@@ -46,6 +46,11 @@ files=$(find "$register" -name '*.yaml' | wc -l)
 check="$gdprctl --as-of $as_of check --workspace $register"
 peer="$python $here/peer_jsonschema.py $schema $register"
 
+libyaml_args=()  # libyaml's event stream beside yaml-cpp's, when bench_yaml_parse was built with it
+if "$floor" libyaml "$register" >/dev/null 2>&1; then
+    libyaml_args=(-n "libyaml event stream, 1 thread (for comparison)" "$floor libyaml $register")
+fi
+
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -55,7 +60,8 @@ hyperfine -i -N --warmup 1 --runs "$runs" --export-json "$tmp/check.json" --expo
     -n "gdprctl check (text)" "$check" \
     -n "gdprctl check --format json" "$gdprctl --as-of $as_of --format json check --workspace $register" \
     -n "yaml-cpp floor: event stream, 1 thread" "$floor events $register" \
-    -n "yaml-cpp floor: node trees, 1 thread" "$floor tree $register" >&2
+    -n "yaml-cpp floor: node trees, 1 thread" "$floor tree $register" \
+    "${libyaml_args[@]}" >&2
 hyperfine -i -N --warmup 0 --runs "$peer_runs" --export-json "$tmp/peer.json" --export-markdown "$tmp/peer.md" \
     -n "peer: PyYAML CSafeLoader + jsonschema Draft7" "$peer" >&2
 
@@ -67,6 +73,7 @@ rss_json=$(peak_rss $gdprctl --as-of $as_of --format json check --workspace $reg
 rss_events=$(peak_rss $floor events $register)
 rss_tree=$(peak_rss $floor tree $register)
 rss_peer=$(peak_rss $peer)
+rss_libyaml=$( [[ ${#libyaml_args[@]} -gt 0 ]] && peak_rss $floor libyaml $register || echo "")
 findings=$($check 2>/dev/null | tail -1 || true)
 peer_says=$($peer 2>/dev/null || true)
 
@@ -89,7 +96,7 @@ events = check["yaml-cpp floor: event stream, 1 thread"]["mean"]
 true_mean = startup["/bin/true"]["mean"]
 version = startup["gdprctl --version"]["mean"]
 tiny = startup["gdprctl check (1-system register)"]["mean"]
-rss = {"text": "$rss_check", "json": "$rss_json", "events": "$rss_events", "tree": "$rss_tree", "peer": "$rss_peer"}
+rss = {"text": "$rss_check", "json": "$rss_json", "events": "$rss_events", "tree": "$rss_tree", "peer": "$rss_peer", "libyaml": "$rss_libyaml"}
 cpu = subprocess.run("grep -m1 'model name' /proc/cpuinfo | cut -d: -f2", shell=True, capture_output=True,
                      text=True).stdout.strip()
 nproc = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
@@ -131,7 +138,10 @@ def cpu(r):
     return r["user"] + r["system"]
 for name, key in [("gdprctl check (text)", "text"), ("gdprctl check --format json", "json"),
                   ("yaml-cpp floor: event stream, 1 thread", "events"),
-                  ("yaml-cpp floor: node trees, 1 thread", "tree")]:
+                  ("yaml-cpp floor: node trees, 1 thread", "tree"),
+                  ("libyaml event stream, 1 thread (for comparison)", "libyaml")]:
+    if name not in check:
+        continue
     r = check[name]
     lines.append(f"| {name} | {r['mean']:.3f} s ± {r['stddev']:.3f} | {r['min']:.3f} s | {cpu(r):.3f} s | {rss[key]} MB |")
 r = next(iter(peer.values()))
