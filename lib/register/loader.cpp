@@ -24,9 +24,12 @@ bool read_whole_file(const std::filesystem::path& path, std::string& out) {
 
 constexpr std::size_t files_per_thread = 8;
 
+// Moves `from` to the end of `into` and releases `from`'s storage at once, so that a file's
+// part and the merged register do not both hold every system at the peak.
 template <typename T>
 void append(std::vector<T>& into, std::vector<T>& from) {
     into.insert(into.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+    std::vector<T>().swap(from);
 }
 
 }  // namespace
