@@ -45,6 +45,8 @@ bytes=$(find "$register" -name '*.yaml' -printf '%s\n' | awk '{s += $1} END {pri
 files=$(find "$register" -name '*.yaml' | wc -l)
 check="$gdprctl --as-of $as_of check --workspace $register"
 peer="$python $here/peer_jsonschema.py $schema $register"
+workspace_schema=$(dirname "$schema")/gdpr.schema.json  # gdpr.yaml's schema beside it, when there is one
+[[ -f $workspace_schema ]] && peer="$peer --workspace-schema $workspace_schema"
 
 libyaml_args=()  # libyaml's event stream beside yaml-cpp's, when bench_yaml_parse was built with it
 if "$floor" libyaml "$register" >/dev/null 2>&1; then
