@@ -1,13 +1,19 @@
 // The floor for `gdprctl check`: bare yaml-cpp over the same files, single-threaded, doing
 // nothing with the result. `tree` builds yaml-cpp's own node trees (YAML::LoadAllFromFile's
-// work); `events` streams the event API with a handler that does nothing. Files are read once
-// into memory before timing starts in neither mode: reading is part of the work, as in check.
+// work); `events` streams the event API with a handler that does nothing. Reading the files is
+// part of the work in every mode, as it is in check. `libyaml` (built when libyaml-dev is
+// installed) streams the same files' events through libyaml, the C parser under PyYAML's
+// CSafeLoader, to show what another front end would allow.
 //
-//     bench_yaml_parse tree|events ROOT
+//     bench_yaml_parse tree|events|libyaml ROOT
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
 #include <yaml-cpp/yaml.h>
+
+#ifdef GDPRCTL_BENCH_LIBYAML
+#include <yaml.h>
+#endif
 
 #include <algorithm>
 #include <cstdio>
@@ -54,14 +60,53 @@ std::vector<fs::path> yaml_files(const fs::path& root) {
     return files;
 }
 
+#ifdef GDPRCTL_BENCH_LIBYAML
+// Counts the events of one file; false on a syntax error.
+bool libyaml_events(const fs::path& path, std::size_t& events) {
+    std::ifstream in(path, std::ios::binary);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    yaml_parser_t parser;
+    if (!yaml_parser_initialize(&parser)) return false;
+    yaml_parser_set_input_string(&parser, reinterpret_cast<const unsigned char*>(text.data()), text.size());
+    bool ok = true;
+    for (;;) {
+        yaml_event_t event;
+        if (!yaml_parser_parse(&parser, &event)) {
+            ok = false;
+            break;
+        }
+        ++events;
+        bool done = event.type == YAML_STREAM_END_EVENT;
+        yaml_event_delete(&event);
+        if (done) break;
+    }
+    yaml_parser_delete(&parser);
+    return ok;
+}
+#endif
+
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc != 3 || (std::string(argv[1]) != "tree" && std::string(argv[1]) != "events")) {
-        std::cerr << "usage: bench_yaml_parse tree|events ROOT\n";
+    std::string mode = argc == 3 ? argv[1] : "";
+    if (mode != "tree" && mode != "events" && mode != "libyaml") {
+        std::cerr << "usage: bench_yaml_parse tree|events|libyaml ROOT\n";
         return 2;
     }
-    bool tree = std::string(argv[1]) == "tree";
+    bool tree = mode == "tree";
+    if (mode == "libyaml") {
+#ifdef GDPRCTL_BENCH_LIBYAML
+        std::size_t events = 0, failed = 0;
+        auto files = yaml_files(argv[2]);
+        for (const auto& path : files)
+            if (!libyaml_events(path, events)) ++failed;
+        std::printf("%zu files, %zu events, %zu syntax errors\n", files.size(), events, failed);
+        return 0;
+#else
+        std::cerr << "bench_yaml_parse: built without libyaml (install libyaml-dev and reconfigure)\n";
+        return 2;
+#endif
+    }
     std::size_t nodes = 0, errors = 0;
     NullHandler handler;
     auto files = yaml_files(argv[2]);

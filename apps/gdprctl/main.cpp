@@ -22,16 +22,16 @@ int main(int argc, char** argv) {
                "2 usage, configuration or environment error.\n"
                "Run `gdprctl COMMAND --help` for a command's options.");
     cli::bind_global_options(app, context.options);
+    cli::setup_init(app, context);
     cli::setup_check(app, context);
     cli::setup_rules(app, context);
+    cli::setup_register(app, context);
+    cli::setup_recipient(app, context);
+    cli::setup_cookie(app, context);
     cli::setup_report(app, context);
     cli::setup_request(app, context);
     cli::setup_subject(app, context);
     cli::setup_audit(app, context);
-    cli::setup_init(app, context);
-    cli::setup_register(app, context);
-    cli::setup_recipient(app, context);
-    cli::setup_cookie(app, context);
 
     try {
         app.parse(argc, argv);

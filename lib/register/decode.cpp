@@ -195,11 +195,13 @@ public:
         system.review_interval = duration(fields.get("review_interval"), "review_interval", system);
         if (const Node* purposes = fields.require("purposes"); purposes && expect(*purposes, Node::Kind::sequence, "purposes")) {
             system.mark("purposes", purposes->pos);
+            system.purposes.reserve(purposes->items.size());
             for (const auto& item : purposes->items)
                 if (expect(item, Node::Kind::map, "purposes[]")) system.purposes.push_back(decode_purpose(item));
         }
         if (const Node* retention = fields.get("retention"); retention && expect(*retention, Node::Kind::sequence, "retention")) {
             system.mark("retention", retention->pos);
+            system.retention.reserve(retention->items.size());
             for (const auto& item : retention->items)
                 if (expect(item, Node::Kind::map, "retention[]")) system.retention.push_back(decode_retention(item));
         }

@@ -22,9 +22,14 @@ bool read_whole_file(const std::filesystem::path& path, std::string& out) {
     return !std::ferror(file.get());
 }
 
+constexpr std::size_t files_per_thread = 8;
+
+// Moves `from` to the end of `into` and releases `from`'s storage at once, so that a file's
+// part and the merged register do not both hold every system at the peak.
 template <typename T>
 void append(std::vector<T>& into, std::vector<T>& from) {
     into.insert(into.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+    std::vector<T>().swap(from);
 }
 
 }  // namespace
@@ -48,7 +53,12 @@ LoadResult load_register(const std::filesystem::path& root, unsigned threads) {
             decode_file(text, files[i], static_cast<int>(i), files[i] == workspace_marker, parts[i]);
         }
     };
-    if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+    if (threads == 0) {
+        // A thread costs more to start than a few small files take to parse: small registers
+        // (`check` of one system must stay near process start-up) run on the calling thread.
+        threads = std::max(1u, std::thread::hardware_concurrency());
+        threads = std::min<unsigned>(threads, static_cast<unsigned>(std::max<std::size_t>(1, files.size() / files_per_thread)));
+    }
     threads = std::min<unsigned>(threads, static_cast<unsigned>(std::max<std::size_t>(1, files.size())));
     {
         std::vector<std::jthread> pool;
