@@ -1,0 +1,58 @@
+# Resolves the libraries gdprctl links. With GDPRCTL_STATIC_DEPS (the default) the Debian static
+# archives are preferred: the dynamic loader's symbol resolution of five shared libraries was most
+# of `gdprctl --version`'s start-up time (bench/RESULTS.md, "Start-up"), and the budget is 5 ms
+# above /bin/true. Each dependency falls back to its shared library when no archive is installed.
+option(GDPRCTL_STATIC_DEPS "Link yaml-cpp, SQLite, libcrypto, fmt and libstdc++ statically when possible" ON)
+
+find_package(Threads REQUIRED)
+find_package(CLI11 CONFIG REQUIRED)
+find_package(fmt REQUIRED)
+find_package(yaml-cpp REQUIRED)
+find_package(SQLite3 REQUIRED)
+find_package(OpenSSL REQUIRED)
+
+add_library(gdprctl_deps_fmt INTERFACE)
+add_library(gdprctl_deps_yaml INTERFACE)
+add_library(gdprctl_deps_sqlite INTERFACE)
+add_library(gdprctl_deps_crypto INTERFACE)
+
+if(GDPRCTL_STATIC_DEPS)
+  find_library(GDPRCTL_YAML_CPP_ARCHIVE NAMES libyaml-cpp.a)
+  find_library(GDPRCTL_SQLITE3_ARCHIVE NAMES libsqlite3.a)
+  find_library(GDPRCTL_CRYPTO_ARCHIVE NAMES libcrypto.a)
+endif()
+
+if(GDPRCTL_STATIC_DEPS)
+  target_link_libraries(gdprctl_deps_fmt INTERFACE fmt::fmt-header-only)
+else()
+  target_link_libraries(gdprctl_deps_fmt INTERFACE fmt::fmt)
+endif()
+
+if(GDPRCTL_STATIC_DEPS AND GDPRCTL_YAML_CPP_ARCHIVE)
+  get_target_property(yaml_includes yaml-cpp INTERFACE_INCLUDE_DIRECTORIES)
+  target_include_directories(gdprctl_deps_yaml INTERFACE ${yaml_includes})
+  target_link_libraries(gdprctl_deps_yaml INTERFACE ${GDPRCTL_YAML_CPP_ARCHIVE})
+else()
+  target_link_libraries(gdprctl_deps_yaml INTERFACE yaml-cpp)
+endif()
+
+if(GDPRCTL_STATIC_DEPS AND GDPRCTL_SQLITE3_ARCHIVE)
+  target_include_directories(gdprctl_deps_sqlite INTERFACE ${SQLite3_INCLUDE_DIRS})
+  target_link_libraries(gdprctl_deps_sqlite INTERFACE ${GDPRCTL_SQLITE3_ARCHIVE} ${CMAKE_DL_LIBS} m Threads::Threads)
+else()
+  target_link_libraries(gdprctl_deps_sqlite INTERFACE SQLite::SQLite3)
+endif()
+
+if(GDPRCTL_STATIC_DEPS AND GDPRCTL_CRYPTO_ARCHIVE)
+  target_include_directories(gdprctl_deps_crypto INTERFACE ${OPENSSL_INCLUDE_DIR})
+  target_link_libraries(gdprctl_deps_crypto INTERFACE ${GDPRCTL_CRYPTO_ARCHIVE} ${CMAKE_DL_LIBS} Threads::Threads)
+else()
+  target_link_libraries(gdprctl_deps_crypto INTERFACE OpenSSL::Crypto)
+endif()
+
+# Links a program with libstdc++ and libgcc statically, for the same start-up reason.
+function(gdprctl_static_runtime target)
+  if(GDPRCTL_STATIC_DEPS)
+    target_link_options(${target} PRIVATE -static-libstdc++ -static-libgcc)
+  endif()
+endfunction()
