@@ -127,10 +127,11 @@ const std::vector<RuleInfo>& catalogue() {
          "A third party that sets cookies receives personal data and must be declared as a recipient.",
          "Declare the provider under `recipients:`, or write `provider: first-party` for your own cookies.", false},
         {"cookie-expiry-mismatch", W, "GDPR Art. 13(2)(a); ePrivacy Directive Art. 5(3)",
-         "A well-known cookie declared with another lifetime than it has",
+         "A well-known persistent cookie declared as a session cookie",
          "The cookie table tells visitors how long each cookie lives; a well-known cookie (such as Google "
-         "Analytics' _ga, which lives two years) declared as a session cookie misinforms them.",
-         "Declare the lifetime the provider documents.", false},
+         "Analytics' _ga, which lives two years unless configured otherwise) declared as a session cookie "
+         "misinforms them.",
+         "Declare the lifetime the cookie really has (configure consent cookies to at most 13 months).", false},
         // ---- reviews and accountability -----------------------------------------------------
         {"system-review-overdue", W, "GDPR Art. 5(2), Art. 24(1)", "A system's review is overdue",
          "The register is reviewed at least at the configured interval (annually by default) so that it stays true.",

@@ -249,31 +249,25 @@ private:
                                    cookie.expiry->to_string()),
                        "shorten its lifetime to P13M or less");
         }
+        // Sites can configure a provider's lifetime (and should cap consent cookies at 13 months),
+        // so a declared duration is trusted; a session cookie that really persists is not.
         for (const auto& [name, lifetime] : well_known_cookie_lifetimes()) {
-            if (cookie.name != name) continue;
+            if (cookie.name != name || !cookie.session) continue;
             auto known = *time::parse_duration(lifetime);
             bool persistent = known.years > 0 || known.months > 0 || known.days > 0;
-            bool mismatch = cookie.session ? persistent
-                                           : cookie.expiry && differs_notably(*cookie.expiry, known);
-            if (mismatch)
-                report(cookie, cookie.at("expiry"), "cookie-expiry-mismatch",
-                       fmt::format("cookie `{}` is declared as {}, but it lives {}", cookie.name,
-                                   cookie.session ? std::string("a session cookie") : cookie.expiry->to_string(),
-                                   lifetime),
-                       fmt::format("did you mean `expiry: {}`?", lifetime));
+            if (!persistent) continue;
+            report(cookie, cookie.at("expiry"), "cookie-expiry-mismatch",
+                   fmt::format("cookie `{}` is declared as a session cookie, but by default it lives {}", cookie.name,
+                               lifetime),
+                   exceeds_months(known, 13)
+                       ? fmt::format("declare the lifetime you configured, at most 13 months: `expiry: P13M`")
+                       : fmt::format("did you mean `expiry: {}`?", lifetime));
         }
     }
 
     static bool exceeds_months(const time::Duration& duration, int months) {
         auto reference = time::Date::from_ymd(2001, 1, 1);
         return time::add(reference, duration) > time::add_months_clamped(reference, months);
-    }
-
-    static bool differs_notably(const time::Duration& declared, const time::Duration& known) {
-        auto reference = time::DateTime::start_of(time::Date::from_ymd(2001, 1, 1));
-        auto a = (time::add(reference, declared).epoch_seconds() - reference.epoch_seconds());
-        auto b = (time::add(reference, known).epoch_seconds() - reference.epoch_seconds());
-        return std::abs(a - b) * 10 > std::max(a, b);  // more than 10% apart
     }
 
     const model::Register& reg_;
