@@ -236,7 +236,7 @@ for expected in \
     "error[invalid-duration]: \`expiry\` is not an ISO 8601 duration: \`1 jaar\`" \
     "hint: did you mean \`P1Y\`?" \
     "examples/unexus/cookies.yaml:16:5: error[schema-required]: cookie is missing required field \`provider\`" \
-    "warning[cookie-expiry-mismatch]: cookie \`_ga\` is declared as a session cookie, but it lives P2Y" \
+    "warning[cookie-expiry-mismatch]: cookie \`_ga\` is declared as a session cookie, but by default it lives P2Y" \
     "warning[consent-for-everything]: all 9 purposes in the register rest on consent" \
     "error[consent-without-evidence]: purpose \`newsletter\` of \`newsletter\`" \
     "error[cookie-without-consent]: marketing cookie \`SRM_B\`" \
