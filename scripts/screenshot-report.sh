@@ -4,11 +4,11 @@
 # documentation tool, not part of the test suite.
 #
 #   scripts/screenshot-report.sh [WORKSPACE] [OUTPUT.png] [ropa|notice]
-#   defaults: tests/data/report/acme, docs/ropa-screenshot.png, ropa
+#   defaults: examples/unexus, docs/ropa-screenshot.png, ropa
 #   GDPRCTL=path/to/gdprctl (default: build/apps/gdprctl/gdprctl), AS_OF=2026-11-25, SIZE=1280,1600
 set -euo pipefail
 cd "$(dirname "$0")/.."
-workspace=${1:-tests/data/report/acme}
+workspace=${1:-examples/unexus}
 output=${2:-docs/ropa-screenshot.png}
 kind=${3:-ropa}
 gdprctl=${GDPRCTL:-build/apps/gdprctl/gdprctl}
