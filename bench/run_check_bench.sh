@@ -17,7 +17,7 @@ build=${BUILD:-$source_dir/build}
 out=$here/out
 register=$out/register-10000
 tiny=$out/register-1
-schema=${SCHEMA:-$here/schema/register.schema.json}
+schema=${SCHEMA:-$source_dir/schemas/register.schema.json}
 runs=${RUNS:-10}
 peer_runs=${PEER_RUNS:-3}
 startup_runs=${STARTUP_RUNS:-300}
@@ -125,10 +125,7 @@ lines = [
     "$floor events|tree $register",
     "\`\`\`",
     "",
-    f"Peer schema: \`{'$schema'.replace('$source_dir/', '')}\`"
-    + (" (a draft-07 transcription of lib/register/decode.cpp written for the benchmark until schemas/"
-       "register.schema.json lands; run with SCHEMA=schemas/register.schema.json to use the project's)."
-       if "bench/schema" in "$schema" else "."),
+    f"Peer schema: \`{'$schema'.replace('$source_dir/', '')}\` (the project's own, with gdpr.schema.json beside it).",
     "",
     f"Load average when the run started: $load_before (the machine is shared: wall times include waiting "
     "for a core; CPU time, user + system, does not).",

@@ -1,6 +1,6 @@
 #include "commands/commands.hpp"
 
-#include "output/atomic_write.hpp"
+#include "edit/atomic_file.hpp"
 #include "report/report.hpp"
 
 #include <fmt/format.h>
@@ -28,7 +28,7 @@ void run_report_command(report::ReportKind kind, const ReportCommandOptions& opt
         context.out->flush();
         return;
     }
-    output::write_file_atomically(options.output, rendered.text);
+    edit::write_atomically(edit::read_snapshot(options.output), rendered.text);
     if (!context.options.quiet) *context.err << fmt::format("gdprctl: wrote {}\n", options.output);
 }
 

@@ -139,3 +139,10 @@ TEST_CASE("a symlinked file stays a symlink", "[atomic_file]") {
     CHECK(fs::is_symlink(link));
     CHECK(read_plain(real) == "new\n");
 }
+
+TEST_CASE("writing into a missing folder is an environment error and leaves nothing", "[atomic_file]") {
+    TempDir dir;
+    auto target = dir.path / "no" / "such" / "report.md";
+    CHECK_THROWS_AS(edit::write_atomically(edit::read_snapshot(target), "text"), EnvironmentError);
+    CHECK(dir.names().empty());
+}
