@@ -57,6 +57,13 @@ bool color_allowed(const GlobalOptions& options, int fd) {
 bool Context::color_on_stdout() const { return color_allowed(options, STDOUT_FILENO); }
 bool Context::color_on_stderr() const { return color_allowed(options, STDERR_FILENO); }
 
+std::string display_prefix(const std::filesystem::path& root) {
+    auto text = root.lexically_relative(std::filesystem::current_path()).generic_string();
+    if (text.empty() || text == ".") return {};
+    if (text.rfind("..", 0) == 0) return root.generic_string() + "/";
+    return text + "/";
+}
+
 void bind_global_options(CLI::App& app, GlobalOptions& options) {
     const char* group = "Global options";
     app.add_option("--workspace", options.workspace,

@@ -50,4 +50,9 @@ struct Context {
 
 void bind_global_options(CLI::App& app, GlobalOptions& options);
 
+// "examples/unexus/" when the workspace lies below the current folder, so that printed paths open
+// from where the user stands (and GitHub annotations land on repository paths); the absolute
+// root otherwise.
+std::string display_prefix(const std::filesystem::path& root);
+
 }  // namespace gdprctl::cli

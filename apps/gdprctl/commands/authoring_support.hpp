@@ -19,19 +19,11 @@ inline bool stdin_is_terminal() {
     return isatty(STDIN_FILENO) == 1;
 }
 
-// "acme/" when the workspace is below the current folder, so that printed paths open from here.
-inline std::string workspace_prefix(const std::filesystem::path& root) {
-    auto text = root.lexically_relative(std::filesystem::current_path()).generic_string();
-    if (text.empty() || text == ".") return {};
-    if (text.rfind("..", 0) == 0) return root.generic_string() + "/";
-    return text + "/";
-}
-
 // Prints the findings about a change as `check` does and reports what happened; exit 1 when the
 // change was refused.
 inline void report_outcome(const authoring::WriteOutcome& outcome, const std::filesystem::path& root, Context& context,
                            std::string_view done) {
-    auto prefix = workspace_prefix(root);
+    auto prefix = display_prefix(root);
     for (const auto& d : outcome.diagnostics)
         *context.err << output::render_diagnostic(d, prefix, context.color_on_stderr());
     if (!outcome.written) {

@@ -15,16 +15,6 @@ struct CheckCommandOptions {
     std::vector<std::string> disable;
 };
 
-// "examples/unexus/" when the workspace lies below the current folder, so that paths in the
-// output open from where the user stands (and GitHub annotations land on repository paths).
-std::string display_prefix(const std::filesystem::path& root) {
-    auto relative = root.lexically_relative(std::filesystem::current_path());
-    auto text = relative.generic_string();
-    if (text.empty() || text == ".") return {};
-    if (text.rfind("..", 0) == 0) return root.generic_string() + "/";
-    return text + "/";
-}
-
 void run_check_command(const CheckCommandOptions& options, Context& context) {
     const char* github = std::getenv("GITHUB_ACTIONS");
     std::string fallback = github && std::string(github) == "true" ? "github" : "text";
