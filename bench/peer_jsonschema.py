@@ -10,6 +10,7 @@ reads `2026-03-01` as text), so that dates validate against the schema's string 
 """
 import argparse
 import json
+import pathlib
 import os
 import sys
 
@@ -37,18 +38,23 @@ def register_files(root):
             yield os.path.join(folder, name)
 
 
+def load_validator(path):
+    """A Draft 7 validator whose relative $refs (gdpr.schema.json -> register.schema.json) resolve
+    against the schema's own folder."""
+    path = pathlib.Path(path).resolve()
+    schema = json.loads(path.read_text())
+    resolver = jsonschema.RefResolver(base_uri=path.as_uri(), referrer=schema)
+    return jsonschema.Draft7Validator(schema, resolver=resolver)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("schema")
     parser.add_argument("root")
     parser.add_argument("--workspace-schema")
     args = parser.parse_args()
-    with open(args.schema) as f:
-        validator = jsonschema.Draft7Validator(json.load(f))
-    workspace_validator = None
-    if args.workspace_schema:
-        with open(args.workspace_schema) as f:
-            workspace_validator = jsonschema.Draft7Validator(json.load(f))
+    validator = load_validator(args.schema)
+    workspace_validator = load_validator(args.workspace_schema) if args.workspace_schema else None
     files = errors = syntax = 0
     for path in register_files(args.root):
         files += 1

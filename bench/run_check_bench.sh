@@ -77,7 +77,12 @@ rss_tree=$(peak_rss $floor tree $register)
 rss_peer=$(peak_rss $peer)
 rss_libyaml=$( [[ ${#libyaml_args[@]} -gt 0 ]] && peak_rss $floor libyaml $register || echo "")
 findings=$($check 2>/dev/null | tail -1 || true)
-peer_says=$($peer 2>/dev/null || true)
+peer_says=$($peer 2>"$out/peer.stderr" | tail -n 1) || true
+if [[ "$peer_says" != *" files, "* ]]; then
+    # A peer that fails fast would make any ratio meaningless: stop rather than record it.
+    echo "run_check_bench: the peer did not run: $(tail -n 3 "$out/peer.stderr")" >&2
+    exit 1
+fi
 
 echo "== start-up" >&2
 hyperfine -i -N --warmup 20 --runs "$startup_runs" --export-json "$tmp/startup.json" --export-markdown "$tmp/startup.md" \

@@ -50,9 +50,18 @@ else()
   target_link_libraries(gdprctl_deps_crypto INTERFACE OpenSSL::Crypto)
 endif()
 
+# A position-dependent executable skips the start-up relocation of its ~23,000 relative
+# relocations (measured: --version +2.9 ms above /bin/true instead of +5.2 ms), at the price of
+# ASLR for the executable's own code. Off by default: gdprctl reads register files from pull
+# requests in CI, where that hardening is worth more than 2 ms.
+option(GDPRCTL_NO_PIE "Link gdprctl as a position-dependent executable for faster start-up" OFF)
+
 # Links a program with libstdc++ and libgcc statically, for the same start-up reason.
 function(gdprctl_static_runtime target)
   if(GDPRCTL_STATIC_DEPS)
     target_link_options(${target} PRIVATE -static-libstdc++ -static-libgcc)
+  endif()
+  if(GDPRCTL_NO_PIE)
+    target_link_options(${target} PRIVATE -no-pie)
   endif()
 endfunction()
