@@ -56,10 +56,18 @@ endif()
 # requests in CI, where that hardening is worth more than 2 ms.
 option(GDPRCTL_NO_PIE "Link gdprctl as a position-dependent executable for faster start-up" OFF)
 
+# Compact relative relocations (DT_RELR: binutils >= 2.38, glibc >= 2.36, as on Debian 12) keep
+# the executable position-independent and still cut about a millisecond of start-up.
+include(CheckLinkerFlag)
+check_linker_flag(CXX "-Wl,-z,pack-relative-relocs" GDPRCTL_HAVE_RELR)
+
 # Links a program with libstdc++ and libgcc statically, for the same start-up reason.
 function(gdprctl_static_runtime target)
   if(GDPRCTL_STATIC_DEPS)
     target_link_options(${target} PRIVATE -static-libstdc++ -static-libgcc)
+  endif()
+  if(GDPRCTL_HAVE_RELR)
+    target_link_options(${target} PRIVATE -Wl,-z,pack-relative-relocs)
   endif()
   if(GDPRCTL_NO_PIE)
     target_link_options(${target} PRIVATE -no-pie)
