@@ -371,12 +371,24 @@ private:
             // store is about to hold personal data, so only its owner may enter.
             ::chmod(folder.c_str(), 0700);
         }
+        if (folder.filename() == ".gdprctl") keep_out_of_git(folder);
         // Created here rather than by SQLite so that the mode is 0600 from the first byte;
         // SQLite gives the -wal and -shm files the same mode.
         const int fd = ::open(path_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
         if (fd < 0)
             throw EnvironmentError(fmt::format("cannot open the store {}: {}", path_.string(), std::strerror(errno)),
                                    "pass --db FILE (or set GDPRCTL_DB) to a writable place");
+        ::close(fd);
+    }
+
+    // A workspace made by hand (not by `gdprctl init`) has no .gitignore in its state folder yet;
+    // the store holds personal data, so `git add -A` must never pick it up.
+    static void keep_out_of_git(const fs::path& folder) {
+        const fs::path ignore = folder / ".gitignore";
+        const int fd = ::open(ignore.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+        if (fd < 0) return;  // already there (or not writable: the store itself will say so)
+        static constexpr std::string_view text = "# The operational store holds personal data: it never goes into git.\n*\n";
+        [[maybe_unused]] auto written = ::write(fd, text.data(), text.size());
         ::close(fd);
     }
 

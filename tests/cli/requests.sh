@@ -224,5 +224,15 @@ check "pseudonymous record kept" test "$(json_field "['subject']" <<<"$out")" ==
 check "its outcome data kept" test "$(json_field "['type']" <<<"$out")" == erasure
 run 0 "$DB4" audit verify
 
+# ---- a store created in a hand-made workspace keeps itself out of git --------------------------
+handmade="$WORK/handmade"
+cp -r "$WS" "$handmade"
+rm -rf "$handmade/.gdprctl"
+"$GDPRCTL" --workspace "$handmade" --as-of 2026-03-02 request open --type access --subject C-9 >/dev/null 2>&1
+check "default store created under .gdprctl" test -f "$handmade/.gdprctl/state.db"
+check "the state folder is git-ignored" grep -qx '\*' "$handmade/.gdprctl/.gitignore"
+check "the state folder is private (0700)" test "$(stat -c %a "$handmade/.gdprctl")" = 700
+check "the store file is private (0600)" test "$(stat -c %a "$handmade/.gdprctl/state.db")" = 600
+
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]
