@@ -235,10 +235,15 @@ private:
         bool needs_consent = cookie.category && *cookie.category != model::CookieCategory::strictly_necessary;
         if (needs_consent) {
             const model::Purpose* purpose = nullptr;
-            if (auto it = systems_.find(cookie.system); it != systems_.end())
-                for (const auto& candidate : it->second->purposes)
+            auto system = systems_.find(cookie.system);
+            if (system != systems_.end())
+                for (const auto& candidate : system->second->purposes)
                     if (candidate.id == cookie.purpose) purpose = &candidate;
-            if (!purpose || purpose->basis != LawfulBasis::consent)
+            // A system or purpose that does not resolve, or a purpose whose basis is not one of the
+            // six, is already reported by the loader; one finding per mistake is enough.
+            bool already_reported = (!cookie.system.empty() && system == systems_.end()) ||
+                                    (!cookie.purpose.empty() && (!purpose || !purpose->basis));
+            if (!already_reported && (!purpose || purpose->basis != LawfulBasis::consent))
                 report(cookie, cookie.at(cookie.purpose.empty() ? "category" : "purpose"), "cookie-without-consent",
                        fmt::format("{} cookie `{}` is not tied to a consent-based purpose",
                                    model::to_string(*cookie.category), cookie.name),
