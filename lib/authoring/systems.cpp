@@ -129,6 +129,26 @@ std::string system_body(const SystemFlags& flags, const std::vector<PurposeDraft
     return body;
 }
 
+// A system's entry as it stands in its file, ready for an in-place edit. `item` points into
+// `tree`, whose nodes stay where they are when the struct is moved.
+struct SystemInFile {
+    std::string path;
+    edit::Snapshot snapshot;
+    yaml::Node tree;
+    const yaml::Node* item = nullptr;
+};
+
+SystemInFile locate_system_for_edit(const fs::path& root, const std::string& id) {
+    auto reg = load_for_listing(root);
+    SystemInFile found;
+    found.path = reg.file_of(require_system(reg, id));
+    found.snapshot = edit::read_snapshot(root / found.path);
+    found.tree = parse_for_edit(found.snapshot.text, found.path);
+    found.item = find_item(found.tree, "systems", "id", id).item();
+    if (!found.item) throw UsageError(fmt::format("system `{}` is not where the register says", id));
+    return found;
+}
+
 }  // namespace
 
 std::vector<std::string> missing_system_fields(const SystemFlags& flags) {
@@ -221,31 +241,21 @@ WriteOutcome set_system_field(const fs::path& root, const std::string& id, const
     if (field == "review_interval" && !time::parse_duration(value))
         throw UsageError(fmt::format("`{}` is not an ISO 8601 duration", value), "write e.g. P1Y or P6M");
 
-    auto reg = load_for_listing(root);
-    const auto& system = require_system(reg, id);
+    auto found = locate_system_for_edit(root, id);
     WriteOutcome outcome;
-    outcome.path = reg.file_of(system);
-    auto snapshot = edit::read_snapshot(root / outcome.path);
-    auto tree = parse_for_edit(snapshot.text, outcome.path);
-    auto ref = find_item(tree, "systems", "id", id);
-    if (!ref.item()) throw UsageError(fmt::format("system `{}` is not where the register says", id));
-    auto text = edit::set_scalar(snapshot.text, *ref.item(), field, value);
-    outcome.diagnostics = validate_candidate(root, changed_lines(outcome.path, snapshot.text, text), today);
-    edit::write_atomically(snapshot, text);
+    outcome.path = found.path;
+    auto text = edit::set_scalar(found.snapshot.text, *found.item, field, value);
+    outcome.diagnostics = validate_candidate(root, changed_lines(outcome.path, found.snapshot.text, text), today);
+    edit::write_atomically(found.snapshot, text);
     outcome.written = true;
     return outcome;
 }
 
 WriteOutcome review_system(const fs::path& root, const std::string& id, time::Date today, const std::string& by,
                            const std::string& note) {
-    auto reg = load_for_listing(root);
-    const auto& system = require_system(reg, id);
+    auto found = locate_system_for_edit(root, id);
     WriteOutcome outcome;
-    outcome.path = reg.file_of(system);
-    auto snapshot = edit::read_snapshot(root / outcome.path);
-    auto tree = parse_for_edit(snapshot.text, outcome.path);
-    auto ref = find_item(tree, "systems", "id", id);
-    if (!ref.item()) throw UsageError(fmt::format("system `{}` is not where the register says", id));
+    outcome.path = found.path;
     std::string comment;
     if (!by.empty() || !note.empty()) {
         comment = by.empty() ? "reviewed" : "reviewed by " + by;
@@ -253,8 +263,8 @@ WriteOutcome review_system(const fs::path& root, const std::string& id, time::Da
         std::replace(comment.begin(), comment.end(), '\n', ' ');
         std::replace(comment.begin(), comment.end(), '\r', ' ');
     }
-    auto text = edit::set_scalar(snapshot.text, *ref.item(), "last_review", today.to_string(), comment);
-    edit::write_atomically(snapshot, text);
+    auto text = edit::set_scalar(found.snapshot.text, *found.item, "last_review", today.to_string(), comment);
+    edit::write_atomically(found.snapshot, text);
     outcome.written = true;
     return outcome;
 }

@@ -61,6 +61,19 @@ std::string state_of(const store::Request& request, time::Date today) {
     return "open";
 }
 
+// A request with its tasks and audit events: `request show` and `subject show` print the same.
+void write_request_detail_object(JsonWriter& json, const requests::RequestDetail& detail, time::Date today) {
+    json.begin_object();
+    write_request_fields(json, detail.request, today);
+    json.key("tasks").begin_array();
+    for (const auto& task : detail.tasks) write_task_json(json, task);
+    json.end_array();
+    json.key("audit").begin_array();
+    for (const auto& event : detail.events) write_audit_event_json(json, event);
+    json.end_array();
+    json.end_object();
+}
+
 }  // namespace
 
 void write_opened_text(std::ostream& out, const requests::Opened& opened) {
@@ -140,15 +153,7 @@ void write_request_detail_text(std::ostream& out, const requests::RequestDetail&
 
 void write_request_detail_json(std::ostream& out, const requests::RequestDetail& detail, time::Date today) {
     JsonWriter json(out);
-    json.begin_object();
-    write_request_fields(json, detail.request, today);
-    json.key("tasks").begin_array();
-    for (const auto& task : detail.tasks) write_task_json(json, task);
-    json.end_array();
-    json.key("audit").begin_array();
-    for (const auto& event : detail.events) write_audit_event_json(json, event);
-    json.end_array();
-    json.end_object();
+    write_request_detail_object(json, detail, today);
 }
 
 RequestListWriter::RequestListWriter(std::ostream& out, bool json, time::Date today)
@@ -233,17 +238,7 @@ void write_subject_json(std::ostream& out, const requests::SubjectReport& report
     json.begin_object();
     json.field("subject", report.subject);
     json.key("requests").begin_array();
-    for (const auto& detail : report.requests) {
-        json.begin_object();
-        write_request_fields(json, detail.request, today);
-        json.key("tasks").begin_array();
-        for (const auto& task : detail.tasks) write_task_json(json, task);
-        json.end_array();
-        json.key("audit").begin_array();
-        for (const auto& event : detail.events) write_audit_event_json(json, event);
-        json.end_array();
-        json.end_object();
-    }
+    for (const auto& detail : report.requests) write_request_detail_object(json, detail, today);
     json.end_array();
     json.end_object();
 }
