@@ -23,7 +23,13 @@ if(GDPRCTL_STATIC_DEPS)
 endif()
 
 if(GDPRCTL_STATIC_DEPS)
-  target_link_libraries(gdprctl_deps_fmt INTERFACE fmt::fmt-header-only)
+  # Debian ships no libfmt.a, and the header-only mode compiles fmt's implementation into every
+  # translation unit. lib/third_party/fmt_once.cpp compiles it once into a static library instead.
+  get_target_property(fmt_includes fmt::fmt INTERFACE_INCLUDE_DIRECTORIES)
+  add_library(gdprctl_fmt STATIC ${PROJECT_SOURCE_DIR}/lib/third_party/fmt_once.cpp)
+  target_include_directories(gdprctl_fmt SYSTEM PUBLIC ${fmt_includes})
+  set_target_properties(gdprctl_fmt PROPERTIES POSITION_INDEPENDENT_CODE ON)
+  target_link_libraries(gdprctl_deps_fmt INTERFACE gdprctl_fmt)
 else()
   target_link_libraries(gdprctl_deps_fmt INTERFACE fmt::fmt)
 endif()
