@@ -25,9 +25,9 @@ std::filesystem::path Context::workspace_root() const {
     return reg::find_workspace(options.workspace, std::filesystem::current_path());
 }
 
-std::filesystem::path Context::database_path() const {
+std::string Context::store_location() const {
     if (!options.db.empty()) return options.db;
-    return reg::default_database_path(workspace_root());
+    return reg::default_database_path(workspace_root()).string();
 }
 
 std::string Context::actor() const {

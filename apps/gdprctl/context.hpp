@@ -36,8 +36,9 @@ struct Context {
 
     // The workspace root (walks up from the current folder unless --workspace is given).
     std::filesystem::path workspace_root() const;
-    // --db, or <workspace>/.gdprctl/state.db.
-    std::filesystem::path database_path() const;
+    // --db as given (a file path today; a URL once another backend exists), or
+    // <workspace>/.gdprctl/state.db.
+    std::string store_location() const;
     // The actor recorded in the audit trail: --by, GDPRCTL_USER, or the login name.
     std::string actor() const;
 

@@ -78,7 +78,7 @@ void write_request_detail_object(JsonWriter& json, const requests::RequestDetail
 
 void write_opened_text(std::ostream& out, const requests::Opened& opened) {
     const auto& request = opened.request;
-    out << fmt::format("{}  {} request opened; received {}, due {}\n", request.id, store::to_string(request.type),
+    out << fmt::format("{}  {} request opened; received {}, due {}\n", request.id, model::to_string(request.type),
                        request.received.to_string(), request.due.to_string());
     write_tasks_text(out, opened.tasks);
 }
@@ -95,7 +95,7 @@ void write_opened_json(std::ostream& out, const requests::Opened& opened) {
 
 void write_request_fields(JsonWriter& json, const store::Request& request, time::Date today) {
     json.field("id", request.id);
-    json.field("type", store::to_string(request.type));
+    json.field("type", model::to_string(request.type));
     json.key("subject");
     if (request.subject)
         json.value(*request.subject);
@@ -125,7 +125,7 @@ void write_request_fields(JsonWriter& json, const store::Request& request, time:
 
 void write_request_detail_text(std::ostream& out, const requests::RequestDetail& detail, time::Date today) {
     const auto& r = detail.request;
-    out << fmt::format("{}  {} request, {}\n", r.id, store::to_string(r.type), state_of(r, today));
+    out << fmt::format("{}  {} request, {}\n", r.id, model::to_string(r.type), state_of(r, today));
     out << fmt::format("  subject:  {}{}\n", r.subject.value_or("(erased)"),
                        r.subject_kind.empty() ? "" : fmt::format(" ({})", r.subject_kind));
     out << fmt::format("  received: {}{}\n", r.received.to_string(),
@@ -179,7 +179,7 @@ void RequestListWriter::row(const store::Request& request) {
         writer_->end_object();
         return;
     }
-    buffer_ << fmt::format("{:<14} {:<13} {:<10} due {}  {}\n", request.id, store::to_string(request.type),
+    buffer_ << fmt::format("{:<14} {:<13} {:<10} due {}  {}\n", request.id, model::to_string(request.type),
                            request.subject.value_or("(erased)"), request.due.to_string(), state_of(request, today_));
     flush_if_full();
 }

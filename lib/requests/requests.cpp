@@ -14,12 +14,12 @@ namespace gdprctl::requests {
 namespace {
 
 using store::Request;
-using store::RequestType;
+using model::Right;
 using store::Task;
 using store::TaskKind;
 
-bool needs_recipient_notice(RequestType type) {
-    return type == RequestType::rectification || type == RequestType::erasure || type == RequestType::restriction;
+bool needs_recipient_notice(Right type) {
+    return type == Right::rectification || type == Right::erasure || type == Right::restriction;
 }
 
 std::string request_id(int year, int number) {
@@ -91,7 +91,7 @@ void check_subject_id(const std::string& subject) {
             throw UsageError("the subject identifier contains control characters", "pass the identifier as plain text");
 }
 
-std::vector<Task> plan_tasks(const model::Register& reg, RequestType type, const std::string& subject_kind) {
+std::vector<Task> plan_tasks(const model::Register& reg, Right type, const std::string& subject_kind) {
     std::vector<Task> tasks;
     std::map<std::string, std::vector<std::string>> notices;  // recipient -> systems disclosing to it
     for (const auto& system : reg.systems) {
@@ -122,11 +122,11 @@ std::vector<Task> plan_tasks(const model::Register& reg, RequestType type, const
 
 Opened open_request(store::Store& store, const model::Register& reg, const OpenOptions& options,
                     const store::ChangeStamp& stamp) {
-    const auto type = store::parse_request_type(options.type);
+    const auto type = model::parse_right(options.type);
     if (!type) {
-        auto hint = diag::did_you_mean(options.type, store::request_type_names());
+        auto hint = diag::did_you_mean(options.type, model::right_names());
         throw UsageError(fmt::format("unknown request type `{}`; expected {}", options.type,
-                                     diag::one_of(store::request_type_names())),
+                                     diag::one_of(model::right_names())),
                          hint.empty() ? "the six rights of Art. 15-21 each have a type" : hint);
     }
     check_subject_id(options.subject);
@@ -357,7 +357,7 @@ ErasureReport erase_subject(store::Store& store, const std::string& subject, con
         for (const auto& id : counts.request_ids)
             writer.append_audit({"subject.erase", id, "identifier and free text erased; pseudonymous record kept"});
     });
-    report.history_purged = store.purge_history();
+    report.history_purged = store.checkpoint_wal_after_erasure();
     return report;
 }
 

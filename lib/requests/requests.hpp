@@ -40,7 +40,7 @@ struct OpenOptions {
 // The tasks a request gets from the register, request id not yet filled in: one per system that
 // holds data about `subject_kind` (every system when empty) and, for rectification, erasure and
 // restriction, one Art. 19 notification per recipient of those systems.
-std::vector<store::Task> plan_tasks(const model::Register& reg, store::RequestType type,
+std::vector<store::Task> plan_tasks(const model::Register& reg, model::Right type,
                                     const std::string& subject_kind);
 
 struct Opened {

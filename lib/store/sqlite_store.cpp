@@ -4,6 +4,8 @@
 #include "store/audit.hpp"
 #include "store/embedded_sql.hpp"
 #include "store/statement.hpp"
+#include "store/transaction.hpp"
+#include "model/vocabulary.hpp"
 
 #include <fcntl.h>
 #include <fmt/format.h>
@@ -69,7 +71,7 @@ Request read_request(const Statement& row) {
     request.id = row.text(0);
     request.year = row.integer32(1);
     request.number = row.integer32(2);
-    request.type = checked(parse_request_type(row.text(3)), row.text(3));
+    request.type = checked(model::parse_right(row.text(3)), row.text(3));
     request.subject = row.optional_text(4);
     request.subject_kind = row.text(5);
     request.received = date_column(row, 6);
@@ -284,7 +286,7 @@ public:
 
 private:
     static void bind_request(Statement& s, const Request& r) {
-        s.bind(1, r.id).bind(2, r.year).bind(3, r.number).bind(4, to_string(r.type)).bind(5, r.subject);
+        s.bind(1, r.id).bind(2, r.year).bind(3, r.number).bind(4, model::to_string(r.type)).bind(5, r.subject);
         s.bind(6, r.subject_kind).bind(7, r.received.to_string()).bind(8, r.due.to_string()).bind(9, r.channel);
         s.bind(10, r.note).bind(11, to_string(r.status)).bind(12, r.opened_at.to_string()).bind(13, r.opened_by);
         s.bind(14, text_of(r.extended_on)).bind(15, r.extension_reason).bind(16, text_of(r.subject_informed_on));
@@ -325,33 +327,23 @@ public:
     ~SqliteStore() override { sqlite3_close(db_); }
 
     void read(const std::function<void(StoreReader&)>& body) override {
-        execute(db_, "BEGIN");
-        try {
-            SqliteSession session(db_, nullptr);
-            body(session);
-            execute(db_, "COMMIT");
-        } catch (...) {
-            sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-            throw;
-        }
+        Transaction transaction(db_, Transaction::Mode::deferred);
+        SqliteSession session(db_, nullptr);
+        body(session);
+        transaction.commit();
     }
 
     void write(const ChangeStamp& stamp, const std::function<void(StoreWriter&)>& body) override {
-        execute(db_, "BEGIN IMMEDIATE");
-        try {
-            const auto changes_before = sqlite3_total_changes64(db_);
-            SqliteSession session(db_, &stamp);
-            body(session);
-            if (sqlite3_total_changes64(db_) != changes_before && !session.audited())
-                throw std::logic_error("a change to the store without an audit event");
-            execute(db_, "COMMIT");
-        } catch (...) {
-            sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-            throw;
-        }
+        Transaction transaction(db_, Transaction::Mode::immediate);
+        const auto changes_before = sqlite3_total_changes64(db_);
+        SqliteSession session(db_, &stamp);
+        body(session);
+        if (sqlite3_total_changes64(db_) != changes_before && !session.audited())
+            throw std::logic_error("a change to the store without an audit event");
+        transaction.commit();
     }
 
-    bool purge_history() override {
+    bool checkpoint_wal_after_erasure() override {
         Statement checkpoint(db_, "PRAGMA wal_checkpoint(TRUNCATE)");
         return checkpoint.step() && checkpoint.integer(0) == 0;
     }
@@ -433,19 +425,14 @@ private:
     void migrate() {
         const auto files = sql::embedded_files();
         while (pragma_integer(db_, "user_version") < latest_schema_version()) {
-            execute(db_, "BEGIN IMMEDIATE");
-            try {
-                const auto version = pragma_integer(db_, "user_version");
-                if (version < latest_schema_version()) {
-                    execute(db_, std::string(files[static_cast<std::size_t>(version)].second));
-                    execute(db_, fmt::format("PRAGMA application_id = {}", application_id));
-                    execute(db_, fmt::format("PRAGMA user_version = {}", version + 1));
-                }
-                execute(db_, "COMMIT");
-            } catch (...) {
-                sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-                throw;
+            Transaction transaction(db_, Transaction::Mode::immediate);
+            const auto version = pragma_integer(db_, "user_version");
+            if (version < latest_schema_version()) {
+                execute(db_, std::string(files[static_cast<std::size_t>(version)].second));
+                execute(db_, fmt::format("PRAGMA application_id = {}", application_id));
+                execute(db_, fmt::format("PRAGMA user_version = {}", version + 1));
             }
+            transaction.commit();
         }
     }
 

@@ -1,19 +1,16 @@
 #include "store/store.hpp"
 
+#include "errors.hpp"
+#include "store/sqlite_store.hpp"
+
+#include <fmt/format.h>
+
 #include <array>
 #include <utility>
 
 namespace gdprctl::store {
 namespace {
 
-constexpr std::array<std::pair<RequestType, std::string_view>, 6> type_names{{
-    {RequestType::access, "access"},
-    {RequestType::rectification, "rectification"},
-    {RequestType::erasure, "erasure"},
-    {RequestType::restriction, "restriction"},
-    {RequestType::objection, "objection"},
-    {RequestType::portability, "portability"},
-}};
 constexpr std::array<std::pair<Outcome, std::string_view>, 3> outcome_table{{
     {Outcome::fulfilled, "fulfilled"},
     {Outcome::refused, "refused"},
@@ -36,9 +33,6 @@ std::optional<Enum> value_of(const std::array<std::pair<Enum, std::string_view>,
 
 }  // namespace
 
-std::string_view to_string(RequestType type) {
-    return name_of(type_names, type);
-}
 std::string_view to_string(Outcome outcome) {
     return name_of(outcome_table, outcome);
 }
@@ -49,9 +43,6 @@ std::string_view to_string(TaskKind kind) {
     return kind == TaskKind::system ? "system" : "notify";
 }
 
-std::optional<RequestType> parse_request_type(std::string_view text) {
-    return value_of(type_names, text);
-}
 std::optional<Outcome> parse_outcome(std::string_view text) {
     return value_of(outcome_table, text);
 }
@@ -68,16 +59,19 @@ std::optional<TaskKind> parse_task_kind(std::string_view text) {
     return std::nullopt;
 }
 
-std::vector<std::string_view> request_type_names() {
-    std::vector<std::string_view> names;
-    for (const auto& entry : type_names) names.push_back(entry.second);
-    return names;
-}
-
 std::vector<std::string_view> outcome_names() {
     std::vector<std::string_view> names;
     for (const auto& entry : outcome_table) names.push_back(entry.second);
     return names;
+}
+
+std::unique_ptr<Store> open_store(const std::string& location) {
+    for (std::string_view scheme : {"postgres://", "postgresql://"})
+        if (location.rfind(scheme, 0) == 0)
+            throw EnvironmentError(fmt::format("--db names a PostgreSQL store ({}...), which this gdprctl cannot open yet",
+                                               scheme),
+                                   "pass --db FILE (or set GDPRCTL_DB) to use a SQLite store");
+    return open_sqlite_store(location);
 }
 
 }  // namespace gdprctl::store

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/vocabulary.hpp"
 #include "time/date.hpp"
 
 #include <cstdint>
@@ -14,27 +15,23 @@
 // types and never in SQL, so that a PostgreSQL backend can implement the same classes later.
 namespace gdprctl::store {
 
-enum class RequestType { access, rectification, erasure, restriction, objection, portability };
 enum class RequestStatus { open, closed };
 enum class Outcome { fulfilled, refused, partial };
 enum class TaskKind { system, notify };
 
-std::string_view to_string(RequestType type);
 std::string_view to_string(RequestStatus status);
 std::string_view to_string(Outcome outcome);
 std::string_view to_string(TaskKind kind);
-std::optional<RequestType> parse_request_type(std::string_view text);
 std::optional<RequestStatus> parse_request_status(std::string_view text);
 std::optional<Outcome> parse_outcome(std::string_view text);
 std::optional<TaskKind> parse_task_kind(std::string_view text);
-std::vector<std::string_view> request_type_names();
 std::vector<std::string_view> outcome_names();
 
 struct Request {
     std::string id;  // REQ-<year>-<number>
     int year = 0;
     int number = 0;
-    RequestType type = RequestType::access;
+    model::Right type = model::Right::access;  // the right the request exercises (Art. 15-21)
     std::optional<std::string> subject;  // nullopt once the subject has been erased
     std::string subject_kind;
     time::Date received;
@@ -147,9 +144,16 @@ public:
     // One write transaction: all of `body` or nothing. A change without an audit event is a
     // programming error and rolls back.
     virtual void write(const ChangeStamp& stamp, const std::function<void(StoreWriter&)>& body) = 0;
-    // After an erasure: push the write-ahead log into the main file and truncate it, so that no
-    // earlier page image survives in either file. Returns false when readers kept it from finishing.
-    virtual bool purge_history() = 0;
+    // SQLite-specific, after an erasure: checkpoint the write-ahead log into the main file and
+    // truncate it (PRAGMA wal_checkpoint(TRUNCATE)), so that no earlier page image of the erased
+    // rows survives in either file. Returns false when readers kept it from finishing. A backend
+    // without a write-ahead log file of its own has nothing to do and returns true.
+    virtual bool checkpoint_wal_after_erasure() = 0;
 };
+
+// The one place that chooses a backend from a --db value (or the workspace's default path).
+// Today every location is a SQLite file; a postgres:// or postgresql:// URL is refused with an
+// EnvironmentError until that backend exists.
+std::unique_ptr<Store> open_store(const std::string& location);
 
 }  // namespace gdprctl::store

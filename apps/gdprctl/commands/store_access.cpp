@@ -2,7 +2,6 @@
 
 #include "register/loader.hpp"
 #include "register/workspace.hpp"
-#include "store/sqlite_store.hpp"
 
 #include <fmt/format.h>
 
@@ -11,7 +10,7 @@
 namespace gdprctl::cli {
 
 std::unique_ptr<store::Store> open_store(const Context& context) {
-    return store::open_sqlite_store(context.database_path());
+    return store::open_store(context.store_location());
 }
 
 store::ChangeStamp change_stamp(const Context& context) {

@@ -1,7 +1,7 @@
 #include "requests/requests.hpp"
-#include "store/sqlite_store.hpp"
 
 #include "errors.hpp"
+#include "support/store_backends.hpp"
 #include "support/string_makers.hpp"
 #include "support/temp_dir.hpp"
 
@@ -66,8 +66,9 @@ TEST_CASE("Art. 12(3) due dates", "[requests][deadline]") {
 }
 
 TEST_CASE("opening a request stores its due date from the register's holidays", "[requests][store]") {
+    const auto backend = GDPRCTL_EACH_STORE_BACKEND();
     test::TempDir dir;
-    auto store = store::open_sqlite_store(dir.path() / "state.db");
+    auto store = backend.open(dir.path());
     const auto reg = one_system_register({d("2026-04-27")});
     requests::OpenOptions options;
     options.type = "erasure";
@@ -94,8 +95,9 @@ TEST_CASE("opening a request stores its due date from the register's holidays", 
 }
 
 TEST_CASE("extension: once, and only within the first month", "[requests][deadline]") {
+    const auto backend = GDPRCTL_EACH_STORE_BACKEND();
     test::TempDir dir;
-    auto store = store::open_sqlite_store(dir.path() / "state.db");
+    auto store = backend.open(dir.path());
     const auto reg = one_system_register();
     const time::HolidayCalendar none;
     requests::OpenOptions options;
@@ -118,8 +120,9 @@ TEST_CASE("extension: once, and only within the first month", "[requests][deadli
 }
 
 TEST_CASE("overdue and due-within lists follow --as-of", "[requests][list]") {
+    const auto backend = GDPRCTL_EACH_STORE_BACKEND();
     test::TempDir dir;
-    auto store = store::open_sqlite_store(dir.path() / "state.db");
+    auto store = backend.open(dir.path());
     const auto reg = one_system_register({d("2026-04-27")});
     requests::OpenOptions options;
     options.type = "access";

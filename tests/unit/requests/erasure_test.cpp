@@ -1,15 +1,16 @@
 #include "requests/requests.hpp"
 #include "store/audit.hpp"
-#include "store/sqlite_store.hpp"
 
+#include "support/store_backends.hpp"
 #include "support/string_makers.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace gdprctl;
 
 TEST_CASE("erasing a subject keeps a pseudonymous record and no identifier", "[requests][erasure]") {
+    const auto backend = GDPRCTL_EACH_STORE_BACKEND();
     test::TempDir dir;
-    auto store = store::open_sqlite_store(dir.path() / "state.db");
+    auto store = backend.open(dir.path());
     model::Register reg;
     model::System crm;
     crm.id = "crm";
@@ -37,7 +38,7 @@ TEST_CASE("erasing a subject keeps a pseudonymous record and no identifier", "[r
     CHECK(kept.request.channel.empty());
     CHECK(kept.request.note.empty());
     CHECK(kept.request.erased_at.has_value());
-    CHECK(kept.request.type == store::RequestType::erasure);
+    CHECK(kept.request.type == model::Right::erasure);
     REQUIRE(kept.tasks.size() == 1);
     CHECK(kept.tasks[0].done());
     CHECK(kept.tasks[0].note.empty());

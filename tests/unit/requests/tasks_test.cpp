@@ -1,7 +1,7 @@
 #include "requests/requests.hpp"
-#include "store/sqlite_store.hpp"
 
 #include "errors.hpp"
+#include "support/store_backends.hpp"
 #include "support/string_makers.hpp"
 #include "support/temp_dir.hpp"
 
@@ -29,7 +29,7 @@ TEST_CASE("tasks come from the register", "[requests][tasks]") {
                    system("billing", {"customer"}, {"bank", "mailer"}), system("hr", {"employee"}, {"payroll"})};
 
     SECTION("one per system holding that kind of subject, plus Art. 19 notices for erasure") {
-        auto tasks = requests::plan_tasks(reg, store::RequestType::erasure, "customer");
+        auto tasks = requests::plan_tasks(reg, model::Right::erasure, "customer");
         REQUIRE(tasks.size() == 4);
         CHECK(tasks[0].target == "billing");
         CHECK(tasks[1].target == "crm");
@@ -39,21 +39,22 @@ TEST_CASE("tasks come from the register", "[requests][tasks]") {
         CHECK(tasks[3].via == "billing,crm");
     }
     SECTION("no kind: every system") {
-        CHECK(requests::plan_tasks(reg, store::RequestType::access, "").size() == 3);
+        CHECK(requests::plan_tasks(reg, model::Right::access, "").size() == 3);
     }
     SECTION("access, objection and portability notify no recipient") {
-        for (auto type : {store::RequestType::access, store::RequestType::objection, store::RequestType::portability})
+        for (auto type : {model::Right::access, model::Right::objection, model::Right::portability})
             for (const auto& task : requests::plan_tasks(reg, type, "")) CHECK(task.kind == store::TaskKind::system);
     }
     SECTION("rectification and restriction notify recipients too") {
-        CHECK(requests::plan_tasks(reg, store::RequestType::rectification, "employee").size() == 2);
-        CHECK(requests::plan_tasks(reg, store::RequestType::restriction, "employee").size() == 2);
+        CHECK(requests::plan_tasks(reg, model::Right::rectification, "employee").size() == 2);
+        CHECK(requests::plan_tasks(reg, model::Right::restriction, "employee").size() == 2);
     }
 }
 
 TEST_CASE("a request closes as fulfilled only when its tasks are done", "[requests][tasks]") {
+    const auto backend = GDPRCTL_EACH_STORE_BACKEND();
     test::TempDir dir;
-    auto store = store::open_sqlite_store(dir.path() / "state.db");
+    auto store = backend.open(dir.path());
     model::Register reg;
     reg.systems = {system("crm", {"customer"}, {"mailer"})};
     requests::OpenOptions options;

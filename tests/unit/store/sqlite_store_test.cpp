@@ -80,24 +80,14 @@ TEST_CASE("a file that is not a database is refused", "[store]") {
     CHECK_THROWS_AS(store::open_sqlite_store(path), EnvironmentError);
 }
 
-TEST_CASE("request numbers are per year and allocated inside the write", "[store]") {
+TEST_CASE("the WAL checkpoint after an erasure leaves no write-ahead log behind", "[store]") {
     test::TempDir dir;
-    auto store = store::open_sqlite_store(dir.path() / "state.db");
-    const store::ChangeStamp stamp{"tester", time::DateTime::start_of(time::Date::from_ymd(2026, 5, 4))};
-    auto add = [&](int year) {
-        std::string id;
-        store->write(stamp, [&](store::StoreWriter& writer) {
-            store::Request request;
-            request.year = year;
-            request.number = writer.next_request_number(year);
-            request.id = "R-" + std::to_string(year) + "-" + std::to_string(request.number);
-            writer.insert_request(request);
-            writer.append_audit({"request.open", request.id, ""});
-            id = request.id;
-        });
-        return id;
-    };
-    CHECK(add(2026) == "R-2026-1");
-    CHECK(add(2026) == "R-2026-2");
-    CHECK(add(2025) == "R-2025-1");
+    const auto path = dir.path() / "state.db";
+    auto store = store::open_sqlite_store(path);
+    store->write({"tester", time::DateTime::start_of(time::Date::from_ymd(2026, 5, 4))},
+                 [&](store::StoreWriter& writer) { writer.append_audit({"test", "T-1", ""}); });
+    const auto wal = std::filesystem::path(path.string() + "-wal");
+    REQUIRE(std::filesystem::file_size(wal) > 0);
+    CHECK(store->checkpoint_wal_after_erasure());
+    CHECK(std::filesystem::file_size(wal) == 0);
 }
