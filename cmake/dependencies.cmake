@@ -15,6 +15,25 @@ add_library(gdprctl_deps_fmt INTERFACE)
 add_library(gdprctl_deps_yaml INTERFACE)
 add_library(gdprctl_deps_sqlite INTERFACE)
 add_library(gdprctl_deps_crypto INTERFACE)
+add_library(gdprctl_deps_edit INTERFACE)
+
+# libedit (BSD licence) gives the questions of `init` and the `add` commands line editing and a
+# history on a terminal; its archive needs the terminfo and libbsd archives beside it.
+find_path(GDPRCTL_LIBEDIT_INCLUDE NAMES histedit.h REQUIRED)
+if(GDPRCTL_STATIC_DEPS)
+  find_library(GDPRCTL_LIBEDIT_ARCHIVE NAMES libedit.a)
+  find_library(GDPRCTL_TINFO_ARCHIVE NAMES libtinfo.a)
+  find_library(GDPRCTL_BSD_ARCHIVE NAMES libbsd.a)
+  find_library(GDPRCTL_MD_ARCHIVE NAMES libmd.a)
+endif()
+target_include_directories(gdprctl_deps_edit INTERFACE ${GDPRCTL_LIBEDIT_INCLUDE})
+if(GDPRCTL_STATIC_DEPS AND GDPRCTL_LIBEDIT_ARCHIVE AND GDPRCTL_TINFO_ARCHIVE AND GDPRCTL_BSD_ARCHIVE AND GDPRCTL_MD_ARCHIVE)
+  target_link_libraries(gdprctl_deps_edit INTERFACE
+    ${GDPRCTL_LIBEDIT_ARCHIVE} ${GDPRCTL_TINFO_ARCHIVE} ${GDPRCTL_BSD_ARCHIVE} ${GDPRCTL_MD_ARCHIVE})
+else()
+  find_library(GDPRCTL_LIBEDIT_SHARED NAMES edit REQUIRED)
+  target_link_libraries(gdprctl_deps_edit INTERFACE ${GDPRCTL_LIBEDIT_SHARED})
+endif()
 
 if(GDPRCTL_STATIC_DEPS)
   find_library(GDPRCTL_YAML_CPP_ARCHIVE NAMES libyaml-cpp.a)

@@ -119,6 +119,20 @@ std::string hint_or_list(std::string_view value, const std::vector<std::string_v
     return hint.empty() ? fmt::format("expected {}", diag::one_of(names)) : hint;
 }
 
+std::string shell_quote(const std::string& word) {
+    bool plain = !word.empty() && std::all_of(word.begin(), word.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || std::string_view("-_.,:/=@+%").find(c) != std::string_view::npos;
+    });
+    if (plain) return word;
+    std::string out = "'";
+    for (char c : word) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+
+void normalise_country(std::string& code) {
+    for (auto& c : code) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+}
+
 void validate_id(std::string_view id, std::string_view what) {
     bool ok = !id.empty() && id.size() <= 100 && std::isalnum(static_cast<unsigned char>(id.front())) &&
               std::all_of(id.begin(), id.end(), [](char c) {

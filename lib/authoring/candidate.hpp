@@ -53,6 +53,12 @@ std::string flow_list(const std::vector<std::string>& items);
 // "did you mean `x`?", or the list of allowed values when nothing is close.
 std::string hint_or_list(std::string_view value, const std::vector<std::string_view>& names);
 
+// `word` as one shell word: unchanged when it is plain, else in single quotes.
+std::string shell_quote(const std::string& word);
+
+// Country codes are accepted in any case and written upper-case ("nl" -> "NL").
+void normalise_country(std::string& code);
+
 // Checks an id used as a file name and reference: letters, digits, '.', '_', '-'.
 void validate_id(std::string_view id, std::string_view what);
 

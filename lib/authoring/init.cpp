@@ -26,12 +26,25 @@ std::vector<std::string> missing_init_fields(const InitOptions& options) {
 void validate_init_field(const std::string& field, const std::string& value) {
     if (value.find_first_not_of(" \t") == std::string::npos)
         throw UsageError(fmt::format("--{} is empty", field), "give it a value");
-    if (field == "country" && !model::looks_like_country_code(value))
+    auto country = value;
+    normalise_country(country);
+    if (field == "country" && !model::looks_like_country_code(country))
         throw UsageError(fmt::format("--country `{}` is not an ISO 3166-1 alpha-2 code", value),
-                         "write two upper-case letters, e.g. NL, DE, BE");
+                         "write two letters, e.g. NL, DE, BE");
 }
 
-std::vector<std::string> init_workspace(const InitOptions& options) {
+void refuse_existing_workspace(const fs::path& dir) {
+    std::error_code ec;
+    if (fs::exists(dir / reg::workspace_marker, ec) || fs::exists(dir / reg::state_folder, ec))
+        throw UsageError(fmt::format("`{}` already holds a gdprctl workspace; nothing was changed", dir.string()),
+                         "use the existing workspace, or pick another folder");
+    if (fs::exists(dir, ec) && !fs::is_directory(dir, ec))
+        throw UsageError(fmt::format("`{}` exists and is not a folder", dir.string()));
+}
+
+std::vector<std::string> init_workspace(const InitOptions& given) {
+    auto options = given;
+    normalise_country(options.country);
     auto missing = missing_init_fields(options);
     if (!missing.empty())
         throw UsageError(fmt::format("init needs {}", fmt::join(missing, ", ")),
@@ -44,12 +57,8 @@ std::vector<std::string> init_workspace(const InitOptions& options) {
         validate_init_field(field, value);
 
     const fs::path& dir = options.dir;
+    refuse_existing_workspace(dir);
     std::error_code ec;
-    if (fs::exists(dir / reg::workspace_marker, ec) || fs::exists(dir / reg::state_folder, ec))
-        throw UsageError(fmt::format("`{}` already holds a gdprctl workspace; nothing was changed", dir.string()),
-                         "use the existing workspace, or pick another folder");
-    if (fs::exists(dir, ec) && !fs::is_directory(dir, ec))
-        throw UsageError(fmt::format("`{}` exists and is not a folder", dir.string()));
     fs::create_directories(dir, ec);
     if (ec) throw EnvironmentError(fmt::format("cannot create `{}`: {}", dir.string(), ec.message()));
 

@@ -24,6 +24,10 @@ std::vector<std::string> missing_init_fields(const InitOptions& options);
 // Checks one answer (`field` without dashes, e.g. "country"); throws UsageError with a hint.
 void validate_init_field(const std::string& field, const std::string& value);
 
+// UsageError when `dir` already holds a workspace (or is a file): `init` says so before it asks
+// anything.
+void refuse_existing_workspace(const std::filesystem::path& dir);
+
 // Creates the workspace: gdpr.yaml (organisation, policy reviewed today, settings), systems/, and
 // .gdprctl/ (mode 0700, with a .gitignore of `*` so the store never reaches git). Refuses with
 // UsageError when `dir` already holds a gdpr.yaml or a .gdprctl/ folder. Returns the files made.

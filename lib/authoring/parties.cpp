@@ -72,25 +72,17 @@ void validate_recipient_flags(const RecipientFlags& flags) {
     if (!flags.id.empty()) validate_id(flags.id, "recipient");
     check_enum(flags.role, "--role", model::parse_recipient_role, model::recipient_role_names());
     check_enum(flags.transfer, "--transfer", model::parse_transfer_mechanism, model::transfer_mechanism_names());
-    if (!flags.country.empty() && !model::looks_like_country_code(flags.country))
+    auto country = flags.country;
+    normalise_country(country);
+    if (!country.empty() && !model::looks_like_country_code(country))
         throw UsageError(fmt::format("--country `{}` is not an ISO 3166-1 alpha-2 code", flags.country),
-                         "write two upper-case letters, e.g. NL, DE, US");
+                         "write two letters, e.g. NL, DE, US");
     if (!flags.agreement_signed.empty() && !time::parse_date(flags.agreement_signed))
         throw UsageError(fmt::format("--agreement-signed `{}` is not a date", flags.agreement_signed),
                          "write YYYY-MM-DD, e.g. 2025-01-01");
 }
 
-WriteOutcome add_recipient(const fs::path& root, const RecipientFlags& flags, time::Date today, bool force) {
-    auto missing = missing_recipient_fields(flags);
-    if (!missing.empty())
-        throw UsageError(fmt::format("recipient add needs {}", fmt::join(missing, ", ")),
-                         "pass them as flags, or run the command on a terminal to be asked");
-    validate_recipient_flags(flags);
-    auto reg = load_for_listing(root);
-    if (const auto* existing = reg.find_recipient(flags.id))
-        throw UsageError(
-            fmt::format("recipient `{}` already exists ({}:{})", flags.id, reg.file_of(*existing), existing->pos.line),
-            "pick another id");
+std::string recipient_entry(const RecipientFlags& flags) {
     std::string body = fmt::format("id: {}\nname: {}\n", q(flags.id), q(flags.name));
     if (!flags.description.empty()) body += fmt::format("description: {}\n", q(flags.description));
     body += fmt::format("role: {}\ncountry: {}", flags.role, flags.country);
@@ -101,7 +93,23 @@ WriteOutcome add_recipient(const fs::path& root, const RecipientFlags& flags, ti
         body += fmt::format("\nagreement: {{{}}}", fmt::join(parts, ", "));
     }
     if (!flags.transfer.empty()) body += fmt::format("\ntransfer: {}", flags.transfer);
-    return append_entry(root, recipients_file, "recipients", body, today, force);
+    return body;
+}
+
+WriteOutcome add_recipient(const fs::path& root, const RecipientFlags& given, time::Date today, bool force) {
+    auto flags = given;
+    normalise_country(flags.country);
+    auto missing = missing_recipient_fields(flags);
+    if (!missing.empty())
+        throw UsageError(fmt::format("recipient add needs {}", fmt::join(missing, ", ")),
+                         "pass them as flags, or run the command on a terminal to be asked");
+    validate_recipient_flags(flags);
+    auto reg = load_for_listing(root);
+    if (const auto* existing = reg.find_recipient(flags.id))
+        throw UsageError(
+            fmt::format("recipient `{}` already exists ({}:{})", flags.id, reg.file_of(*existing), existing->pos.line),
+            "pick another id");
+    return append_entry(root, recipients_file, "recipients", recipient_entry(flags), today, force);
 }
 
 std::string remove_recipient(const fs::path& root, const std::string& id) {

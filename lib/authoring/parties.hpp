@@ -14,12 +14,11 @@ namespace gdprctl::authoring {
 inline constexpr const char* recipients_file = "recipients.yaml";
 inline constexpr const char* cookies_file = "cookies.yaml";
 
-struct RecipientFlags {
-    std::string id, name, role, country, agreement_signed, agreement_ref, transfer, description;
-};
 std::vector<std::string> missing_recipient_fields(const RecipientFlags& flags);
 // Checks the flags' values; UsageError with the allowed values or a did-you-mean.
 void validate_recipient_flags(const RecipientFlags& flags);
+// The entry of a recipient as it is written under `recipients:` (validated flags).
+std::string recipient_entry(const RecipientFlags& flags);
 WriteOutcome add_recipient(const std::filesystem::path& root, const RecipientFlags& flags, time::Date today,
                            bool force);
 // Refuses (Refusal) while a system or a cookie names the recipient. Returns the file changed.

@@ -2,6 +2,7 @@
 
 #include "authoring/candidate.hpp"
 #include "authoring/listing.hpp"
+#include "authoring/parties.hpp"
 #include "diag/suggest.hpp"
 #include "edit/atomic_file.hpp"
 #include "edit/yaml_edit.hpp"
@@ -35,7 +36,7 @@ std::vector<std::string> split_commas(const std::vector<std::string>& values) {
 }
 
 struct PurposeDraft {
-    std::string id, basis, evidence, withdrawal, lia, law, special_condition;
+    std::string id, basis, description, data, evidence, withdrawal, lia, law, special_condition;
 };
 
 std::pair<std::string, std::string> split_once(const std::string& text, char separator, const char* flag,
@@ -56,7 +57,10 @@ std::vector<PurposeDraft> purposes_of(const SystemFlags& flags) {
         auto [id, basis] = split_once(text, ':', "--purpose", "ID:BASIS");
         if (std::any_of(purposes.begin(), purposes.end(), [&](const auto& p) { return p.id == id; }))
             throw UsageError(fmt::format("--purpose `{}` is given twice", id), "give each purpose its own id");
-        purposes.push_back({id, basis, {}, {}, {}, {}, {}});
+        PurposeDraft draft;
+        draft.id = id;
+        draft.basis = basis;
+        purposes.push_back(std::move(draft));
     }
     std::vector<std::string_view> ids;
     for (const auto& purpose : purposes) ids.push_back(purpose.id);
@@ -72,8 +76,10 @@ std::vector<PurposeDraft> purposes_of(const SystemFlags& flags) {
             (*it).*member = value;
         }
     };
-    attach(flags.consent_evidence, "--consent-evidence", &PurposeDraft::evidence);
-    attach(flags.consent_withdrawal, "--consent-withdrawal", &PurposeDraft::withdrawal);
+    attach(flags.purpose_description, "--purpose-description", &PurposeDraft::description);
+    attach(flags.purpose_data, "--purpose-data", &PurposeDraft::data);
+    attach(flags.consent_evidence, "--evidence", &PurposeDraft::evidence);
+    attach(flags.consent_withdrawal, "--withdrawal", &PurposeDraft::withdrawal);
     attach(flags.lia, "--lia", &PurposeDraft::lia);
     attach(flags.law, "--law", &PurposeDraft::law);
     attach(flags.special_condition, "--special-condition", &PurposeDraft::special_condition);
@@ -107,7 +113,10 @@ std::string system_body(const SystemFlags& flags, const std::vector<PurposeDraft
     if (!flags.sources.empty()) body += fmt::format("sources: {}\n", flow_list(flags.sources));
     body += "purposes:\n";
     for (const auto& purpose : purposes) {
-        body += fmt::format("  - id: {}\n    basis: {}\n", q(purpose.id), purpose.basis);
+        body += fmt::format("  - id: {}\n", q(purpose.id));
+        if (!purpose.description.empty()) body += fmt::format("    description: {}\n", q(purpose.description));
+        body += fmt::format("    basis: {}\n", purpose.basis);
+        if (!purpose.data.empty()) body += fmt::format("    data: {}\n", flow_list(split_commas({purpose.data})));
         if (!purpose.evidence.empty() || !purpose.withdrawal.empty()) {
             std::vector<std::string> parts;
             if (!purpose.evidence.empty()) parts.push_back("evidence: " + q(purpose.evidence));
@@ -128,6 +137,31 @@ std::string system_body(const SystemFlags& flags, const std::vector<PurposeDraft
     body += fmt::format("last_review: {}", flags.last_review);
     return body;
 }
+
+// The flag that fixes what a rule found in a new system, so that a refusal of `register add`
+// names what to pass rather than the YAML to write.
+std::string flag_hint(std::string_view rule) {
+    static const std::pair<std::string_view, std::string_view> hints[] = {
+        {"consent-without-evidence", "add --evidence PURPOSE=TEXT (how consent is demonstrated)"},
+        {"consent-without-withdrawal", "add --withdrawal PURPOSE=TEXT (how consent is withdrawn)"},
+        {"legitimate-interests-without-lia", "add --lia PURPOSE=REF (the balancing test)"},
+        {"legal-obligation-without-law", "add --law PURPOSE=LAW (the statute and article)"},
+        {"special-category-without-condition", "add --special-condition PURPOSE=9(2)(x)"},
+        {"retention-missing", "add a --retention CATS:PERIOD[:AFTER] rule covering that data"},
+        {"retention-undetermined", "give --retention a period such as P2Y instead of `undetermined`"},
+        {"missing-security-measures", "add --security MEASURE, e.g. --security tls --security access-control"},
+        {"data-unused", "name it in --purpose-data PURPOSE=CAT,... or drop it from --data"},
+        {"data-not-in-system", "add the category with --data, or drop it from --purpose-data/--retention"},
+        {"unknown-data-category", "use a key of the taxonomy in --data (see `gdprctl register add --help`)"},
+        {"processor-without-agreement", "add the recipient with `gdprctl recipient add ... --agreement-signed DATE`"},
+        {"transfer-without-safeguard", "add the recipient with `gdprctl recipient add ... --transfer MECHANISM`"},
+        {"unknown-reference", "add the recipient first with `gdprctl recipient add`, or fix --recipient"},
+    };
+    for (const auto& [id, hint] : hints)
+        if (id == rule) return std::string(hint);
+    return {};
+}
+
 
 // A system's entry as it stands in its file, ready for an in-place edit. `item` points into
 // `tree`, whose nodes stay where they are when the struct is moved.
@@ -150,6 +184,67 @@ SystemInFile locate_system_for_edit(const fs::path& root, const std::string& id)
 }
 
 }  // namespace
+
+std::string_view suggested_special_condition(const std::vector<std::string>& subjects) {
+    auto any = [&](std::initializer_list<std::string_view> words) {
+        return std::any_of(subjects.begin(), subjects.end(), [&](const std::string& subject) {
+            std::string lower;
+            for (char c : subject) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            return std::any_of(words.begin(), words.end(),
+                               [&](std::string_view word) { return lower.find(word) != std::string::npos; });
+        });
+    };
+    if (any({"employee", "staff", "applicant", "candidate", "worker", "personnel", "contractor"})) return "9(2)(b)";
+    if (any({"patient"})) return "9(2)(h)";
+    if (any({"member"})) return "9(2)(d)";
+    return "9(2)(a)";
+}
+
+std::vector<std::string> reproducing_commands(const SystemFlags& flags, const std::string& workspace) {
+    std::string prefix = "gdprctl";
+    if (!workspace.empty()) prefix += " --workspace " + shell_quote(workspace);
+    std::vector<std::string> commands;
+    auto option = [](std::string& line, std::string_view flag, const std::string& value) {
+        if (!value.empty()) line += fmt::format(" {} {}", flag, shell_quote(value));
+    };
+    for (const auto& r : flags.new_recipients) {
+        std::string line = prefix + " recipient add";
+        option(line, "--id", r.id);
+        option(line, "--name", r.name);
+        option(line, "--role", r.role);
+        option(line, "--country", r.country);
+        option(line, "--agreement-signed", r.agreement_signed);
+        option(line, "--agreement-ref", r.agreement_ref);
+        option(line, "--transfer", r.transfer);
+        option(line, "--description", r.description);
+        commands.push_back(line);
+    }
+    std::string line = prefix + " register add";
+    option(line, "--id", flags.id);
+    option(line, "--name", flags.name);
+    option(line, "--owner", flags.owner);
+    option(line, "--description", flags.description);
+    auto each = [&](std::string_view flag, const std::vector<std::string>& values) {
+        for (const auto& value : values) option(line, flag, value);
+    };
+    each("--subject", flags.subjects);
+    each("--data", flags.data);
+    each("--source", flags.sources);
+    each("--purpose", flags.purposes);
+    each("--purpose-description", flags.purpose_description);
+    each("--purpose-data", flags.purpose_data);
+    each("--evidence", flags.consent_evidence);
+    each("--withdrawal", flags.consent_withdrawal);
+    each("--lia", flags.lia);
+    each("--law", flags.law);
+    each("--special-condition", flags.special_condition);
+    each("--recipient", flags.recipients);
+    each("--retention", flags.retention);
+    each("--security", flags.security);
+    option(line, "--last-review", flags.last_review);
+    commands.push_back(line);
+    return commands;
+}
 
 std::vector<std::string> missing_system_fields(const SystemFlags& flags) {
     std::vector<std::string> missing;
@@ -183,6 +278,10 @@ void validate_retention_flag(const std::string& text) {
     if (second != std::string::npos && second + 1 == text.size())
         throw UsageError(fmt::format("--retention `{}` ends with an empty AFTER", text),
                          "name the event the period runs from, e.g. end-of-contract, or leave out the last `:`");
+    if (second != std::string::npos && text.find_first_of(",:", second + 1) != std::string::npos)
+        throw UsageError(
+            fmt::format("--retention `{}`: the AFTER part `{}` holds a ',' or ':'", text, text.substr(second + 1)),
+            "give each rule its own --retention, e.g. --retention a:P1Y:x --retention b:P2Y");
 }
 
 WriteOutcome add_system(const fs::path& root, SystemFlags flags, time::Date today, bool force) {
@@ -213,9 +312,22 @@ WriteOutcome add_system(const fs::path& root, SystemFlags flags, time::Date toda
     if (snapshot.exists)
         throw UsageError(fmt::format("`{}` already exists", outcome.path), "pick another id, or remove the file");
 
+    for (auto& recipient : flags.new_recipients) {
+        normalise_country(recipient.country);
+        validate_recipient_flags(recipient);
+        if (const auto* existing = reg.find_recipient(recipient.id))
+            throw UsageError(fmt::format("recipient `{}` already exists ({}:{})", recipient.id,
+                                         reg.file_of(*existing), existing->pos.line),
+                             "name it in --recipient without adding it again");
+    }
+
     std::string text = schema_modeline(root / "systems", "register.schema.json") + "\n";
     text = edit::append_item(text, yaml::Node{}, "systems", system_body(flags, purposes));
+    for (const auto& recipient : flags.new_recipients)
+        text = edit::append_item(text, parse_for_edit(text, outcome.path), "recipients", recipient_entry(recipient));
     outcome.diagnostics = validate_candidate(root, {outcome.path, text, 1}, today);
+    for (auto& d : outcome.diagnostics)
+        if (auto hint = flag_hint(d.rule_id); !hint.empty()) d.hint = hint;
     if (has_errors(outcome.diagnostics) && !force) return outcome;
     edit::make_directory(root / "systems", 0755);
     edit::write_atomically(snapshot, text);

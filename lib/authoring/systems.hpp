@@ -10,20 +10,41 @@
 
 namespace gdprctl::authoring {
 
+// `recipient add` as flags give it.
+struct RecipientFlags {
+    std::string id, name, role, country, agreement_signed, agreement_ref, transfer, description;
+};
+
 // `register add` as flags give it; repeatable flags are lists, and --data/--subject/--security/
 // --source/--recipient also take comma-separated values.
 struct SystemFlags {
     std::string id, name, owner, description, last_review;
     std::vector<std::string> subjects, data, sources, purposes, retention, security, recipients;
-    std::vector<std::string> consent_evidence, consent_withdrawal, lia, law, special_condition;  // PURPOSE=TEXT
+    // PURPOSE=TEXT (--purpose-data: PURPOSE=CAT,CAT)
+    std::vector<std::string> purpose_data, purpose_description, consent_evidence, consent_withdrawal, lia, law,
+        special_condition;
+    // Recipients answered at the prompts that the register does not have yet: they are written
+    // into the system's own file, so that the system and its recipients are checked and written
+    // as one change.
+    std::vector<RecipientFlags> new_recipients;
 };
+
+// The Art. 9(2) condition that usually fits processing special-category data about `subjects`:
+// employees and applicants 9(2)(b) (employment law), patients 9(2)(h) (health care), members of a
+// not-for-profit body 9(2)(d); explicit consent, 9(2)(a), otherwise.
+std::string_view suggested_special_condition(const std::vector<std::string>& subjects);
+
+// The command lines that reproduce `flags` (a `recipient add` per new recipient, then
+// `register add`), each shell-quoted. `workspace` is passed as --workspace when not empty.
+std::vector<std::string> reproducing_commands(const SystemFlags& flags, const std::string& workspace);
 
 // The flags a system still needs (`--id`, `--name`, `--owner`, `--subject`, `--data`, `--purpose`).
 std::vector<std::string> missing_system_fields(const SystemFlags& flags);
 
 // Checks one `--purpose ID:BASIS`; UsageError with a did-you-mean for an unknown basis.
 void validate_purpose_flag(const std::string& text);
-// Checks one `--retention CATS:PERIOD[:AFTER]`.
+// Checks one `--retention CATS:PERIOD[:AFTER]`. AFTER holds no ',' or ':', so that two rules
+// written in one flag are refused instead of read as one rule with a strange AFTER.
 void validate_retention_flag(const std::string& text);
 
 // The outcome of a change that is validated before it is written.

@@ -1,6 +1,7 @@
 #pragma once
 
 // Shared by the commands that write the register (init, register, recipient, cookie).
+#include "authoring/line_reader.hpp"
 #include "authoring/systems.hpp"
 #include "context.hpp"
 #include "output/check_formats.hpp"
@@ -10,6 +11,8 @@
 #include <unistd.h>
 #include <cstdlib>
 #include <filesystem>
+#include <iostream>
+#include <memory>
 #include <ostream>
 
 namespace gdprctl::cli {
@@ -18,6 +21,16 @@ namespace gdprctl::cli {
 inline bool stdin_is_terminal() {
     return isatty(STDIN_FILENO) == 1;
 }
+
+// Where answers come from: libedit on a terminal (arrows, history), else stdin line by line (for
+// --interactive in scripts and tests).
+inline std::unique_ptr<authoring::LineReader> make_line_reader(Context& context) {
+    if (stdin_is_terminal()) return authoring::make_terminal_line_reader(stdin, stderr);
+    return std::make_unique<authoring::StreamLineReader>(std::cin, *context.err);
+}
+
+inline constexpr const char* interactive_help =
+    "Ask for what is missing even when stdin is not a terminal (answers are read line by line)";
 
 // Prints the findings about a change as `check` does and reports what happened; exit 1 when the
 // change was refused.

@@ -12,6 +12,7 @@ namespace {
 struct AddOptions {
     authoring::CookieFlags flags;
     bool force = false;
+    bool interactive = false;
 };
 
 }  // namespace
@@ -41,12 +42,14 @@ void setup_cookie(CLI::App& app, Context& context) {
     add_command->add_option("--purpose", f.purpose, "Purpose id of --system it serves");
     add_command->add_option("--description", f.description, "What the cookie does");
     add_command->add_flag("--force", add->force, "Write the entry even when it fails check at error level");
+    add_command->add_flag("-i,--interactive", add->interactive, interactive_help);
     add_command->callback([add, &context] {
         auto root = context.workspace_root();
         auto flags = add->flags;
-        if (!authoring::missing_cookie_fields(flags).empty() && stdin_is_terminal()) {
-            authoring::Prompter prompter(std::cin, *context.err);
-            authoring::prompt_cookie(flags, prompter);
+        if (add->interactive || (!authoring::missing_cookie_fields(flags).empty() && stdin_is_terminal())) {
+            auto reader = make_line_reader(context);
+            authoring::Prompter prompter(*reader, *context.err);
+            authoring::prompt_cookie(flags, authoring::load_for_listing(root), prompter);
         }
         report_outcome(authoring::add_cookie(root, flags, context.today(), add->force), root, context, "wrote");
     });

@@ -1,3 +1,4 @@
+#include "authoring/candidate.hpp"
 #include "authoring/init.hpp"
 #include "authoring/prompt.hpp"
 #include "commands/authoring_support.hpp"
@@ -10,6 +11,7 @@ namespace gdprctl::cli {
 void setup_init(CLI::App& app, Context& context) {
     auto options = std::make_shared<authoring::InitOptions>();
     auto dir = std::make_shared<std::string>(".");
+    auto interactive = std::make_shared<bool>(false);
     auto* command = app.add_subcommand("init", "Create a new workspace: gdpr.yaml, systems/ and .gdprctl/");
     command->footer(
         "Writes gdpr.yaml (the organisation, a policy reviewed today, settings), an empty systems/ folder\n"
@@ -26,17 +28,26 @@ void setup_init(CLI::App& app, Context& context) {
     command->add_option("--contact", options->contact, "Privacy contact: an e-mail address or phone number");
     command->add_option("--responsible", options->responsible, "The Responsible Person's role or name");
     command->add_option("--authority", options->authority, "Lead supervisory authority");
-    command->callback([options, dir, &context] {
+    command->add_flag("-i,--interactive", *interactive, interactive_help);
+    command->callback([options, dir, interactive, &context] {
         options->dir = *dir;
         options->today = context.today();
-        if (!authoring::missing_init_fields(*options).empty() && stdin_is_terminal()) {
-            authoring::Prompter prompter(std::cin, *context.err);
+        // Said before any question, so that nobody answers five questions for nothing.
+        authoring::refuse_existing_workspace(options->dir);
+        if (*interactive || (!authoring::missing_init_fields(*options).empty() && stdin_is_terminal())) {
+            auto reader = make_line_reader(context);
+            authoring::Prompter prompter(*reader, *context.err);
             authoring::prompt_init(*options, prompter);
         }
         auto made = authoring::init_workspace(*options);
         if (context.options.quiet) return;
         *context.out << fmt::format("created workspace {}: {}\n", *dir, fmt::join(made, ", "));
-        *context.out << "next: gdprctl register add (or recipient add), then gdprctl check\n";
+        *context.out << "next steps:\n";
+        if (std::filesystem::path(*dir).lexically_normal() != ".")
+            *context.out << fmt::format("  cd {}\n", authoring::shell_quote(*dir));
+        *context.out << "  gdprctl recipient add     # the processors and other recipients\n"
+                        "  gdprctl register add      # one system at a time; asks for what the rules need\n"
+                        "  gdprctl check\n";
     });
 }
 

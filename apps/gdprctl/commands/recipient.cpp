@@ -12,6 +12,7 @@ namespace {
 struct AddOptions {
     authoring::RecipientFlags flags;
     bool force = false;
+    bool interactive = false;
 };
 
 }  // namespace
@@ -44,11 +45,13 @@ void setup_recipient(CLI::App& app, Context& context) {
                             "Transfer mechanism outside the EEA: adequacy, scc, bcr, derogation");
     add_command->add_option("--description", f.description, "What the recipient does with the data");
     add_command->add_flag("--force", add->force, "Write the entry even when it fails check at error level");
+    add_command->add_flag("-i,--interactive", add->interactive, interactive_help);
     add_command->callback([add, &context] {
         auto root = context.workspace_root();
         auto flags = add->flags;
-        if (!authoring::missing_recipient_fields(flags).empty() && stdin_is_terminal()) {
-            authoring::Prompter prompter(std::cin, *context.err);
+        if (add->interactive || (!authoring::missing_recipient_fields(flags).empty() && stdin_is_terminal())) {
+            auto reader = make_line_reader(context);
+            authoring::Prompter prompter(*reader, *context.err);
             authoring::prompt_recipient(flags, prompter);
         }
         report_outcome(authoring::add_recipient(root, flags, context.today(), add->force), root, context, "wrote");

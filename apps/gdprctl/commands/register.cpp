@@ -12,6 +12,7 @@ namespace {
 struct AddOptions {
     authoring::SystemFlags flags;
     bool force = false;
+    bool interactive = false;
 };
 
 void setup_add(CLI::App& group, Context& context) {
@@ -19,17 +20,24 @@ void setup_add(CLI::App& group, Context& context) {
     auto& f = options->flags;
     auto* command = group.add_subcommand("add", "Add a system as systems/<id>.yaml");
     command->footer(
-        "Every field is a flag; repeatable flags also take comma-separated values. On a terminal the\n"
-        "command asks for what is missing (with the lawful bases and the data taxonomy); in scripts it\n"
-        "fails listing the missing flags. The new system is checked against every rule first: when it\n"
-        "would fail `gdprctl check` at error level nothing is written (exit 1), unless --force.\n"
-        "last_review defaults to today (--as-of).\n"
+        "Every field is a flag; --subject, --data, --source, --security and --recipient also take\n"
+        "comma-separated values. Per-purpose flags are PURPOSE=VALUE. --retention is repeatable: one rule\n"
+        "per flag (its AFTER holds no ',' or ':').\n"
+        "On a terminal (or with --interactive) the command asks for what is missing, and then for what\n"
+        "the rules need: per purpose its description, data, consent evidence and withdrawal, LIA, law\n"
+        "and Art. 9(2) condition; per new recipient its agreement and transfer mechanism; retention\n"
+        "until every category is covered. A wrong answer is asked again. In scripts it fails listing the\n"
+        "missing flags. The new system is checked against every rule first: when it would fail\n"
+        "`gdprctl check` at error level nothing is written (exit 1; the hints name the flag to add),\n"
+        "unless --force. At a terminal you can then answer a field again, or stop: nothing is written\n"
+        "and the command lines that reproduce your answers are printed. last_review defaults to today.\n"
         "Example:\n"
         "  gdprctl register add --id crm --name CRM --owner Sales --subject customer \\\n"
         "    --data contact.email --data identity.name --purpose service-delivery:contract \\\n"
+        "    --purpose-description 'service-delivery=Deliver the services a customer bought' \\\n"
         "    --retention contact.email,identity.name:P2Y:end-of-contract --security tls --recipient mailer\n"
-        "  gdprctl register add --id newsletter ... --purpose news:consent \\\n"
-        "    --consent-evidence news=signup-form-log --consent-withdrawal news=unsubscribe-link");
+        "  gdprctl register add --id newsletter ... --purpose news:consent --purpose-data news=contact.email \\\n"
+        "    --evidence news=signup-form-log --withdrawal news=unsubscribe-link");
     command->add_option("--id", f.id, "System id, also its file name (letters, digits, '-', '_', '.')");
     command->add_option("--name", f.name, "Human-readable name");
     command->add_option("--owner", f.owner, "Owning team or role");
@@ -44,21 +52,38 @@ void setup_add(CLI::App& group, Context& context) {
     command->add_option("--security", f.security, "Security measure (repeatable), e.g. tls");
     command->add_option("--recipient", f.recipients, "Recipient id (repeatable)");
     command->add_option("--last-review", f.last_review, "Date of the last review (default: today)");
-    command->add_option("--consent-evidence", f.consent_evidence,
+    command->add_option("--purpose-description", f.purpose_description,
+                        "PURPOSE=TEXT: the purpose in plain words, for the notice (Art. 12(1))");
+    command->add_option("--purpose-data", f.purpose_data,
+                        "PURPOSE=CAT,CAT: the data a purpose uses (default: all of the system's)");
+    command->add_option("--evidence,--consent-evidence", f.consent_evidence,
                         "PURPOSE=TEXT: how consent is demonstrated (Art. 7(1))");
-    command->add_option("--consent-withdrawal", f.consent_withdrawal,
+    command->add_option("--withdrawal,--consent-withdrawal", f.consent_withdrawal,
                         "PURPOSE=TEXT: how consent is withdrawn (Art. 7(3))");
     command->add_option("--lia", f.lia, "PURPOSE=REF: the legitimate-interests balancing test");
     command->add_option("--law", f.law, "PURPOSE=TEXT: the law imposing a legal obligation");
     command->add_option("--special-condition", f.special_condition, "PURPOSE=9(2)(x): the Art. 9(2) condition");
     command->add_flag("--force", options->force, "Write the system even when it fails check at error level");
+    command->add_flag("-i,--interactive", options->interactive, interactive_help);
     command->callback([options, &context] {
         auto root = context.workspace_root();
         auto flags = options->flags;
-        if (!authoring::missing_system_fields(flags).empty() && stdin_is_terminal()) {
-            auto reg = authoring::load_for_listing(root);
-            authoring::Prompter prompter(std::cin, *context.err);
-            authoring::prompt_system(flags, reg.taxonomy, prompter);
+        if (options->interactive || (!authoring::missing_system_fields(flags).empty() && stdin_is_terminal())) {
+            auto reader = make_line_reader(context);
+            authoring::Prompter prompter(*reader, *context.err);
+            auto prefix = display_prefix(root);
+            auto outcome = authoring::interactive_add_system(
+                root, flags, context.today(), options->force, context.options.workspace, prompter,
+                [&](const authoring::WriteOutcome& refused) {
+                    for (const auto& d : refused.diagnostics)
+                        *context.err << output::render_diagnostic(d, prefix, context.color_on_stderr());
+                });
+            if (!outcome.written) {
+                context.exit_code = 1;
+                return;
+            }
+            report_outcome(outcome, root, context, "wrote");
+            return;
         }
         auto outcome = authoring::add_system(root, flags, context.today(), options->force);
         report_outcome(outcome, root, context, "wrote");
