@@ -4,7 +4,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config
   libcli11-dev libfmt-dev libyaml-cpp-dev libsqlite3-dev libssl-dev libedit-dev catch2
-  sqlite3 python3 python3-jsonschema python3-yaml
+  sqlite3 tzdata python3 python3-jsonschema python3-yaml
 )
 missing=()
 for package in "${packages[@]}"; do

@@ -129,6 +129,10 @@ struct Settings {
     time::Duration system_review_interval{1, 0, 0, 0};
     std::vector<time::Date> holidays;
     std::vector<std::string> disabled_rules;
+    // IANA zone in which times typed without an offset are read (breach clocks, "today"); empty: UTC.
+    std::string timezone;
+    // On erasure, keep a pseudonymous proof that consent was withdrawn (Art. 7(1) accountability).
+    bool keep_withdrawal_proof = true;
 };
 
 // The whole Register of Systems of a workspace, merged from all of its files.

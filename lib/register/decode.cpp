@@ -407,7 +407,7 @@ public:
 
     void decode_settings(const Node& node, FilePart& part) {
         if (!expect(node, Node::Kind::map, "settings")) return;
-        static const Fields known{"system_review_interval", "holidays", "disable"};
+        static const Fields known{"system_review_interval", "holidays", "disable", "timezone", "keep_withdrawal_proof"};
         model::Settings settings;
         model::Located ignored;
         MapReader fields(*this, node, "settings", known);
@@ -419,6 +419,15 @@ public:
                     if (auto parsed = parse_date_at(item, "holidays[]")) settings.holidays.push_back(*parsed);
         }
         settings.disabled_rules = list(fields.get("disable"), "disable", ignored);
+        // The zone name is checked against the system's zoneinfo where it is used (time::Zone::load).
+        settings.timezone = text(fields.get("timezone"), "timezone");
+        if (const Node* keep = fields.get("keep_withdrawal_proof"); keep && expect(*keep, Node::Kind::scalar, "keep_withdrawal_proof")) {
+            if (keep->value == "true" || keep->value == "false")
+                settings.keep_withdrawal_proof = keep->value == "true";
+            else
+                report("schema-type", keep->pos,
+                       fmt::format("`keep_withdrawal_proof` must be true or false, not `{}`", keep->value));
+        }
         fields.finish();
         part.settings = std::move(settings);
     }

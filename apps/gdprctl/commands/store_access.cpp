@@ -33,6 +33,21 @@ time::HolidayCalendar workspace_calendar(const Context& context) {
     return time::HolidayCalendar(reg::load_register(*root).reg.settings.holidays);
 }
 
+model::Settings workspace_settings(const Context& context) {
+    auto root = reg::try_find_workspace(context.options.workspace, std::filesystem::current_path());
+    if (!root) return {};
+    return reg::load_register(*root).reg.settings;
+}
+
+time::Zone workspace_zone(const model::Settings& settings) {
+    if (settings.timezone.empty()) return time::Zone::utc();
+    return time::Zone::load(settings.timezone, "gdpr.yaml settings.timezone");
+}
+
+time::Zone workspace_zone(const Context& context) { return workspace_zone(workspace_settings(context)); }
+
+time::Date workspace_today(const Context& context) { return workspace_zone(context).date_at(context.now()); }
+
 bool wants_json(const Context& context) {
     return context.format_or("text", {"text", "json"}) == "json";
 }

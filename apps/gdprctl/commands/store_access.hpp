@@ -4,6 +4,7 @@
 #include "model/register.hpp"
 #include "store/store.hpp"
 #include "time/deadline.hpp"
+#include "time/zone.hpp"
 
 #include <memory>
 
@@ -16,6 +17,13 @@ store::ChangeStamp change_stamp(const Context& context);
 model::Register load_workspace_register(const Context& context);
 // Public holidays from gdpr.yaml, or none when there is no workspace (e.g. only --db given).
 time::HolidayCalendar workspace_calendar(const Context& context);
+// gdpr.yaml's settings, or the defaults when there is no workspace (e.g. only --db given).
+model::Settings workspace_settings(const Context& context);
+// settings.timezone (UTC when unset); UsageError (exit 2) with a did-you-mean for an unknown name.
+time::Zone workspace_zone(const model::Settings& settings);
+time::Zone workspace_zone(const Context& context);
+// Today's date in the workspace's time zone, at --as-of or the real clock.
+time::Date workspace_today(const Context& context);
 bool wants_json(const Context& context);
 
 }  // namespace gdprctl::cli
