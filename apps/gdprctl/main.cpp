@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
     cli::setup_request(app, context);
     cli::setup_subject(app, context);
     cli::setup_audit(app, context);
+    cli::setup_retention(app, context);
 
     try {
         app.parse(argc, argv);

@@ -1,5 +1,7 @@
 #include "rules/lint.hpp"
 
+#include "model/retention.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -95,36 +97,12 @@ private:
         return purpose.data.empty() ? system.data : purpose.data;
     }
 
-    // The parts of `key` that no retention rule of `system` covers: empty when a rule names it
-    // or a parent; else its leaf categories left out by rules on some of its children; else
-    // just `key`. A rule on `contact.email` does not say when the rest of `contact` is erased.
-    std::vector<std::string_view> uncovered_by_retention(const model::System& system, std::string_view key) const {
-        auto any_rule = [&](auto&& test) {
-            return std::any_of(system.retention.begin(), system.retention.end(),
-                               [&](const auto& rule) { return std::any_of(rule.data.begin(), rule.data.end(), test); });
-        };
-        auto covered = [&](std::string_view id) {
-            return any_rule([&](const std::string& k) { return Taxonomy::covers(k, id); });
-        };
-        if (covered(key)) return {};
-        if (!any_rule([&](const std::string& k) { return Taxonomy::covers(key, k); })) return {key};
-        std::vector<std::string_view> left;
-        auto ids = reg_.taxonomy.ids();
-        auto is_leaf = [&](std::string_view id) {
-            return std::none_of(ids.begin(), ids.end(),
-                                [&](auto other) { return other != id && Taxonomy::covers(id, other); });
-        };
-        for (auto id : ids)
-            if (id != key && Taxonomy::covers(key, id) && !covered(id) && is_leaf(id)) left.push_back(id);
-        return left;
-    }
-
     void system(const model::System& system) {
         for (const auto& purpose : system.purposes) this->purpose(system, purpose);
 
         for (const auto& key : system.data) {
             if (!reg_.taxonomy.contains(key)) continue;  // already reported as unknown-data-category
-            auto uncovered = uncovered_by_retention(system, key);
+            auto uncovered = model::uncovered_by_retention(reg_.taxonomy, system, key);
             if (!uncovered.empty() && uncovered.front() == key)
                 report(system, system.at(system.retention.empty() ? "data" : "retention"), "retention-missing",
                        fmt::format("system `{}` holds `{}` but no retention rule says when it is erased", system.id, key),

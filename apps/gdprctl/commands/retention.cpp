@@ -1,0 +1,159 @@
+#include "commands/commands.hpp"
+#include "commands/format_choice.hpp"
+
+#include "errors.hpp"
+#include "io/byte_source.hpp"
+#include "register/loader.hpp"
+#include "retention/due.hpp"
+#include "retention/schedule.hpp"
+
+#include <fmt/format.h>
+
+#include <ostream>
+
+namespace gdprctl::cli {
+namespace {
+
+model::Register load_register_for(const Context& context) {
+    auto loaded = reg::load_register(context.workspace_root());
+    if (!loaded.diagnostics.empty() && !context.options.quiet)
+        *context.err << fmt::format(
+            "gdprctl: warning: the register has {} problem(s); this shows what could be read.\n"
+            "  hint: run `gdprctl check` for the details\n",
+            loaded.diagnostics.size());
+    return std::move(loaded.reg);
+}
+
+struct ScheduleOptions {};
+
+void run_schedule(const ScheduleOptions&, Context& context) {
+    const auto& format = choose_format(context, output::schedule_formats());
+    auto schedule = retention::build_schedule(load_register_for(context));
+    format.write(*context.out, schedule);
+    context.out->flush();
+}
+
+void add_schedule(CLI::App& group, Context& context) {
+    auto options = std::make_shared<ScheduleOptions>();
+    auto* command = group.add_subcommand("schedule", "The retention table of the whole register");
+    command->footer(
+        fmt::format("One row per retention rule: system, data categories, period (ISO 8601), the event it runs from\n"
+                    "(`after`), action (delete or anonymise) and reason; then, per system, one row `none` for the\n"
+                    "categories it holds that no rule covers (GDPR Art. 5(1)(e) storage limitation, Art. 30(1)(f)).\n"
+                    "Formats: {} (csv cells are neutralised against spreadsheet formulas).\n"
+                    "Examples:\n"
+                    "  gdprctl retention schedule\n"
+                    "  gdprctl retention schedule --format csv > retention.csv\n"
+                    "  gdprctl retention schedule --format json | jq '.rows[] | select(.status != \"set\")'",
+                    format_names(output::schedule_formats())));
+    command->callback([options, &context] { run_schedule(*options, context); });
+}
+
+struct DueOptions {
+    std::string system;
+    std::string data;
+    std::string timestamp_column;
+    std::string id_column;
+    std::string input_format;
+    std::string file;
+};
+
+// Due ids or records go to standard output in large blocks; bad rows to standard error at once.
+void run_due(const DueOptions& options, Context& context) {
+    if (!context.options.format.empty() && context.options.format != "text")
+        throw UsageError(fmt::format("`retention due` prints ids or records, not --format {}", context.options.format),
+                         "drop --format; use --id-column for ids only");
+    retention::DueQuery query;
+    query.name = options.file == "-" ? "<stdin>" : options.file;
+    if (!options.input_format.empty()) {
+        query.format = retention::parse_input_format(options.input_format);
+        if (!query.format)
+            throw UsageError(fmt::format("--input-format {} is not known", options.input_format),
+                             "use one of: csv, jsonl");
+    }
+    query.timestamp_column = options.timestamp_column;
+    query.id_column = options.id_column;
+    query.as_of = context.today();
+    auto reg = load_register_for(context);
+    query.period = retention::applicable_rule(reg, options.system, options.data).period;
+
+    io::FileSource input(options.file);
+    std::string buffer;
+    buffer.reserve(1 << 16);
+    auto flush = [&] {
+        context.out->write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+        buffer.clear();
+    };
+    retention::DueSink sink;
+    sink.due = [&](std::string_view text) {
+        buffer.append(text);
+        buffer += '\n';
+        if (buffer.size() >= (1 << 16)) flush();
+    };
+    sink.bad = [&](std::size_t line, std::string_view message) {
+        *context.err << fmt::format("{}:{}: {}\n", query.name, line, message);
+    };
+    auto counts = retention::scan_due(input, query, sink);
+    flush();
+    context.out->flush();
+    if (!context.options.quiet)
+        *context.err << fmt::format("gdprctl: {} of {} record{} past {} (as of {}){}\n", counts.due, counts.records,
+                                    counts.records == 1 ? "" : "s", query.period.to_string(), query.as_of.to_string(),
+                                    counts.bad ? fmt::format("; {} unreadable", counts.bad) : std::string());
+    if (counts.bad) context.exit_code = 1;
+}
+
+void add_due(CLI::App& group, Context& context) {
+    auto options = std::make_shared<DueOptions>();
+    auto* command = group.add_subcommand("due", "Which records of an export are past their retention period");
+    command->add_option("--system", options->system, "The system the export comes from")->required();
+    command
+        ->add_option("--data", options->data,
+                     "The data category whose retention rule applies (a parent's rule "
+                     "covers it)")
+        ->required()
+        ->type_name("CATEGORY");
+    command
+        ->add_option("--timestamp-column", options->timestamp_column,
+                     "The column (CSV header name or JSON member) holding the date the period runs from")
+        ->required()
+        ->type_name("COLUMN");
+    command
+        ->add_option("--id-column", options->id_column,
+                     "Print this column of each due record; without it, the whole records (CSV: with the header)")
+        ->type_name("COLUMN");
+    command
+        ->add_option("--input-format", options->input_format,
+                     "csv or jsonl (default: jsonl for *.jsonl and *.ndjson, csv otherwise)")
+        ->type_name("FORMAT");
+    command->add_option("FILE", options->file, "The export: CSV with a header row, or JSON Lines; - for standard input")
+        ->required();
+    command->footer(
+        "The period is the rule of the register for that system and category. It runs from the record's\n"
+        "date and ends at the end of the same date that many years, months and days later, on the month's\n"
+        "last day when that date does not exist; there is no weekend or holiday roll. A record is due from\n"
+        "the day after (GDPR Art. 5(1)(e)): kept P1Y from 2024-02-29, it is due from 2025-03-01.\n"
+        "Timestamps: YYYY-MM-DD, or an ISO 8601 date-time (the date is taken as written).\n"
+        "Reads the export once, in constant memory. Rows with a missing or unreadable timestamp are reported\n"
+        "on standard error as FILE:LINE (their values are not printed) and make the exit code 1, after every\n"
+        "due record has been printed. Due ids are printed as they are in the export, one per line.\n"
+        "Exit codes: 0 every row read, 1 some rows unreadable, 2 usage error (unknown system, category or\n"
+        "column, no rule, undetermined period, unreadable file).\n"
+        "Examples:\n"
+        "  gdprctl retention due --system crm --data contact.email --timestamp-column closed_at \\\n"
+        "      --id-column customer_id customers.csv | xargs -r -n 500 ./delete-customers\n"
+        "  ./export-events.sh | gdprctl retention due --system website --data online --timestamp-column at \\\n"
+        "      --input-format jsonl --as-of 2026-12-01 -");
+    command->callback([options, &context] { run_due(*options, context); });
+}
+
+}  // namespace
+
+void setup_retention(CLI::App& app, Context& context) {
+    auto* group = app.add_subcommand("retention", "Retention periods: the table, and what is past them");
+    group->require_subcommand(1);
+    add_schedule(*group, context);
+    add_due(*group, context);
+}
+
+}  // namespace gdprctl::cli
