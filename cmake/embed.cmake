@@ -9,6 +9,8 @@ function(embed_text_files)
     COMMAND ${CMAKE_COMMAND} -DOUT=${out_cpp} -DNAMESPACE=${EMBED_NAMESPACE}
             "-DFILES=${EMBED_FILES}" -P ${PROJECT_SOURCE_DIR}/cmake/embed_run.cmake
     DEPENDS ${EMBED_FILES} ${PROJECT_SOURCE_DIR}/cmake/embed_run.cmake
-    COMMENT "Embedding ${EMBED_OUTPUT}")
+    COMMENT "Embedding ${EMBED_OUTPUT}"
+    # VERBATIM quotes the ;-separated FILES list for the shell (without it, a second file is run as a command).
+    VERBATIM)
   target_sources(${EMBED_TARGET} PRIVATE ${out_cpp})
 endfunction()

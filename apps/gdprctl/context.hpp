@@ -19,6 +19,7 @@ struct GlobalOptions {
     std::string as_of;      // --as-of
     std::string format;     // --format; each command validates it against what it supports
     std::string by;         // --by, GDPRCTL_USER: who is making a change (audit trail)
+    std::string backdate;   // --backdate REASON on commands that change the store
     bool no_color = false;
     bool quiet = false;
 };

@@ -30,6 +30,8 @@ void write_task_json(JsonWriter& json, const store::Task& task) {
     json.field("kind", store::to_string(task.kind));
     json.field("target", task.target);
     if (!task.via.empty()) json.field("via", task.via);
+    json.field("resolution", store::to_string(task.resolution));
+    if (!task.grounds.empty()) json.field("grounds", task.grounds);
     json.field("done", task.done());
     optional_field(json, "done_at", task.done_at);
     if (task.done()) json.field("done_by", task.done_by);
@@ -47,10 +49,14 @@ void write_tasks_text(std::ostream& out, const std::vector<store::Task>& tasks) 
         std::string what = task.kind == store::TaskKind::system
                                ? fmt::format("system {}", task.target)
                                : fmt::format("notify recipient {} (Art. 19; via {})", task.target, task.via);
-        out << fmt::format("    [{}] {}", task.done() ? "x" : " ", what);
+        const bool not_applicable = task.resolution == store::TaskResolution::not_applicable;
+        out << fmt::format("    [{}] {}", task.done() ? "x" : not_applicable ? "-" : " ", what);
+        if (task.resolution == store::TaskResolution::restrict) out << ": RESTRICT, do not erase";
+        if (not_applicable) out << ": not applicable";
         if (task.done()) out << fmt::format(" - done {} by {}", task.done_at->to_string(), task.done_by);
         if (!task.note.empty()) out << fmt::format(" - {}", task.note);
         out << "\n";
+        if (!task.grounds.empty()) out << fmt::format("        {}\n", task.grounds);
     }
 }
 
@@ -113,12 +119,22 @@ void write_request_fields(JsonWriter& json, const store::Request& request, time:
     optional_field(json, "extended_on", request.extended_on);
     json.field("extension_reason", request.extension_reason);
     optional_field(json, "subject_informed_on", request.subject_informed_on);
+    json.field("informed_via", request.informed_via);
+    optional_field(json, "identity_asked_on", request.identity_asked_on);
+    optional_field(json, "identity_verified_on", request.identity_verified_on);
+    json.key("verification_days");
+    if (auto days = requests::verification_days(request))
+        json.value(static_cast<std::int64_t>(*days));
+    else
+        json.null();
     json.key("outcome");
     if (request.outcome)
         json.value(store::to_string(*request.outcome));
     else
         json.null();
     json.field("close_reason", request.close_reason);
+    json.field("remedies_told", request.remedies_told);
+    json.field("fee", request.fee);
     optional_field(json, "closed_at", request.closed_at);
     optional_field(json, "erased_at", request.erased_at);
 }
@@ -132,13 +148,23 @@ void write_request_detail_text(std::ostream& out, const requests::RequestDetail&
                        r.channel.empty() ? "" : fmt::format(" via {}", r.channel));
     out << fmt::format("  due:      {}\n", r.due.to_string());
     if (r.extended_on)
-        out << fmt::format("  extended: on {}, subject informed {}: {}\n", r.extended_on->to_string(),
-                           r.subject_informed_on ? r.subject_informed_on->to_string() : "-", r.extension_reason);
+        out << fmt::format("  extended: on {}, subject informed {}{}: {}\n", r.extended_on->to_string(),
+                           r.subject_informed_on ? r.subject_informed_on->to_string() : "not yet",
+                           r.informed_via.empty() ? "" : fmt::format(" via {}", r.informed_via), r.extension_reason);
+    if (r.identity_asked_on || r.identity_verified_on) {
+        out << fmt::format("  identity: asked {}, verified {}", r.identity_asked_on ? r.identity_asked_on->to_string() : "-",
+                           r.identity_verified_on ? r.identity_verified_on->to_string() : "not yet");
+        if (auto days = requests::verification_days(r))
+            out << fmt::format(" ({} day(s); the deadline still runs from receipt)", *days);
+        out << "\n";
+    }
     if (!r.note.empty()) out << fmt::format("  note:     {}\n", r.note);
     if (r.closed_at)
         out << fmt::format("  closed:   {} as {}{}\n", r.closed_at->to_string(),
                            r.outcome ? store::to_string(*r.outcome) : "?",
                            r.close_reason.empty() ? "" : fmt::format(": {}", r.close_reason));
+    if (r.remedies_told) out << "  told:     the right to complain (Art. 77) and to a judicial remedy (Art. 79)\n";
+    if (!r.fee.empty()) out << fmt::format("  fee:      {} (Art. 12(5)(a))\n", r.fee);
     if (r.erased_at)
         out << fmt::format("  erased:   {} (identifier and free text removed)\n", r.erased_at->to_string());
     write_tasks_text(out, detail.tasks);
@@ -156,8 +182,9 @@ void write_request_detail_json(std::ostream& out, const requests::RequestDetail&
     write_request_detail_object(json, detail, today);
 }
 
-RequestListWriter::RequestListWriter(std::ostream& out, bool json, time::Date today)
-    : out_(out), json_(json), today_(today) {
+RequestListWriter::RequestListWriter(std::ostream& out, bool json, time::Date today,
+                                     const time::HolidayCalendar* calendar)
+    : out_(out), json_(json), today_(today), calendar_(calendar) {
     if (json_) {
         writer_.emplace(out_);
         writer_->begin_array();
@@ -176,11 +203,22 @@ void RequestListWriter::row(const store::Request& request) {
     if (json_) {
         writer_->begin_object();
         write_request_fields(*writer_, request, today_);
+        if (calendar_) {
+            writer_->key("extension_problem");
+            if (auto problem = requests::extension_problem(request, today_, *calendar_))
+                writer_->value(*problem);
+            else
+                writer_->null();
+        }
         writer_->end_object();
         return;
     }
-    buffer_ << fmt::format("{:<14} {:<13} {:<10} due {}  {}\n", request.id, model::to_string(request.type),
+    buffer_ << fmt::format("{:<14} {:<13} {:<10} due {}  {}", request.id, model::to_string(request.type),
                            request.subject.value_or("(erased)"), request.due.to_string(), state_of(request, today_));
+    if (calendar_)
+        if (auto problem = requests::extension_problem(request, today_, *calendar_))
+            buffer_ << fmt::format("  EXTENSION NOT TOLD: {}", *problem);
+    buffer_ << "\n";
     flush_if_full();
 }
 
@@ -285,8 +323,12 @@ void write_erasure(std::ostream& out, bool json, const requests::ErasureReport& 
 }
 
 void write_audit_event_text(std::ostream& out, const store::AuditEvent& event) {
-    out << fmt::format("#{} {} {} {} {} {}\n", event.seq, event.at.to_string(), event.actor, event.action, event.target,
+    out << fmt::format("#{} {} {} {} {} {}", event.seq, event.at.to_string(), event.actor, event.action, event.target,
                        event.details);
+    if (!event.backdate_reason.empty())
+        out << fmt::format(" [BACKDATED, recorded {}: {}]", event.recorded_at ? event.recorded_at->to_string() : "?",
+                           event.backdate_reason);
+    out << "\n";
 }
 
 void write_audit_event_json(JsonWriter& json, const store::AuditEvent& event) {
@@ -297,8 +339,43 @@ void write_audit_event_json(JsonWriter& json, const store::AuditEvent& event) {
     json.field("action", event.action);
     json.field("target", event.target);
     json.field("details", event.details);
+    optional_field(json, "recorded_at", event.recorded_at);
+    json.field("backdated", !event.backdate_reason.empty());
+    if (!event.backdate_reason.empty()) json.field("backdate_reason", event.backdate_reason);
     json.field("hash", event.hash);
     json.end_object();
+}
+
+}  // namespace gdprctl::output
+
+namespace gdprctl::output {
+
+void write_recompute(std::ostream& out, bool json, const requests::RecomputeReport& report) {
+    if (json) {
+        JsonWriter writer(out);
+        writer.begin_object();
+        writer.field("applied", report.applied);
+        writer.key("changed").begin_array();
+        for (const auto& change : report.changed)
+            writer.begin_object()
+                .field("id", change.id)
+                .field("old_due", change.old_due.to_string())
+                .field("new_due", change.new_due.to_string())
+                .end_object();
+        writer.end_array();
+        writer.strings("warnings", report.warnings);
+        writer.end_object();
+        return;
+    }
+    if (report.changed.empty()) {
+        out << "Every open request's due date agrees with the holiday calendar.\n";
+        return;
+    }
+    for (const auto& change : report.changed)
+        out << fmt::format("{}: due {} -> {}\n", change.id, change.old_due.to_string(), change.new_due.to_string());
+    out << (report.applied ? fmt::format("{} due date(s) recomputed (audited).\n", report.changed.size())
+                           : fmt::format("{} due date(s) would change; run `gdprctl request recompute --apply`.\n",
+                                         report.changed.size()));
 }
 
 }  // namespace gdprctl::output

@@ -23,7 +23,8 @@ void write_request_detail_json(std::ostream& out, const requests::RequestDetail&
 // likewise): small writes to a stdio-synchronised std::cout would cost more than the query.
 class RequestListWriter {
 public:
-    RequestListWriter(std::ostream& out, bool json, time::Date today);
+    // With a calendar, rows also say when an extension was not told within the first month.
+    RequestListWriter(std::ostream& out, bool json, time::Date today, const time::HolidayCalendar* calendar = nullptr);
     void row(const store::Request& request);
     void end();
 
@@ -34,6 +35,7 @@ private:
     std::ostringstream buffer_;
     bool json_;
     time::Date today_;
+    const time::HolidayCalendar* calendar_;
     std::size_t count_ = 0;
     std::optional<JsonWriter> writer_;
 };
@@ -45,6 +47,7 @@ void write_request_changed(std::ostream& out, bool json, const store::Request& r
 void write_subject_text(std::ostream& out, const requests::SubjectReport& report, time::Date today);
 void write_subject_json(std::ostream& out, const requests::SubjectReport& report, time::Date today);
 void write_erasure(std::ostream& out, bool json, const requests::ErasureReport& report);
+void write_recompute(std::ostream& out, bool json, const requests::RecomputeReport& report);
 
 void write_audit_event_text(std::ostream& out, const store::AuditEvent& event);
 void write_audit_event_json(JsonWriter& json, const store::AuditEvent& event);

@@ -16,10 +16,20 @@ namespace gdprctl::requests {
 
 // One month from receipt: the answer is due then, and an extension must be told within it.
 time::Date first_due(time::Date received, const time::HolidayCalendar& calendar);
-// Three months from receipt: the latest due date once extended.
+// The due date once extended: the earlier of "three months from receipt" and "two further months
+// after the first month" (they differ where the month-end clamp bites: received 31 January, 30
+// April or 28 April), because Art. 12(3) can be read either way and the earlier one is never late.
 time::Date extended_due(time::Date received, const time::HolidayCalendar& calendar);
+// The warning for a deadline computed without all of its year's holidays, or nothing.
+std::vector<std::string> calendar_warnings(time::Date due, const time::HolidayCalendar& calendar);
+// Why an extension is a problem on `today`: never told to the subject within the first month
+// (Art. 12(3)); nullopt when there is none.
+std::optional<std::string> extension_problem(const store::Request& request, time::Date today,
+                                             const time::HolidayCalendar& calendar);
 // Overdue on `today` once the day the period ends has passed.
 bool is_overdue(const store::Request& request, time::Date today);
+// Days from asking for identification (or from receipt) to receiving it; nullopt until verified.
+std::optional<long> verification_days(const store::Request& request);
 
 // "7d", "2w", "7" (days) or an ISO 8601 duration in days/weeks ("P7D"); UsageError otherwise.
 int parse_day_count(const std::string& text, const std::string& option);
@@ -40,12 +50,19 @@ struct OpenOptions {
 // The tasks a request gets from the register, request id not yet filled in: one per system that
 // holds data about `subject_kind` (every system when empty) and, for rectification, erasure and
 // restriction, one Art. 19 notification per recipient of those systems.
+//
+// The right decides what each task asks (Art. 17(3), 20(1), 21): an erasure task of a system that
+// keeps the data under a legal obligation or for legal claims asks to restrict until the retention
+// ends; portability and objection tasks of a system whose processing rests on no basis that gives
+// the right are "not applicable", with that basis. Recipients with role `authority` get no Art. 19
+// notice (Art. 4(9): they are not recipients).
 std::vector<store::Task> plan_tasks(const model::Register& reg, model::Right type,
                                     const std::string& subject_kind);
 
 struct Opened {
     store::Request request;
     std::vector<store::Task> tasks;
+    std::vector<std::string> warnings;  // e.g. a due date in a year the holiday calendar does not cover
 };
 
 Opened open_request(store::Store& store, const model::Register& reg, const OpenOptions& options,
@@ -53,11 +70,59 @@ Opened open_request(store::Store& store, const model::Register& reg, const OpenO
 
 // ---- changes -------------------------------------------------------------------------------
 
-store::Request extend_request(store::Store& store, const std::string& id, const std::string& reason,
-                              const time::HolidayCalendar& calendar, const store::ChangeStamp& stamp);
+struct ExtendOptions {
+    std::string reason;
+    std::optional<time::Date> informed_on;  // when the subject was told; may be recorded later
+    std::string via;                        // how: letter, e-mail, portal...
+};
 
-store::Request close_request(store::Store& store, const std::string& id, const std::string& outcome,
-                             const std::string& reason, const store::ChangeStamp& stamp);
+struct Changed {
+    store::Request request;
+    std::vector<std::string> warnings;
+};
+
+Changed extend_request(store::Store& store, const std::string& id, const ExtendOptions& options,
+                       const time::HolidayCalendar& calendar, const store::ChangeStamp& stamp);
+
+// Records that the subject was told of the extension (Art. 12(3)), as its own dated act.
+store::Request inform_request(store::Store& store, const std::string& id, time::Date informed_on,
+                              const std::string& via, const store::ChangeStamp& stamp);
+
+struct VerifyOptions {
+    std::optional<time::Date> asked_on;     // identification asked for (Art. 12(6))
+    std::optional<time::Date> verified_on;  // and received
+};
+
+store::Request verify_identity(store::Store& store, const std::string& id, const VerifyOptions& options,
+                               const store::ChangeStamp& stamp);
+
+struct CloseOptions {
+    std::string outcome;
+    std::string reason;
+    std::string fee;             // Art. 12(5)(a)
+    bool remedies_told = false;  // Art. 12(4): Art. 77 complaint and Art. 79 judicial remedy
+};
+
+store::Request close_request(store::Store& store, const std::string& id, const CloseOptions& options,
+                             const store::ChangeStamp& stamp);
+
+struct Recomputed {
+    std::string id;
+    time::Date old_due;
+    time::Date new_due;
+};
+
+struct RecomputeReport {
+    std::vector<Recomputed> changed;
+    std::vector<std::string> warnings;
+    bool applied = false;
+};
+
+// Open requests whose stored due date differs from the one `calendar` gives now (after a change of
+// settings.holidays, organization.country or the built-in calendar). With `apply`, updates them in
+// one audited transaction; otherwise only says what would change.
+RecomputeReport recompute_deadlines(store::Store& store, const time::HolidayCalendar& calendar, bool apply,
+                                    const store::ChangeStamp& stamp);
 
 // `target` is a system or recipient id, or `system:ID` / `notify:ID` to choose between the two.
 store::Task complete_task(store::Store& store, const std::string& id, const std::string& target,
@@ -102,10 +167,17 @@ struct ErasureReport {
     bool history_purged = true;  // false: another process kept the write-ahead log from being emptied
 };
 
+struct EraseOptions {
+    bool force = false;  // erase although requests of the subject are still open
+    std::string reason;  // required with force; recorded in the audit trail (never name the person)
+};
+
 // Irrecoverable: removes the identifier and every free-text field of the subject's requests,
 // keeps a pseudonymous record of each request (type, dates, outcome) for accountability
-// (Art. 5(2)), and purges the write-ahead log.
-ErasureReport erase_subject(store::Store& store, const std::string& subject, const store::ChangeStamp& stamp);
+// (Art. 5(2)), and purges the write-ahead log. Refused while a request of the subject is open
+// (its answer would lose its addressee) unless forced with a reason.
+ErasureReport erase_subject(store::Store& store, const std::string& subject, const EraseOptions& options,
+                            const store::ChangeStamp& stamp);
 
 // Validates a subject identifier given on the command line.
 void check_subject_id(const std::string& subject);

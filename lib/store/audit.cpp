@@ -31,6 +31,12 @@ std::string canonical_content(const AuditEvent& event) {
     field(event.action);
     field(event.target);
     field(event.details);
+    // Since migration 2 every event records its real time (and any backdate reason); events from
+    // before it keep their original canonical form, so that existing chains still verify.
+    if (event.recorded_at) {
+        field(event.recorded_at->to_string());
+        field(event.backdate_reason);
+    }
     return out;
 }
 
@@ -77,14 +83,29 @@ bool ChainVerifier::finish(const std::optional<AuditHead>& head) {
     return true;
 }
 
+void RecordedTimeCheck::accept(const AuditEvent& event) {
+    if (!event.recorded_at) return;
+    if (last_ && *event.recorded_at < *last_->recorded_at)
+        problems_.push_back(fmt::format("event {} was recorded at {}, before event {} ({}): recorded time goes "
+                                        "backwards",
+                                        event.seq, event.recorded_at->to_string(), last_->seq,
+                                        last_->recorded_at->to_string()));
+    last_ = event;
+}
+
 VerifyResult verify_chain(Store& store) {
     VerifyResult result;
     ChainVerifier verifier;
+    RecordedTimeCheck times;
     store.read([&](StoreReader& reader) {
-        reader.for_each_audit_event(std::nullopt, [&](const AuditEvent& event) { return verifier.accept(event); });
+        reader.for_each_audit_event(std::nullopt, [&](const AuditEvent& event) {
+            times.accept(event);
+            return verifier.accept(event);
+        });
         verifier.finish(reader.audit_head());
     });
-    result.ok = verifier.problem().empty();
+    result.time_problems = times.problems();
+    result.ok = verifier.problem().empty() && result.time_problems.empty();
     result.events_checked = verifier.events_checked();
     result.broken_seq = verifier.broken_seq();
     result.problem = verifier.problem();

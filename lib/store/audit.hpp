@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace gdprctl::store {
 
@@ -43,11 +44,24 @@ private:
     std::string problem_;
 };
 
+// Recorded (real) time never runs backwards along the chain: a clock set back, or events
+// written by a machine with a wrong clock, is reported even when every hash matches.
+class RecordedTimeCheck {
+public:
+    void accept(const AuditEvent& event);
+    const std::vector<std::string>& problems() const { return problems_; }
+
+private:
+    std::optional<AuditEvent> last_;
+    std::vector<std::string> problems_;
+};
+
 struct VerifyResult {
     bool ok = true;
     std::int64_t events_checked = 0;
     std::int64_t broken_seq = 0;  // the first broken event when !ok
     std::string problem;
+    std::vector<std::string> time_problems;  // recorded time going backwards (also makes ok false)
 };
 
 // Walks the whole chain in one read snapshot.

@@ -2,6 +2,7 @@
 
 #include "errors.hpp"
 #include "store/audit.hpp"
+#include "store/change_time.hpp"
 #include "store/embedded_sql.hpp"
 #include "store/statement.hpp"
 #include "store/transaction.hpp"
@@ -26,7 +27,22 @@ namespace fs = std::filesystem;
 // Column list shared by every request query; read_request() follows this order.
 constexpr std::string_view request_columns =
     "id, year, number, type, subject, subject_kind, received, due, channel, note, status, opened_at, opened_by, "
-    "extended_on, extension_reason, subject_informed_on, outcome, close_reason, closed_at, erased_at";
+    "extended_on, extension_reason, subject_informed_on, outcome, close_reason, closed_at, erased_at, informed_via, "
+    "identity_asked_on, identity_verified_on, refusal_ground, fee, remedies_told";
+
+// Migration 1 allows only fulfilled, refused and partial in `outcome`; the two Art. 12(5)
+// outcomes are stored as `refused` with their ground in `refusal_ground` (migration 2).
+std::string_view refusal_ground(Outcome outcome) {
+    switch (outcome) {
+        case Outcome::manifestly_unfounded: return "manifestly-unfounded";
+        case Outcome::excessive: return "excessive";
+        default: return "";
+    }
+}
+
+std::string_view stored_outcome(Outcome outcome) {
+    return refusal_ground(outcome).empty() ? to_string(outcome) : to_string(Outcome::refused);
+}
 
 time::Date date_column(const Statement& row, int column) {
     auto parsed = time::parse_date(row.text(column));
@@ -84,10 +100,19 @@ Request read_request(const Statement& row) {
     request.extended_on = optional_date(row, 13);
     request.extension_reason = row.text(14);
     request.subject_informed_on = optional_date(row, 15);
-    if (!row.is_null(16)) request.outcome = checked(parse_outcome(row.text(16)), row.text(16));
+    if (!row.is_null(16)) {
+        const std::string ground = row.text(23);
+        const std::string& stored = ground.empty() ? row.text(16) : ground;
+        request.outcome = checked(parse_outcome(stored), stored);
+    }
     request.close_reason = row.text(17);
     request.closed_at = optional_instant(row, 18);
     request.erased_at = optional_instant(row, 19);
+    request.informed_via = row.text(20);
+    request.identity_asked_on = optional_date(row, 21);
+    request.identity_verified_on = optional_date(row, 22);
+    request.fee = row.text(24);
+    request.remedies_told = row.integer(25) != 0;
     return request;
 }
 
@@ -100,6 +125,8 @@ Task read_task(const Statement& row) {
     task.done_at = optional_instant(row, 4);
     task.done_by = row.optional_text(5).value_or("");
     task.note = row.text(6);
+    task.resolution = checked(parse_task_resolution(row.text(7)), row.text(7));
+    task.grounds = row.text(8);
     return task;
 }
 
@@ -113,10 +140,14 @@ AuditEvent read_event(const Statement& row) {
     event.details = row.text(5);
     event.prev_hash = row.text(6);
     event.hash = row.text(7);
+    event.recorded_at = optional_instant(row, 8);
+    event.backdate_reason = row.text(9);
     return event;
 }
 
-constexpr std::string_view event_columns = "seq, at, actor, action, target, details, prev_hash, hash";
+constexpr std::string_view event_columns =
+    "seq, at, actor, action, target, details, prev_hash, hash, recorded_at, backdate_reason";
+constexpr std::string_view task_columns = "request_id, kind, target, via, done_at, done_by, note, resolution, grounds";
 
 std::int64_t pragma_integer(sqlite3* db, const char* name) {
     Statement statement(db, fmt::format("PRAGMA {}", name));
@@ -138,9 +169,8 @@ public:
     }
 
     std::vector<Task> tasks_of(std::string_view request_id) override {
-        Statement statement(db_,
-                            "SELECT request_id, kind, target, via, done_at, done_by, note FROM tasks "
-                            "WHERE request_id = ?1 ORDER BY kind DESC, target");
+        Statement statement(
+            db_, fmt::format("SELECT {} FROM tasks WHERE request_id = ?1 ORDER BY kind DESC, target", task_columns));
         statement.bind(1, request_id);
         std::vector<Task> tasks;
         while (statement.step()) tasks.push_back(read_task(statement));
@@ -192,6 +222,12 @@ public:
             if (!visit(read_event(statement))) break;
     }
 
+    std::optional<time::DateTime> newest_audit_time() override {
+        Statement statement(db_, "SELECT at FROM audit_events ORDER BY seq DESC LIMIT 1");
+        if (!statement.step()) return std::nullopt;
+        return instant_column(statement, 0);
+    }
+
     std::optional<AuditHead> audit_head() override {
         Statement statement(db_, "SELECT seq, hash FROM audit_head WHERE singleton = 1");
         if (!statement.step()) return std::nullopt;
@@ -207,7 +243,7 @@ public:
 
     void insert_request(const Request& r) override {
         Statement statement(db_, fmt::format("INSERT INTO requests ({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
-                                             "?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
+                                             "?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)",
                                              request_columns));
         bind_request(statement, r);
         statement.run();
@@ -219,23 +255,24 @@ public:
                             "subject_kind = ?6, received = ?7, due = ?8, channel = ?9, note = ?10, "
                             "status = ?11, opened_at = ?12, opened_by = ?13, extended_on = ?14, "
                             "extension_reason = ?15, subject_informed_on = ?16, outcome = ?17, "
-                            "close_reason = ?18, closed_at = ?19, erased_at = ?20 WHERE id = ?1");
+                            "close_reason = ?18, closed_at = ?19, erased_at = ?20, informed_via = ?21, "
+                            "identity_asked_on = ?22, identity_verified_on = ?23, refusal_ground = ?24, fee = ?25, "
+                            "remedies_told = ?26 WHERE id = ?1");
         bind_request(statement, r);
         statement.run();
         if (sqlite3_changes(db_) != 1) throw std::logic_error("update of a request that is not in the store");
     }
 
     void insert_task(const Task& task) override {
-        Statement statement(db_,
-                            "INSERT INTO tasks (request_id, kind, target, via, done_at, done_by, note) "
-                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+        Statement statement(db_, fmt::format("INSERT INTO tasks ({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                                             task_columns));
         bind_task(statement, task);
         statement.run();
     }
 
     void update_task(const Task& task) override {
         Statement statement(db_,
-                            "UPDATE tasks SET via = ?4, done_at = ?5, done_by = ?6, note = ?7 "
+                            "UPDATE tasks SET via = ?4, done_at = ?5, done_by = ?6, note = ?7, resolution = ?8, grounds = ?9 "
                             "WHERE request_id = ?1 AND kind = ?2 AND target = ?3");
         bind_task(statement, task);
         statement.run();
@@ -253,7 +290,7 @@ public:
         counts.tasks_cleared = static_cast<std::size_t>(sqlite3_changes(db_));
         Statement requests(db_,
                            "UPDATE requests SET subject = NULL, channel = '', note = '', extension_reason = '', "
-                           "close_reason = '', erased_at = ?2 WHERE subject = ?1");
+                           "close_reason = '', informed_via = '', erased_at = ?2 WHERE subject = ?1");
         requests.bind(1, subject).bind(2, at.to_string());
         requests.run();
         return counts;
@@ -270,11 +307,14 @@ public:
         event.action = entry.action;
         event.target = entry.target;
         event.details = entry.details;
+        event.recorded_at = stamp_->recorded_at;
+        event.backdate_reason = stamp_->backdate_reason;
         event.hash = chain_hash(event);
-        Statement insert(
-            db_, fmt::format("INSERT INTO audit_events ({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", event_columns));
+        Statement insert(db_, fmt::format("INSERT INTO audit_events ({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                                          event_columns));
         insert.bind(1, event.seq).bind(2, event.at.to_string()).bind(3, event.actor).bind(4, event.action);
         insert.bind(5, event.target).bind(6, event.details).bind(7, event.prev_hash).bind(8, event.hash);
+        insert.bind(9, event.recorded_at->to_string()).bind(10, event.backdate_reason);
         insert.run();
         Statement move_head(db_,
                             "INSERT INTO audit_head (singleton, seq, hash) VALUES (1, ?1, ?2) "
@@ -290,14 +330,18 @@ private:
         s.bind(6, r.subject_kind).bind(7, r.received.to_string()).bind(8, r.due.to_string()).bind(9, r.channel);
         s.bind(10, r.note).bind(11, to_string(r.status)).bind(12, r.opened_at.to_string()).bind(13, r.opened_by);
         s.bind(14, text_of(r.extended_on)).bind(15, r.extension_reason).bind(16, text_of(r.subject_informed_on));
-        s.bind(17, r.outcome ? std::optional<std::string>(std::string(to_string(*r.outcome))) : std::nullopt);
+        s.bind(17, r.outcome ? std::optional<std::string>(std::string(stored_outcome(*r.outcome))) : std::nullopt);
         s.bind(18, r.close_reason).bind(19, text_of(r.closed_at)).bind(20, text_of(r.erased_at));
+        s.bind(21, r.informed_via).bind(22, text_of(r.identity_asked_on)).bind(23, text_of(r.identity_verified_on));
+        s.bind(24, std::string(r.outcome ? refusal_ground(*r.outcome) : "")).bind(25, r.fee);
+        s.bind(26, r.remedies_told ? 1 : 0);
     }
 
     static void bind_task(Statement& s, const Task& task) {
         s.bind(1, task.request_id).bind(2, to_string(task.kind)).bind(3, task.target).bind(4, task.via);
         s.bind(5, text_of(task.done_at));
         s.bind(6, task.done_at ? std::optional<std::string>(task.done_by) : std::nullopt).bind(7, task.note);
+        s.bind(8, to_string(task.resolution)).bind(9, task.grounds);
     }
 
     sqlite3* db_;
@@ -336,7 +380,9 @@ public:
     void write(const ChangeStamp& stamp, const std::function<void(StoreWriter&)>& body) override {
         Transaction transaction(db_, Transaction::Mode::immediate);
         const auto changes_before = sqlite3_total_changes64(db_);
-        SqliteSession session(db_, &stamp);
+        // Checked under the write lock, against the newest event another writer may just have added.
+        const ChangeStamp checked = checked_stamp(stamp, SqliteSession(db_, nullptr).newest_audit_time());
+        SqliteSession session(db_, &checked);
         body(session);
         if (sqlite3_total_changes64(db_) != changes_before && !session.audited())
             throw std::logic_error("a change to the store without an audit event");

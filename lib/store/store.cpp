@@ -11,10 +11,17 @@
 namespace gdprctl::store {
 namespace {
 
-constexpr std::array<std::pair<Outcome, std::string_view>, 3> outcome_table{{
+constexpr std::array<std::pair<Outcome, std::string_view>, 5> outcome_table{{
     {Outcome::fulfilled, "fulfilled"},
     {Outcome::refused, "refused"},
     {Outcome::partial, "partial"},
+    {Outcome::manifestly_unfounded, "manifestly-unfounded"},
+    {Outcome::excessive, "excessive"},
+}};
+constexpr std::array<std::pair<TaskResolution, std::string_view>, 3> resolution_table{{
+    {TaskResolution::act, "act"},
+    {TaskResolution::restrict, "restrict"},
+    {TaskResolution::not_applicable, "not-applicable"},
 }};
 
 template <typename Enum, std::size_t N>
@@ -41,6 +48,13 @@ std::string_view to_string(RequestStatus status) {
 }
 std::string_view to_string(TaskKind kind) {
     return kind == TaskKind::system ? "system" : "notify";
+}
+
+std::string_view to_string(TaskResolution resolution) {
+    return name_of(resolution_table, resolution);
+}
+std::optional<TaskResolution> parse_task_resolution(std::string_view text) {
+    return value_of(resolution_table, text);
 }
 
 std::optional<Outcome> parse_outcome(std::string_view text) {

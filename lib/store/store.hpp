@@ -16,15 +16,21 @@
 namespace gdprctl::store {
 
 enum class RequestStatus { open, closed };
-enum class Outcome { fulfilled, refused, partial };
+// refused: Art. 12(4); manifestly_unfounded and excessive: Art. 12(5), each an outcome of its own.
+enum class Outcome { fulfilled, refused, partial, manifestly_unfounded, excessive };
+// What a task asks for: act on the right; restrict instead of erasing (Art. 17(3)); nothing,
+// because the right does not apply to the system's processing (Art. 20(1), 21).
+enum class TaskResolution { act, restrict, not_applicable };
 enum class TaskKind { system, notify };
 
 std::string_view to_string(RequestStatus status);
 std::string_view to_string(Outcome outcome);
 std::string_view to_string(TaskKind kind);
+std::string_view to_string(TaskResolution resolution);
 std::optional<RequestStatus> parse_request_status(std::string_view text);
 std::optional<Outcome> parse_outcome(std::string_view text);
 std::optional<TaskKind> parse_task_kind(std::string_view text);
+std::optional<TaskResolution> parse_task_resolution(std::string_view text);
 std::vector<std::string_view> outcome_names();
 
 struct Request {
@@ -43,9 +49,14 @@ struct Request {
     std::string opened_by;
     std::optional<time::Date> extended_on;
     std::string extension_reason;
-    std::optional<time::Date> subject_informed_on;
+    std::optional<time::Date> subject_informed_on;  // of the extension (Art. 12(3))
+    std::string informed_via;                       // how the subject was told of it
+    std::optional<time::Date> identity_asked_on;     // Art. 12(6): additional information requested
+    std::optional<time::Date> identity_verified_on;  // and received
     std::optional<Outcome> outcome;
     std::string close_reason;
+    bool remedies_told = false;  // told of the complaint (Art. 77) and judicial remedy (Art. 79)
+    std::string fee;             // Art. 12(5)(a): a reasonable fee charged
     std::optional<time::DateTime> closed_at;
     std::optional<time::DateTime> erased_at;
 };
@@ -55,10 +66,14 @@ struct Task {
     TaskKind kind = TaskKind::system;
     std::string target;  // system id, or recipient id for an Art. 19 notification
     std::string via;     // notifications: comma-separated systems that disclose to the recipient
+    TaskResolution resolution = TaskResolution::act;
+    std::string grounds;  // why restrict or not applicable, citing the law and the register
     std::optional<time::DateTime> done_at;
     std::string done_by;
     std::string note;
     bool done() const { return done_at.has_value(); }
+    // Still to be worked on before the request is fulfilled.
+    bool pending() const { return !done() && resolution != TaskResolution::not_applicable; }
 };
 
 // What a change says about itself in the audit trail. `target` is a request id or another
@@ -71,7 +86,10 @@ struct AuditEntry {
 
 struct AuditEvent {
     std::int64_t seq = 0;
-    time::DateTime at;
+    time::DateTime at;  // effective time: what the change is dated (--as-of, or the clock)
+    // The real time the change was written; nullopt for events written before it was recorded.
+    std::optional<time::DateTime> recorded_at;
+    std::string backdate_reason;  // set when `at` is before the trail's newest event or the clock allowed
     std::string actor;
     std::string action;
     std::string target;
@@ -112,6 +130,8 @@ public:
     virtual void for_each_audit_event(std::optional<time::DateTime> since,
                                       const std::function<bool(const AuditEvent&)>& visit) = 0;
     virtual std::optional<AuditHead> audit_head() = 0;
+    // The effective time of the newest event (highest sequence number), if any.
+    virtual std::optional<time::DateTime> newest_audit_time() = 0;
 };
 
 // Writes; valid only inside Store::write, whose single transaction holds them all together
@@ -133,7 +153,9 @@ public:
 // Who makes a change and when: every audit event of one transaction carries it.
 struct ChangeStamp {
     std::string actor;
-    time::DateTime at;
+    time::DateTime at;           // effective time
+    time::DateTime recorded_at;  // the real clock
+    std::string backdate_reason;  // --backdate: required when `at` lies in the past (see change_time.hpp)
 };
 
 class Store {

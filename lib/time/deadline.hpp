@@ -1,24 +1,37 @@
 #pragma once
 
 #include "time/date.hpp"
+#include "time/holidays.hpp"
 
+#include <map>
+#include <optional>
 #include <set>
+#include <string>
 #include <vector>
 
 namespace gdprctl::time {
 
-// Public holidays from the workspace configuration (gdpr.yaml settings.holidays).
+// Public holidays for the working-day roll: a country's built-in calendar (from
+// organization.country) plus the days the workspace adds (gdpr.yaml settings.holidays).
 class HolidayCalendar {
 public:
     HolidayCalendar() = default;
-    explicit HolidayCalendar(const std::vector<Date>& holidays) : holidays_(holidays.begin(), holidays.end()) {}
+    explicit HolidayCalendar(const std::vector<Date>& holidays, const CountryCalendar* country = nullptr)
+        : holidays_(holidays.begin(), holidays.end()), country_(country) {}
 
-    bool is_holiday(Date date) const { return holidays_.count(date) != 0; }
+    bool is_holiday(Date date) const;
     bool is_working_day(Date date) const { return !date.is_weekend() && !is_holiday(date); }
     Date next_working_day_from(Date date) const;  // date itself when it is a working day
+    const CountryCalendar* country() const { return country_; }
+
+    // Why holidays in `date`'s year may be missing, or nullopt when the year is covered: by the
+    // country's calendar, or by at least one day of settings.holidays in that year.
+    std::optional<std::string> coverage_gap(Date date) const;
 
 private:
     std::set<Date> holidays_;
+    const CountryCalendar* country_ = nullptr;
+    mutable std::map<int, std::set<Date>> country_years_;  // the country's days, per year asked
 };
 
 // End of a period of `months` months starting with an event on `received`, per Regulation

@@ -49,9 +49,12 @@ unchanged_after() {  # unchanged_after NAME EXPECTED_RC DB ARGS...
     check "$name: database unchanged" test "$before" == "$after"
 }
 
+# This suite replays a history from early 2026: every change dated in the past says so.
+BACKDATE="replaying the 2026 test history"
+
 # ---- open -> tasks -> extend -> close --------------------------------------------------------
 DB=$(fresh_db)
-run 0 "$DB" --as-of 2026-01-31 request open --type erasure --subject C-1001 --subject-kind customer --channel e-mail
+run 0 "$DB" --as-of 2026-01-31 request open --type erasure --subject C-1001 --subject-kind customer --channel e-mail --backdate "$BACKDATE"
 check "open prints id and due date" grep -q "REQ-2026-0001.*due 2026-03-02" <<<"$out"
 check "store file mode 0600" test "$(stat -c %a "$DB")" == 600
 check "store folder mode 0700" test "$(stat -c %a "$(dirname "$DB")")" == 700
@@ -59,33 +62,33 @@ check "one task per customer system" test "$(grep -c '\[ \] system' <<<"$out")" 
 check "no task for the employee-only system" bash -c '! grep -q "system hr" <<<"$1"' _ "$out"
 check "Art. 19 notice per recipient" test "$(grep -c 'notify recipient' <<<"$out")" == 2
 
-run 0 "$DB" --as-of 2026-02-02 --format json request open --type access --subject C-1002 --received 2026-01-30
+run 0 "$DB" --as-of 2026-02-02 --format json request open --type access --subject C-1002 --received 2026-01-30 --backdate "$BACKDATE"
 check "json open has id" test "$(json_field "['id']" <<<"$out")" == REQ-2026-0002
 check "json open has type" test "$(json_field "['type']" <<<"$out")" == access
 check "json open has received" test "$(json_field "['received']" <<<"$out")" == 2026-01-30
 check "json open due: Feb 28 2026 is a Saturday -> Mar 2" test "$(json_field "['due']" <<<"$out")" == 2026-03-02
 check "access gets no recipient notices" test "$(json_field "['tasks'].__len__()" <<<"$out")" == 3
 
-run 0 "$DB" --as-of 2026-03-27 request open --type rectification --subject C-1003 --subject-kind customer
+run 0 "$DB" --as-of 2026-03-27 request open --type rectification --subject C-1003 --subject-kind customer --backdate "$BACKDATE"
 check "holiday 2026-04-27 moves the due date to the 28th" grep -q "due 2026-04-28" <<<"$out"
 
-run 0 "$DB" --as-of 2026-02-10 request task REQ-2026-0001 crm --done --note "deleted in CRM"
+run 0 "$DB" --as-of 2026-02-10 request task REQ-2026-0001 crm --done --note "deleted in CRM" --backdate "$BACKDATE"
 check "task done" grep -q "task crm done" <<<"$out"
-run 0 "$DB" --as-of 2026-02-11 request extend REQ-2026-0001 --reason "archives must be searched"
-check "extension to three months (Apr 30 2026)" grep -q "now due 2026-04-30" <<<"$out"
-unchanged_after "closing with open tasks" 1 "$DB" --as-of 2026-02-12 request close REQ-2026-0001 --outcome fulfilled
+run 0 "$DB" --as-of 2026-02-11 request extend REQ-2026-0001 --reason "archives must be searched" --informed-on 2026-02-11 --via e-mail --backdate "$BACKDATE"
+check "extension: two months after the first month (Apr 28 2026, not Apr 30)" grep -q "now due 2026-04-28" <<<"$out"
+unchanged_after "closing with open tasks" 1 "$DB" --as-of 2026-02-12 request close REQ-2026-0001 --outcome fulfilled --backdate "$BACKDATE"
 check "refusal lists the open tasks" grep -q "billing" <<<"$err"
-run 0 "$DB" request task REQ-2026-0001 billing --done
-run 0 "$DB" request task REQ-2026-0001 notify:mailer-co --done
-run 0 "$DB" request task REQ-2026-0001 accountant --done
-run 0 "$DB" --as-of 2026-03-01 request close REQ-2026-0001 --outcome fulfilled
+run 0 "$DB" --as-of 2026-02-27 request task REQ-2026-0001 billing --done --backdate "$BACKDATE"
+run 0 "$DB" --as-of 2026-02-27 request task REQ-2026-0001 notify:mailer-co --done --backdate "$BACKDATE"
+run 0 "$DB" --as-of 2026-02-27 request task REQ-2026-0001 accountant --done --backdate "$BACKDATE"
+run 0 "$DB" --as-of 2026-03-01 request close REQ-2026-0001 --outcome fulfilled --backdate "$BACKDATE"
 run 0 "$DB" --format json request show REQ-2026-0001
 check "show: closed" test "$(json_field "['status']" <<<"$out")" == closed
 check "show: outcome" test "$(json_field "['outcome']" <<<"$out")" == fulfilled
 check "show: extension recorded with informed date" test "$(json_field "['subject_informed_on']" <<<"$out")" == 2026-02-11
 check "show: every task done" test "$(jpy "all(t['done'] for t in d['tasks'])" <<<"$out")" == True
 check "show: audit events of the request" test "$(json_field "['audit'].__len__()" <<<"$out")" == 7
-run 0 "$DB" --as-of 2026-02-20 request close REQ-2026-0002 --outcome refused --reason "identity could not be verified"
+run 0 "$DB" --as-of 2026-02-20 request close REQ-2026-0002 --outcome refused --reason "identity could not be verified" --told-remedies --backdate "$BACKDATE"
 
 # The default store: <workspace>/.gdprctl/state.db, its folder made private even if it existed.
 COPY=$(mktemp -d "$WORK/ws.XXXX")
@@ -122,26 +125,26 @@ unchanged_after "unknown id: close" 2 "$DB" request close REQ-2026-0999 --outcom
 unchanged_after "unknown id: task" 2 "$DB" request task REQ-2026-0999 crm --done
 unchanged_after "unknown task" 2 "$DB" request task REQ-2026-0003 payroll --done
 unchanged_after "task already done" 1 "$DB" request task REQ-2026-0001 crm --done
-unchanged_after "closing a closed request" 1 "$DB" request close REQ-2026-0001 --outcome partial --reason again
+unchanged_after "closing a closed request" 1 "$DB" request close REQ-2026-0001 --outcome partial --reason "closing it again" --told-remedies
 unchanged_after "refusal without reasons" 2 "$DB" request close REQ-2026-0003 --outcome refused
 unchanged_after "unknown outcome" 2 "$DB" request close REQ-2026-0003 --outcome done
 unchanged_after "bad --due-within" 2 "$DB" request list --due-within soon
 unchanged_after "bad --status" 2 "$DB" request list --status pending
 unchanged_after "bad --as-of" 2 "$DB" --as-of 2026-13-01 request open --type access --subject C-9
-run 0 "$DB" --as-of 2026-03-30 request extend REQ-2026-0003 --reason "many systems"
-unchanged_after "double extension" 1 "$DB" --as-of 2026-03-31 request extend REQ-2026-0003 --reason "again"
+run 0 "$DB" --as-of 2026-03-30 request extend REQ-2026-0003 --reason "many systems" --backdate "$BACKDATE"
+unchanged_after "double extension" 1 "$DB" --as-of 2026-03-31 request extend REQ-2026-0003 --reason "again, for more time" --backdate "$BACKDATE"
 check "double extension names the first" grep -q "already extended" <<<"$err"
 DB2=$(fresh_db)
-run 0 "$DB2" --as-of 2026-01-31 request open --type objection --subject C-2001
-unchanged_after "late extension" 1 "$DB2" --as-of 2026-03-03 request extend REQ-2026-0001 --reason "too late"
+run 0 "$DB2" --as-of 2026-01-31 request open --type objection --subject C-2001 --backdate "$BACKDATE"
+unchanged_after "late extension" 1 "$DB2" --as-of 2026-03-03 request extend REQ-2026-0001 --reason "too late" --backdate "$BACKDATE"
 check "late extension explains the first month" grep -q "first month ended on 2026-03-02" <<<"$err"
-run 0 "$DB2" --as-of 2026-03-02 request extend REQ-2026-0001 --reason "on the last day of the month"
+run 0 "$DB2" --as-of 2026-03-02 request extend REQ-2026-0001 --reason "on the last day of the month" --backdate "$BACKDATE"
 
 # ---- concurrency: 8 opens at the same moment on a store that does not exist yet -----------------
 DB3=$(fresh_db)
 for i in 1 2 3 4 5 6 7 8; do
     "$GDPRCTL" --workspace "$WS" --db "$DB3" --as-of 2026-05-04 --format json \
-        request open --type access --subject "P-$i" >"$WORK/par.$i" 2>"$WORK/par.$i.err" &
+        request open --type access --subject "P-$i" --backdate "$BACKDATE" >"$WORK/par.$i" 2>"$WORK/par.$i.err" &
 done
 par_failures=0
 for job in $(jobs -p); do wait "$job" || par_failures=$((par_failures + 1)); done
@@ -190,10 +193,10 @@ check "a foreign database is refused" grep -q "not a gdprctl store" <<<"$err"
 # ---- subject show and erase ------------------------------------------------------------------------
 DB4=$(fresh_db)
 SUBJECT="ZQXJ-7731-SUBJECT"
-run 0 "$DB4" --as-of 2026-06-01 request open --type erasure --subject "$SUBJECT" --subject-kind customer --note "called twice"
-run 0 "$DB4" --as-of 2026-06-02 request task REQ-2026-0001 crm --done --note "wiped"
-run 0 "$DB4" --as-of 2026-06-03 request open --type access --subject "$SUBJECT"
-run 0 "$DB4" --as-of 2026-06-03 request open --type access --subject OTHER-1
+run 0 "$DB4" --as-of 2026-06-01 request open --type erasure --subject "$SUBJECT" --subject-kind customer --note "called twice" --backdate "$BACKDATE"
+run 0 "$DB4" --as-of 2026-06-02 request task REQ-2026-0001 crm --done --note "wiped" --backdate "$BACKDATE"
+run 0 "$DB4" --as-of 2026-06-03 request open --type access --subject "$SUBJECT" --backdate "$BACKDATE"
+run 0 "$DB4" --as-of 2026-06-03 request open --type access --subject OTHER-1 --backdate "$BACKDATE"
 run 0 "$DB4" --format json subject show "$SUBJECT"
 check "subject show lists both requests" test "$(json_field "['requests'].__len__()" <<<"$out")" == 2
 check "subject show has tasks and audit references" test "$(json_field "['requests'][0]['audit'][0]['target']" <<<"$out")" == REQ-2026-0001
@@ -206,9 +209,11 @@ exec 9>"$WORK/holder"
 echo "SELECT count(*) FROM requests;" >&9
 sleep 0.3
 # Written while the holder is connected, this request stays in the -wal file.
-run 0 "$DB4" --as-of 2026-06-04 request open --type objection --subject "$SUBJECT"
+run 0 "$DB4" --as-of 2026-06-04 request open --type objection --subject "$SUBJECT" --backdate "$BACKDATE"
 check "identifier present in the -wal file before erasure" test "$(grep -c -a "$SUBJECT" "$DB4-wal")" -gt 0
-run 0 "$DB4" --as-of 2026-06-04 subject erase "$SUBJECT"
+unchanged_after "erasing a subject with open requests" 1 "$DB4" --as-of 2026-06-04 subject erase "$SUBJECT" --backdate "$BACKDATE"
+check "the refusal names the open requests" grep -q "REQ-2026-0001" <<<"$err"
+run 0 "$DB4" --as-of 2026-06-04 subject erase "$SUBJECT" --force --reason "account closed at the subject's request" --backdate "$BACKDATE"
 check "erase says what it kept and why" grep -q "Art. 5(2)" <<<"$out"
 check "no trace in the database file" test "$(grep -c -a "$SUBJECT" "$DB4")" == 0
 check "no trace in the -wal file" test "$(grep -c -a "$SUBJECT" "$DB4-wal")" == 0
@@ -228,7 +233,7 @@ run 0 "$DB4" audit verify
 handmade="$WORK/handmade"
 cp -r "$WS" "$handmade"
 rm -rf "$handmade/.gdprctl"
-"$GDPRCTL" --workspace "$handmade" --as-of 2026-03-02 request open --type access --subject C-9 >/dev/null 2>&1
+"$GDPRCTL" --workspace "$handmade" request open --type access --subject C-9 >/dev/null 2>&1
 check "default store created under .gdprctl" test -f "$handmade/.gdprctl/state.db"
 check "the state folder is git-ignored" grep -qx '\*' "$handmade/.gdprctl/.gitignore"
 check "the state folder is private (0700)" test "$(stat -c %a "$handmade/.gdprctl")" = 700

@@ -48,15 +48,19 @@ void run_verify(Context& context) {
         writer.begin_object();
         writer.field("ok", result.ok);
         writer.field("events_checked", static_cast<std::int64_t>(result.events_checked));
-        if (!result.ok) {
+        if (!result.problem.empty()) {
             writer.field("broken_event", static_cast<std::int64_t>(result.broken_seq));
             writer.field("problem", result.problem);
         }
+        writer.strings("time_problems", result.time_problems);
         writer.end_object();
     } else if (result.ok) {
         *context.out << fmt::format("audit trail intact: {} event(s), every link verified\n", result.events_checked);
     } else {
-        *context.out << fmt::format("audit trail BROKEN at event {}: {}\n", result.broken_seq, result.problem);
+        if (!result.problem.empty())
+            *context.out << fmt::format("audit trail BROKEN at event {}: {}\n", result.broken_seq, result.problem);
+        for (const auto& problem : result.time_problems)
+            *context.out << fmt::format("audit trail time out of order: {}\n", problem);
     }
 }
 
@@ -67,8 +71,10 @@ void setup_audit(CLI::App& app, Context& context) {
     auto* group = app.add_subcommand("audit", "The hash-chained audit trail of every change to the store");
     group->require_subcommand(1);
     group->footer(
-        "Each event records who (--by, GDPRCTL_USER or the login), when (--as-of or the clock) and\n"
-        "what, and carries the SHA-256 of the previous event's hash and its own content.\n"
+        "Each event records who (--by, GDPRCTL_USER or the login), when (the effective time: --as-of\n"
+        "or the clock, and the real time it was written) and what, and carries the SHA-256 of the\n"
+        "previous event's hash and its own content. `log` marks backdated events; `verify` also\n"
+        "reports recorded time going backwards.\n"
         "Examples:\n"
         "  gdprctl audit log --since 2026-01-01\n"
         "  gdprctl audit verify   (exit 1 naming the first broken event)");

@@ -1,5 +1,6 @@
 #include "commands/store_access.hpp"
 
+#include "model/calendar.hpp"
 #include "register/loader.hpp"
 #include "register/workspace.hpp"
 
@@ -14,7 +15,13 @@ std::unique_ptr<store::Store> open_store(const Context& context) {
 }
 
 store::ChangeStamp change_stamp(const Context& context) {
-    return {context.actor(), context.now()};
+    return {context.actor(), context.now(), time::DateTime::now(), context.options.backdate};
+}
+
+void add_backdate_option(CLI::App& command, Context& context) {
+    command.add_option("--backdate", context.options.backdate,
+                       "Why this change is dated (--as-of) before the newest audit event or more than a day before "
+                       "now; recorded with both times");
 }
 
 model::Register load_workspace_register(const Context& context) {
@@ -30,7 +37,7 @@ model::Register load_workspace_register(const Context& context) {
 time::HolidayCalendar workspace_calendar(const Context& context) {
     auto root = reg::try_find_workspace(context.options.workspace, std::filesystem::current_path());
     if (!root) return {};
-    return time::HolidayCalendar(reg::load_register(*root).reg.settings.holidays);
+    return model::holiday_calendar(reg::load_register(*root).reg);
 }
 
 model::Settings workspace_settings(const Context& context) {

@@ -12,10 +12,14 @@
 namespace gdprctl::cli {
 
 std::unique_ptr<store::Store> open_store(const Context& context);
+// Who and when: the effective time (--as-of, or the clock), the real clock, and --backdate.
 store::ChangeStamp change_stamp(const Context& context);
+// --backdate REASON, for a subcommand that changes the store.
+void add_backdate_option(CLI::App& command, Context& context);
 // The workspace's register; warns on stderr (unless -q) when it has structural problems.
 model::Register load_workspace_register(const Context& context);
-// Public holidays from gdpr.yaml, or none when there is no workspace (e.g. only --db given).
+// The built-in calendar of organization.country plus settings.holidays, or none when there is no
+// workspace (e.g. only --db given).
 time::HolidayCalendar workspace_calendar(const Context& context);
 // gdpr.yaml's settings, or the defaults when there is no workspace (e.g. only --db given).
 model::Settings workspace_settings(const Context& context);

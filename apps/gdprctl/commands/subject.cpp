@@ -9,6 +9,7 @@ namespace {
 
 struct SubjectOptions {
     std::string id;
+    requests::EraseOptions erase;
 };
 
 void run_show(const SubjectOptions& options, Context& context) {
@@ -26,7 +27,7 @@ void run_erase(const SubjectOptions& options, Context& context) {
     const bool json = wants_json(context);
     const auto stamp = change_stamp(context);
     auto store = open_store(context);
-    const auto report = requests::erase_subject(*store, options.id, stamp);
+    const auto report = requests::erase_subject(*store, options.id, options.erase, stamp);
     output::write_erasure(*context.out, json, report);
 }
 
@@ -47,11 +48,16 @@ void setup_subject(CLI::App& app, Context& context) {
 
     auto* erase = group->add_subcommand("erase", "Erase a subject from the store irrecoverably");
     erase->add_option("ID", options->id, "The subject's identifier")->required();
+    erase->add_flag("--force", options->erase.force, "Erase although requests of the subject are still open");
+    erase->add_option("--reason", options->erase.reason,
+                      "With --force: why (recorded in the audit trail; do not name the person)");
+    add_backdate_option(*erase, context);
     erase->footer(
         "Removes the identifier and every free-text field (channel, notes, reasons) of the subject's\n"
         "requests, overwriting the freed bytes and emptying the write-ahead log. Keeps a record of each\n"
         "request without the identifier (type, dates, outcome, tasks), because the controller must be\n"
-        "able to show that requests were answered in time (Art. 5(2)); says what it kept and why.");
+        "able to show that requests were answered in time (Art. 5(2)); says what it kept and why.\n"
+        "Refused while a request of the subject is open, unless --force --reason.");
     erase->callback([options, &context] { run_erase(*options, context); });
 }
 

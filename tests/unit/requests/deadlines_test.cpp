@@ -14,8 +14,25 @@ Date d(const char* text) {
     return *time::parse_date(text);
 }
 
+requests::ExtendOptions extension(const char* reason, std::optional<Date> informed_on = {}, const char* via = "") {
+    requests::ExtendOptions options;
+    options.reason = reason;
+    options.informed_on = informed_on;
+    options.via = via;
+    return options;
+}
+
+requests::CloseOptions closing_partial() {
+    requests::CloseOptions options;
+    options.outcome = "partial";
+    options.reason = "the system is gone";
+    options.remedies_told = true;
+    return options;
+}
+
 store::ChangeStamp at(const char* date) {
-    return {"tester", time::DateTime::start_of(d(date))};
+    const auto instant = time::DateTime::start_of(d(date));
+    return {"tester", instant, instant, ""};
 }
 
 model::Register one_system_register(std::vector<Date> holidays = {}) {
@@ -58,8 +75,9 @@ TEST_CASE("Art. 12(3) due dates", "[requests][deadline]") {
         // Dec 26 2026 is a Saturday; Monday the 28th is a holiday here.
         CHECK(requests::first_due(d("2026-11-26"), holidays) == d("2026-12-29"));
     }
-    SECTION("extension: three months from receipt, with the same clamp") {
-        CHECK(requests::extended_due(d("2026-01-31"), none) == d("2026-04-30"));
+    SECTION("extension: the earlier of three months from receipt and two months after the first") {
+        CHECK(requests::extended_due(d("2026-01-31"), none) == d("2026-04-28"));
+        CHECK(requests::extended_due(d("2026-01-15"), none) == d("2026-04-15"));
         CHECK(requests::extended_due(d("2027-11-30"), none) == d("2028-02-29"));
         CHECK(requests::extended_due(d("2026-11-30"), none) == d("2027-03-01"));  // Feb 28 2027 is a Sunday
     }
@@ -83,7 +101,11 @@ TEST_CASE("opening a request stores its due date from the register's holidays", 
 
     SECTION("--received defaults to the --as-of day") {
         options.received.reset();
-        const auto second = requests::open_request(*store, reg, options, at("2026-01-31"));
+        auto earlier = at("2026-01-31");
+        // Dated before the newest audit event: only as an explicit backdate.
+        CHECK_THROWS_AS(requests::open_request(*store, reg, options, earlier), Refusal);
+        earlier.backdate_reason = "copied from the paper register";
+        const auto second = requests::open_request(*store, reg, options, earlier);
         CHECK(second.request.received == d("2026-01-31"));
         CHECK(second.request.due == d("2026-03-02"));
         CHECK(second.request.id == "REQ-2026-0002");
@@ -106,16 +128,21 @@ TEST_CASE("extension: once, and only within the first month", "[requests][deadli
     const auto id = requests::open_request(*store, reg, options, at("2026-01-31")).request.id;
 
     SECTION("on the last day of the first month (moved to Monday 2026-03-02)") {
-        const auto extended = requests::extend_request(*store, id, "archives", none, at("2026-03-02"));
-        CHECK(extended.due == d("2026-04-30"));
+        const auto extended =
+            requests::extend_request(*store, id, extension("archives to search", d("2026-03-02"), "e-mail"), none, at("2026-03-02"))
+                .request;
+        // Received 31 January: two months after the first month (28 February) is 28 April,
+        // earlier than three months from receipt (30 April).
+        CHECK(extended.due == d("2026-04-28"));
         CHECK(extended.subject_informed_on == d("2026-03-02"));
-        CHECK_THROWS_AS(requests::extend_request(*store, id, "again", none, at("2026-03-02")), Refusal);
+        CHECK(extended.informed_via == "e-mail");
+        CHECK_THROWS_AS(requests::extend_request(*store, id, extension("again and again"), none, at("2026-03-02")), Refusal);
     }
     SECTION("the day after is too late") {
-        CHECK_THROWS_AS(requests::extend_request(*store, id, "late", none, at("2026-03-03")), Refusal);
+        CHECK_THROWS_AS(requests::extend_request(*store, id, extension("too late now"), none, at("2026-03-03")), Refusal);
     }
     SECTION("a reason is required") {
-        CHECK_THROWS_AS(requests::extend_request(*store, id, "  ", none, at("2026-02-01")), UsageError);
+        CHECK_THROWS_AS(requests::extend_request(*store, id, extension("  "), none, at("2026-02-01")), UsageError);
     }
 }
 
@@ -129,10 +156,10 @@ TEST_CASE("overdue and due-within lists follow --as-of", "[requests][list]") {
     options.subject = "C-1";
     options.received = d("2026-01-31");  // due 2026-03-02 (Saturday Feb 28 moved)
     requests::open_request(*store, reg, options, at("2026-02-01"));
-    options.received = d("2028-01-31");  // due 2028-02-29 (leap year)
-    requests::open_request(*store, reg, options, at("2028-02-01"));
     options.received = d("2026-03-27");  // due 2026-04-28 (holiday on Monday the 27th)
     requests::open_request(*store, reg, options, at("2026-03-27"));
+    options.received = d("2028-01-31");  // due 2028-02-29 (leap year)
+    requests::open_request(*store, reg, options, at("2028-02-01"));
 
     requests::ListOptions overdue;
     overdue.overdue = true;
@@ -155,7 +182,7 @@ TEST_CASE("overdue and due-within lists follow --as-of", "[requests][list]") {
         CHECK(listed(*store, soon, "2026-04-21") == std::vector<std::string>{"REQ-2026-0001", "REQ-2026-0002"});
     }
     SECTION("closed requests are never overdue") {
-        requests::close_request(*store, "REQ-2026-0001", "partial", "system gone", at("2026-03-01"));
+        requests::close_request(*store, "REQ-2026-0001", closing_partial(), at("2028-03-01"));
         CHECK(listed(*store, overdue, "2026-04-29") == std::vector<std::string>{"REQ-2026-0002"});
     }
     SECTION("day counts") {

@@ -1,11 +1,21 @@
 #include "requests/requests.hpp"
 #include "store/audit.hpp"
 
+#include "errors.hpp"
 #include "support/store_backends.hpp"
 #include "support/string_makers.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace gdprctl;
+
+namespace {
+requests::EraseOptions forced(const char* reason) {
+    requests::EraseOptions options;
+    options.force = true;
+    options.reason = reason;
+    return options;
+}
+}  // namespace
 
 TEST_CASE("erasing a subject keeps a pseudonymous record and no identifier", "[requests][erasure]") {
     const auto backend = GDPRCTL_EACH_STORE_BACKEND();
@@ -16,7 +26,8 @@ TEST_CASE("erasing a subject keeps a pseudonymous record and no identifier", "[r
     crm.id = "crm";
     crm.subjects = {"customer"};
     reg.systems.push_back(crm);
-    const store::ChangeStamp stamp{"officer", time::DateTime::start_of(time::Date::from_ymd(2026, 6, 1))};
+    const auto at = time::DateTime::start_of(time::Date::from_ymd(2026, 6, 1));
+    const store::ChangeStamp stamp{"officer", at, at, ""};
 
     requests::OpenOptions options;
     options.type = "erasure";
@@ -28,7 +39,11 @@ TEST_CASE("erasing a subject keeps a pseudonymous record and no identifier", "[r
     options.subject = "someone-else";
     requests::open_request(*store, reg, options, stamp);
 
-    const auto report = requests::erase_subject(*store, "jane@example.test", stamp);
+    // The erasure request itself is still open: refused unless forced, with a reason.
+    CHECK_THROWS_AS(requests::erase_subject(*store, "jane@example.test", {}, stamp), Refusal);
+    CHECK_THROWS_AS(requests::erase_subject(*store, "jane@example.test", forced("x"), stamp), UsageError);
+    const auto report =
+        requests::erase_subject(*store, "jane@example.test", forced("closing the account on request"), stamp);
     CHECK(report.request_ids == std::vector<std::string>{id});
     CHECK(report.task_notes_cleared == 1);
     CHECK(report.history_purged);
@@ -55,8 +70,9 @@ TEST_CASE("erasing a subject keeps a pseudonymous record and no identifier", "[r
     CHECK(store::verify_chain(*store).ok);
 
     SECTION("erasing again finds nothing and changes nothing") {
-        const auto again = requests::erase_subject(*store, "jane@example.test", stamp);
+        const auto again = requests::erase_subject(*store, "jane@example.test", {}, stamp);
         CHECK(again.request_ids.empty());
-        CHECK(store::verify_chain(*store).events_checked == 4);
+        // open, task, open, the forced erasure and the request's erasure event
+        CHECK(store::verify_chain(*store).events_checked == 5);
     }
 }

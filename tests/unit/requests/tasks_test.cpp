@@ -17,8 +17,17 @@ model::System system(const char* id, std::vector<std::string> subjects, std::vec
     return s;
 }
 
+requests::CloseOptions closing(const char* outcome, const char* reason = "", bool remedies_told = false) {
+    requests::CloseOptions options;
+    options.outcome = outcome;
+    options.reason = reason;
+    options.remedies_told = remedies_told;
+    return options;
+}
+
 store::ChangeStamp stamp() {
-    return {"tester", time::DateTime::start_of(*time::parse_date("2026-05-04"))};
+    const auto at = time::DateTime::start_of(*time::parse_date("2026-05-04"));
+    return {"tester", at, at, ""};
 }
 
 }  // namespace
@@ -62,20 +71,22 @@ TEST_CASE("a request closes as fulfilled only when its tasks are done", "[reques
     options.subject = "C-7";
     const auto id = requests::open_request(*store, reg, options, stamp()).request.id;
 
-    CHECK_THROWS_AS(requests::close_request(*store, id, "fulfilled", "", stamp()), Refusal);
+    CHECK_THROWS_AS(requests::close_request(*store, id, closing("fulfilled"), stamp()), Refusal);
     requests::complete_task(*store, id, "crm", "deleted", stamp());
     CHECK_THROWS_AS(requests::complete_task(*store, id, "crm", "", stamp()), Refusal);
     CHECK_THROWS_AS(requests::complete_task(*store, id, "payroll", "", stamp()), UsageError);
-    CHECK_THROWS_AS(requests::close_request(*store, id, "fulfilled", "", stamp()), Refusal);
+    CHECK_THROWS_AS(requests::close_request(*store, id, closing("fulfilled"), stamp()), Refusal);
     requests::complete_task(*store, id, "notify:mailer", "", stamp());
-    const auto closed = requests::close_request(*store, id, "fulfilled", "", stamp());
+    const auto closed = requests::close_request(*store, id, closing("fulfilled"), stamp());
     CHECK(closed.status == store::RequestStatus::closed);
-    CHECK_THROWS_AS(requests::close_request(*store, id, "partial", "again", stamp()), Refusal);
+    CHECK_THROWS_AS(requests::close_request(*store, id, closing("partial", "closed twice", true), stamp()), Refusal);
 
     SECTION("a refusal needs reasons") {
         const auto other = requests::open_request(*store, reg, options, stamp()).request.id;
-        CHECK_THROWS_AS(requests::close_request(*store, other, "refused", "", stamp()), UsageError);
-        CHECK(requests::close_request(*store, other, "refused", "unfounded", stamp()).outcome ==
+        CHECK_THROWS_AS(requests::close_request(*store, other, closing("refused"), stamp()), UsageError);
+        CHECK_THROWS_AS(requests::close_request(*store, other, closing("refused", "x", true), stamp()), UsageError);
+        CHECK_THROWS_AS(requests::close_request(*store, other, closing("refused", "identity not shown"), stamp()), UsageError);
+        CHECK(requests::close_request(*store, other, closing("refused", "identity not shown", true), stamp()).outcome ==
               store::Outcome::refused);
     }
 }

@@ -90,7 +90,8 @@ TEST_CASE("tampering in a SQLite file is found", "[store][audit]") {
     test::TempDir dir;
     const auto path = dir.path() / "state.db";
     auto store = open_sqlite_store(path);
-    const ChangeStamp stamp{"tester", time::DateTime::start_of(time::Date::from_ymd(2026, 5, 4))};
+    const auto stamp_at = time::DateTime::start_of(time::Date::from_ymd(2026, 5, 4));
+    const ChangeStamp stamp{"tester", stamp_at, stamp_at, ""};
     for (int i = 0; i < 3; ++i)
         store->write(stamp, [&](StoreWriter& writer) { writer.append_audit({"test", "T-" + std::to_string(i), ""}); });
     REQUIRE(verify_chain(*store).ok);

@@ -84,7 +84,8 @@ TEST_CASE("the WAL checkpoint after an erasure leaves no write-ahead log behind"
     test::TempDir dir;
     const auto path = dir.path() / "state.db";
     auto store = store::open_sqlite_store(path);
-    store->write({"tester", time::DateTime::start_of(time::Date::from_ymd(2026, 5, 4))},
+    const auto at = time::DateTime::start_of(time::Date::from_ymd(2026, 5, 4));
+    store->write({"tester", at, at, ""},
                  [&](store::StoreWriter& writer) { writer.append_audit({"test", "T-1", ""}); });
     const auto wal = std::filesystem::path(path.string() + "-wal");
     REQUIRE(std::filesystem::file_size(wal) > 0);

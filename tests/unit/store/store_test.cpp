@@ -36,9 +36,15 @@ Request request(int year, int number, const char* subject, time::Date due) {
     return r;
 }
 
+// A change written at `t` by the clock: these tests write their history in any order, so each
+// carries a backdate reason (kept only where the change is in fact backdated).
+ChangeStamp stamped(time::DateTime t) {
+    return {"tester", t, t, "contract test history"};
+}
+
 // Inserts `r` with its audit event, as every command does.
 void insert(Store& store, const Request& r) {
-    store.write({"tester", r.opened_at}, [&](StoreWriter& writer) {
+    store.write(stamped(r.opened_at), [&](StoreWriter& writer) {
         writer.insert_request(r);
         writer.append_audit({"request.open", r.id, ""});
     });
@@ -63,7 +69,7 @@ TEST_CASE("request numbers are per year and allocated inside the write", "[store
     auto store = backend.open(dir.path());
     auto add = [&](int year) {
         std::string id;
-        store->write({"tester", at(2026, 5, 4)}, [&](StoreWriter& writer) {
+        store->write(stamped(at(2026, 5, 4)), [&](StoreWriter& writer) {
             auto r = request(year, writer.next_request_number(year), "C-1", time::Date::from_ymd(year, 2, 1));
             writer.insert_request(r);
             writer.append_audit({"request.open", r.id, ""});
@@ -83,7 +89,7 @@ TEST_CASE("a request and its tasks read back as written", "[store]") {
     auto r = request(2026, 1, "C-1", time::Date::from_ymd(2026, 3, 2));
     r.type = model::Right::portability;
     insert(*store, r);
-    store->write({"tester", at(2026, 2, 1)}, [&](StoreWriter& writer) {
+    store->write(stamped(at(2026, 2, 1)), [&](StoreWriter& writer) {
         writer.insert_task({r.id, TaskKind::notify, "mailer", "crm,web", std::nullopt, "", ""});
         writer.insert_task({r.id, TaskKind::system, "crm", "", std::nullopt, "", ""});
         auto changed = *writer.find_request(r.id);
@@ -119,7 +125,7 @@ TEST_CASE("a request and its tasks read back as written", "[store]") {
         CHECK_FALSE(tasks[1].done());
     });
     SECTION("updating what is not there is a programming error") {
-        CHECK_THROWS_AS(store->write({"tester", at(2026, 2, 2)},
+        CHECK_THROWS_AS(store->write(stamped(at(2026, 2, 2)),
                                      [&](StoreWriter& writer) {
                                          writer.append_audit({"test", "x", ""});
                                          writer.update_request(request(2026, 9, "C-9", r.due));
@@ -160,12 +166,12 @@ TEST_CASE("erasing a subject keeps the rows and removes the identifier and free 
     const auto r = request(2026, 1, "jane", time::Date::from_ymd(2026, 3, 1));
     insert(*store, r);
     insert(*store, request(2026, 2, "john", time::Date::from_ymd(2026, 3, 1)));
-    store->write({"tester", at(2026, 2, 1)}, [&](StoreWriter& writer) {
+    store->write(stamped(at(2026, 2, 1)), [&](StoreWriter& writer) {
         writer.insert_task({r.id, TaskKind::system, "crm", "", at(2026, 2, 1), "officer", "jane's row removed"});
         writer.append_audit({"request.task", r.id, ""});
     });
     ErasureCounts counts;
-    store->write({"tester", at(2026, 2, 2)}, [&](StoreWriter& writer) {
+    store->write(stamped(at(2026, 2, 2)), [&](StoreWriter& writer) {
         counts = writer.erase_subject("jane", at(2026, 2, 2));
         writer.append_audit({"subject.erase", r.id, ""});
     });
@@ -189,7 +195,7 @@ TEST_CASE("every write appends a linked event in the same transaction", "[store]
     const auto backend = GDPRCTL_EACH_STORE_BACKEND();
     test::TempDir dir;
     auto store = backend.open(dir.path());
-    const ChangeStamp stamp{"tester", at(2026, 5, 4)};
+    const ChangeStamp stampstamped(at(2026, 5, 4));
     for (int i = 0; i < 3; ++i)
         store->write(stamp, [&](StoreWriter& writer) { writer.append_audit({"test", "T-" + std::to_string(i), ""}); });
     CHECK(verify_chain(*store).ok);
@@ -221,7 +227,7 @@ TEST_CASE("every write appends a linked event in the same transaction", "[store]
         CHECK(verify_chain(*store).events_checked == 3);
     }
     SECTION("events since a time") {
-        store->write({"tester", at(2026, 6, 1)}, [&](StoreWriter& writer) { writer.append_audit({"test", "late", ""}); });
+        store->write(stamped(at(2026, 6, 1)), [&](StoreWriter& writer) { writer.append_audit({"test", "late", ""}); });
         std::vector<std::string> targets;
         store->read([&](StoreReader& reader) {
             reader.for_each_audit_event(at(2026, 5, 5), [&](const AuditEvent& event) {
@@ -249,5 +255,50 @@ TEST_CASE("the backend is chosen from the --db value", "[store]") {
         const auto path = dir.path() / "my.db";
         CHECK(open_store(path.string()) != nullptr);
         CHECK(std::filesystem::exists(path));
+    }
+}
+
+TEST_CASE("changes are dated no earlier than the trail allows without a backdate", "[store][audit][time]") {
+    const auto backend = GDPRCTL_EACH_STORE_BACKEND();
+    test::TempDir dir;
+    auto store = backend.open(dir.path());
+    const auto now = at(2026, 5, 4);
+    auto append = [&](ChangeStamp stamp, const char* target) {
+        store->write(stamp, [&](StoreWriter& writer) { writer.append_audit({"test", target, ""}); });
+    };
+    append({"tester", now, now, ""}, "T-1");
+
+    SECTION("before the newest event: refused without a reason, recorded with one") {
+        const auto earlier = at(2026, 5, 3);
+        CHECK_THROWS_AS(append({"tester", earlier, now, ""}, "T-2"), Refusal);
+        CHECK_THROWS_AS(append({"tester", earlier, now, "x"}, "T-2"), UsageError);
+        CHECK(verify_chain(*store).events_checked == 1);
+        append({"tester", earlier, now, "entered from the paper log"}, "T-2");
+        store->read([&](StoreReader& reader) {
+            const auto event = reader.audit_events_for("T-2").at(0);
+            CHECK(event.at == earlier);
+            CHECK(event.recorded_at == now);
+            CHECK(event.backdate_reason == "entered from the paper log");
+        });
+        CHECK(verify_chain(*store).ok);
+    }
+    SECTION("more than a day before the real time needs a reason too") {
+        const auto later_clock = at(2026, 5, 10);
+        CHECK_THROWS_AS(append({"tester", at(2026, 5, 8), later_clock, ""}, "T-2"), Refusal);
+        append({"tester", at(2026, 5, 9), later_clock, ""}, "T-2");  // within the day: no reason needed
+    }
+    SECTION("a reason given when none is needed is not recorded") {
+        append({"tester", now, now, "not needed here"}, "T-2");
+        store->read([&](StoreReader& reader) { CHECK(reader.audit_events_for("T-2").at(0).backdate_reason.empty()); });
+    }
+    SECTION("dated after the real time") {
+        CHECK_THROWS_AS(append({"tester", at(2026, 5, 6), now, ""}, "T-2"), Refusal);
+    }
+    SECTION("recorded time going backwards is reported by verify") {
+        append({"tester", now, at(2026, 5, 3) , "the clock was set back"}, "T-2");
+        const auto result = verify_chain(*store);
+        CHECK_FALSE(result.ok);
+        REQUIRE(result.time_problems.size() == 1);
+        CHECK(result.time_problems[0].find("event 2") != std::string::npos);
     }
 }

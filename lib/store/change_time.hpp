@@ -1,0 +1,28 @@
+#pragma once
+
+#include "store/store.hpp"
+
+#include <chrono>
+#include <optional>
+#include <string_view>
+
+// The time integrity of the audit trail (Art. 5(2): the record is evidence). A change is dated
+// by its effective time (--as-of, or the clock) and always records the real time as well.
+namespace gdprctl::store {
+
+// How far before the real time a change may be dated without --backdate: a day, so that work done
+// late in the evening can still be recorded the next morning under its own date.
+inline constexpr std::chrono::hours backdate_tolerance{24};
+
+// The stamp to record for a change, given the effective time of the trail's newest event.
+// Refuses (exit 1) a change dated after the real time by more than the tolerance, and one dated
+// before the newest event or more than the tolerance before the real time unless the stamp
+// carries a backdate reason; the reason is kept only when the change is in fact backdated.
+ChangeStamp checked_stamp(const ChangeStamp& stamp, std::optional<time::DateTime> newest_event);
+
+// A reason is what someone is told or what an auditor reads: at least a few words. UsageError
+// naming `option` when `text` is blank or shorter than `min_reason_length` characters.
+inline constexpr std::size_t min_reason_length = 8;
+void require_reason(std::string_view text, std::string_view option, std::string_view purpose);
+
+}  // namespace gdprctl::store
