@@ -66,11 +66,11 @@ struct Task {
     TaskKind kind = TaskKind::system;
     std::string target;  // system id, or recipient id for an Art. 19 notification
     std::string via;     // notifications: comma-separated systems that disclose to the recipient
-    TaskResolution resolution = TaskResolution::act;
-    std::string grounds;  // why restrict or not applicable, citing the law and the register
     std::optional<time::DateTime> done_at;
     std::string done_by;
     std::string note;
+    TaskResolution resolution = TaskResolution::act;
+    std::string grounds = {};  // why restrict or not applicable, citing the law and the register
     bool done() const { return done_at.has_value(); }
     // Still to be worked on before the request is fulfilled.
     bool pending() const { return !done() && resolution != TaskResolution::not_applicable; }

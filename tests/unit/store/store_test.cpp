@@ -195,7 +195,7 @@ TEST_CASE("every write appends a linked event in the same transaction", "[store]
     const auto backend = GDPRCTL_EACH_STORE_BACKEND();
     test::TempDir dir;
     auto store = backend.open(dir.path());
-    const ChangeStamp stampstamped(at(2026, 5, 4));
+    const ChangeStamp stamp = stamped(at(2026, 5, 4));
     for (int i = 0; i < 3; ++i)
         store->write(stamp, [&](StoreWriter& writer) { writer.append_audit({"test", "T-" + std::to_string(i), ""}); });
     CHECK(verify_chain(*store).ok);
