@@ -5,6 +5,7 @@ packages=(
   build-essential cmake pkg-config
   libcli11-dev libfmt-dev libyaml-cpp-dev libsqlite3-dev libssl-dev libedit-dev catch2
   sqlite3 tzdata python3 python3-jsonschema python3-yaml
+  faketime  # tests/cli/requests_law.sh: a clock set back, for `audit verify`
 )
 missing=()
 for package in "${packages[@]}"; do

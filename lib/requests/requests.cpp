@@ -286,7 +286,7 @@ Opened open_request(store::Store& store, const model::Register& reg, const OpenO
                          hint.empty() ? "the six rights of Art. 15-21 each have a type" : hint);
     }
     check_subject_id(options.subject);
-    const time::Date today = stamp.at.date();
+    const time::Date today = stamp.date();
     const time::Date received = options.received.value_or(today);
     if (received > today)
         throw UsageError(fmt::format("--received {} is after today ({})", received.to_string(), today.to_string()),
@@ -348,7 +348,7 @@ Changed extend_request(store::Store& store, const std::string& id, const ExtendO
         throw UsageError("--informed-on and --via go together: when and how the subject was told of the extension",
                          "pass both, or neither and record it later with `gdprctl request inform ID --on DATE --via "
                          "CHANNEL`");
-    const time::Date today = stamp.at.date();
+    const time::Date today = stamp.date();
     Changed changed;
     Request& request = changed.request;
     store.write(stamp, [&](store::StoreWriter& writer) {
@@ -397,7 +397,7 @@ Request inform_request(store::Store& store, const std::string& id, time::Date in
         if (request.subject_informed_on)
             throw Refusal(fmt::format("the subject of request {} was already recorded as told of the extension on {}",
                                       id, request.subject_informed_on->to_string()));
-        require_date_between(informed_on, *request.extended_on, "the extension", stamp.at.date(), "--on");
+        require_date_between(informed_on, *request.extended_on, "the extension", stamp.date(), "--on");
         request.subject_informed_on = informed_on;
         request.informed_via = via;
         writer.update_request(request);
@@ -411,7 +411,7 @@ Request verify_identity(store::Store& store, const std::string& id, const Verify
     if (!options.asked_on && !options.verified_on)
         throw UsageError("`request verify` needs --asked-on DATE, --verified-on DATE or both",
                          "--asked-on records asking for identification (Art. 12(6)); --verified-on records receiving it");
-    const time::Date today = stamp.at.date();
+    const time::Date today = stamp.date();
     Request request;
     store.write(stamp, [&](store::StoreWriter& writer) {
         request = require_request(writer, id);
@@ -494,7 +494,7 @@ Request close_request(store::Store& store, const std::string& id, const CloseOpt
         writer.update_request(request);
         writer.append_audit({"request.close", id,
                              fmt::format("outcome={} overdue={}{}", options.outcome,
-                                         stamp.at.date() > request.due ? "yes" : "no",
+                                         stamp.date() > request.due ? "yes" : "no",
                                          options.remedies_told ? " remedies_told=yes" : "")});
     });
     return request;

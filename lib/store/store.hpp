@@ -156,6 +156,10 @@ struct ChangeStamp {
     time::DateTime at;           // effective time
     time::DateTime recorded_at;  // the real clock
     std::string backdate_reason;  // --backdate: required when `at` lies in the past (see change_time.hpp)
+    // The date of `at` in the workspace's time zone (settings.timezone); its UTC date when unset.
+    std::optional<time::Date> local_date = {};
+
+    time::Date date() const { return local_date.value_or(at.date()); }
 };
 
 class Store {

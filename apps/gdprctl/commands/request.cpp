@@ -54,7 +54,7 @@ void run_open(RequestOptions& options, Context& context) {
 
 void run_list(const RequestOptions& options, Context& context) {
     const bool json = wants_json(context);
-    const auto today = context.today();
+    const auto today = workspace_today(context);
     const auto filter = requests::list_filter(options.list, today);
     const auto calendar = workspace_calendar(context);
     auto store = open_store(context);
@@ -65,7 +65,7 @@ void run_list(const RequestOptions& options, Context& context) {
 
 void run_show(const RequestOptions& options, Context& context) {
     const bool json = wants_json(context);
-    const auto today = context.today();
+    const auto today = workspace_today(context);
     auto store = open_store(context);
     const auto detail = requests::show_request(*store, options.id);
     if (json)
@@ -92,7 +92,7 @@ void run_extend(const RequestOptions& options, Context& context) {
                           "`gdprctl request inform {} --on DATE --via CHANNEL` (Art. 12(3))",
                           request.due.to_string(), requests::first_due(request.received, calendar).to_string(),
                           request.id),
-        stamp.at.date());
+        stamp.date());
 }
 
 void run_inform(const RequestOptions& options, Context& context) {
@@ -103,7 +103,7 @@ void run_inform(const RequestOptions& options, Context& context) {
     const auto request = requests::inform_request(*store, options.id, on, options.via, stamp);
     output::write_request_changed(*context.out, json, request,
                                   fmt::format("subject told of the extension on {} via {}", on.to_string(), options.via),
-                                  stamp.at.date());
+                                  stamp.date());
 }
 
 void run_verify(const RequestOptions& options, Context& context) {
@@ -118,7 +118,7 @@ void run_verify(const RequestOptions& options, Context& context) {
                                    request.identity_verified_on ? request.identity_verified_on->to_string() : "not yet");
     if (auto days = requests::verification_days(request)) what += fmt::format(" ({} day(s))", *days);
     what += fmt::format("; still due {} (the period runs from receipt)", request.due.to_string());
-    output::write_request_changed(*context.out, json, request, what, stamp.at.date());
+    output::write_request_changed(*context.out, json, request, what, stamp.date());
 }
 
 void run_recompute(const RequestOptions& options, Context& context) {
@@ -152,7 +152,7 @@ void run_close(const RequestOptions& options, Context& context) {
     const auto request = requests::close_request(
         *store, options.id, {options.outcome, options.reason, options.fee, options.remedies_told}, stamp);
     output::write_request_changed(*context.out, json, request, fmt::format("closed as {}", options.outcome),
-                                  stamp.at.date());
+                                  stamp.date());
 }
 
 }  // namespace

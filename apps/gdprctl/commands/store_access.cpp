@@ -15,7 +15,8 @@ std::unique_ptr<store::Store> open_store(const Context& context) {
 }
 
 store::ChangeStamp change_stamp(const Context& context) {
-    return {context.actor(), context.now(), time::DateTime::now(), context.options.backdate};
+    const auto at = context.now();
+    return {context.actor(), at, time::DateTime::now(), context.options.backdate, workspace_zone(context).date_at(at)};
 }
 
 void add_backdate_option(CLI::App& command, Context& context) {

@@ -14,7 +14,7 @@ struct SubjectOptions {
 
 void run_show(const SubjectOptions& options, Context& context) {
     const bool json = wants_json(context);
-    const auto today = context.today();
+    const auto today = workspace_today(context);
     auto store = open_store(context);
     const auto report = requests::show_subject(*store, options.id);
     if (json)
