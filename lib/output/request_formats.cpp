@@ -1,9 +1,14 @@
 #include "output/request_formats.hpp"
 
+#include "output/terminal.hpp"
+
 #include <fmt/format.h>
 
 namespace gdprctl::output {
 namespace {
+
+// Store text (subjects, notes, --by, register ids) reaches the terminal only escaped.
+std::string esc(std::string_view text) { return terminal_escape(text); }
 
 std::string task_label(const store::Task& task) {
     return task.kind == store::TaskKind::system ? task.target : fmt::format("notify:{}", task.target);
@@ -45,11 +50,11 @@ void write_tasks_text(std::ostream& out, const std::vector<store::Task>& tasks) 
     out << "  tasks:\n";
     for (const auto& task : tasks) {
         std::string what = task.kind == store::TaskKind::system
-                               ? fmt::format("system {}", task.target)
-                               : fmt::format("notify recipient {} (Art. 19; via {})", task.target, task.via);
+                               ? fmt::format("system {}", esc(task.target))
+                               : fmt::format("notify recipient {} (Art. 19; via {})", esc(task.target), esc(task.via));
         out << fmt::format("    [{}] {}", task.done() ? "x" : " ", what);
-        if (task.done()) out << fmt::format(" - done {} by {}", task.done_at->to_string(), task.done_by);
-        if (!task.note.empty()) out << fmt::format(" - {}", task.note);
+        if (task.done()) out << fmt::format(" - done {} by {}", task.done_at->to_string(), esc(task.done_by));
+        if (!task.note.empty()) out << fmt::format(" - {}", esc(task.note));
         out << "\n";
     }
 }
@@ -126,19 +131,19 @@ void write_request_fields(JsonWriter& json, const store::Request& request, time:
 void write_request_detail_text(std::ostream& out, const requests::RequestDetail& detail, time::Date today) {
     const auto& r = detail.request;
     out << fmt::format("{}  {} request, {}\n", r.id, model::to_string(r.type), state_of(r, today));
-    out << fmt::format("  subject:  {}{}\n", r.subject.value_or("(erased)"),
-                       r.subject_kind.empty() ? "" : fmt::format(" ({})", r.subject_kind));
+    out << fmt::format("  subject:  {}{}\n", esc(r.subject.value_or("(erased)")),
+                       r.subject_kind.empty() ? "" : fmt::format(" ({})", esc(r.subject_kind)));
     out << fmt::format("  received: {}{}\n", r.received.to_string(),
-                       r.channel.empty() ? "" : fmt::format(" via {}", r.channel));
+                       r.channel.empty() ? "" : fmt::format(" via {}", esc(r.channel)));
     out << fmt::format("  due:      {}\n", r.due.to_string());
     if (r.extended_on)
         out << fmt::format("  extended: on {}, subject informed {}: {}\n", r.extended_on->to_string(),
-                           r.subject_informed_on ? r.subject_informed_on->to_string() : "-", r.extension_reason);
-    if (!r.note.empty()) out << fmt::format("  note:     {}\n", r.note);
+                           r.subject_informed_on ? r.subject_informed_on->to_string() : "-", esc(r.extension_reason));
+    if (!r.note.empty()) out << fmt::format("  note:     {}\n", esc(r.note));
     if (r.closed_at)
         out << fmt::format("  closed:   {} as {}{}\n", r.closed_at->to_string(),
                            r.outcome ? store::to_string(*r.outcome) : "?",
-                           r.close_reason.empty() ? "" : fmt::format(": {}", r.close_reason));
+                           r.close_reason.empty() ? "" : fmt::format(": {}", esc(r.close_reason)));
     if (r.erased_at)
         out << fmt::format("  erased:   {} (identifier and free text removed)\n", r.erased_at->to_string());
     write_tasks_text(out, detail.tasks);
@@ -180,7 +185,7 @@ void RequestListWriter::row(const store::Request& request) {
         return;
     }
     buffer_ << fmt::format("{:<14} {:<13} {:<10} due {}  {}\n", request.id, model::to_string(request.type),
-                           request.subject.value_or("(erased)"), request.due.to_string(), state_of(request, today_));
+                           esc(request.subject.value_or("(erased)")), request.due.to_string(), state_of(request, today_));
     flush_if_full();
 }
 
@@ -206,7 +211,7 @@ void write_task_done(std::ostream& out, bool json, const store::Task& task) {
         writer.end_object();
         return;
     }
-    out << fmt::format("{}: task {} done\n", task.request_id, task_label(task));
+    out << fmt::format("{}: task {} done\n", task.request_id, esc(task_label(task)));
 }
 
 void write_request_changed(std::ostream& out, bool json, const store::Request& request, const std::string& what,
@@ -285,8 +290,8 @@ void write_erasure(std::ostream& out, bool json, const requests::ErasureReport& 
 }
 
 void write_audit_event_text(std::ostream& out, const store::AuditEvent& event) {
-    out << fmt::format("#{} {} {} {} {} {}\n", event.seq, event.at.to_string(), event.actor, event.action, event.target,
-                       event.details);
+    out << fmt::format("#{} {} {} {} {} {}\n", event.seq, event.at.to_string(), esc(event.actor), esc(event.action),
+                       esc(event.target), esc(event.details));
 }
 
 void write_audit_event_json(JsonWriter& json, const store::AuditEvent& event) {

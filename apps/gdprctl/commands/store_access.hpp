@@ -11,8 +11,14 @@
 // Shared by the commands that use the operational store.
 namespace gdprctl::cli {
 
-std::unique_ptr<store::Store> open_store(const Context& context);
+// Read commands open with StoreAccess::read: a missing store is "no store at PATH" (exit 2), never
+// created, and an existing one is opened read-only.
+enum class StoreAccess { read, write };
+std::unique_ptr<store::Store> open_store(const Context& context, StoreAccess access = StoreAccess::write);
 store::ChangeStamp change_stamp(const Context& context);
+// The key of a keyed audit chain: GDPRCTL_AUDIT_KEY_FILE (a 0600 file) or GDPRCTL_AUDIT_KEY; empty
+// for a plain chain.
+std::string audit_key_from_environment();
 // The workspace's register; warns on stderr (unless -q) when it has structural problems.
 model::Register load_workspace_register(const Context& context);
 // Public holidays from gdpr.yaml, or none when there is no workspace (e.g. only --db given).
