@@ -13,7 +13,8 @@
 namespace gdprctl::cli {
 
 time::DateTime Context::now() const {
-    if (options.as_of.empty()) return time::DateTime::now();
+    // `--as-of ""` (an unset variable in a script) is an error, not "use the clock".
+    if (options.as_of.empty() && !options.as_of_given) return time::DateTime::now();
     auto parsed = time::parse_datetime(options.as_of);
     if (!parsed)
         throw UsageError(fmt::format("--as-of `{}` is not a date or date-time", options.as_of),
@@ -74,7 +75,8 @@ void bind_global_options(CLI::App& app, GlobalOptions& options) {
         ->envname("GDPRCTL_DB")
         ->group(group);
     app.add_option("--as-of", options.as_of,
-                   "What \"now\" is, as YYYY-MM-DD or an ISO 8601 date-time, for reproducible runs")
+                   "What \"now\" is, as YYYY-MM-DD or an ISO 8601 date-time (0001-9999), for reproducible runs")
+        ->each([&options](const std::string&) { options.as_of_given = true; })
         ->group(group);
     app.add_option("--format", options.format, "Output format: text (default), json, and more where listed")
         ->group(group);

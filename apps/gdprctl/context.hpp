@@ -17,6 +17,7 @@ struct GlobalOptions {
     std::string workspace;  // --workspace, GDPRCTL_WORKSPACE
     std::string db;         // --db, GDPRCTL_DB
     std::string as_of;      // --as-of
+    bool as_of_given = false;  // --as-of was passed (perhaps empty)
     std::string format;     // --format; each command validates it against what it supports
     std::string by;         // --by, GDPRCTL_USER: who is making a change (audit trail)
     std::string backdate;   // --backdate REASON on commands that change the store

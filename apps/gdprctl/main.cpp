@@ -4,10 +4,15 @@
 
 #include <fmt/format.h>
 
+#include <cerrno>
+#include <csignal>
+#include <cstring>
 #include <iostream>
 
 int main(int argc, char** argv) {
     using namespace gdprctl;
+    // A closed pipe is an output error reported with exit 2 (below), not a silent death by SIGPIPE.
+    std::signal(SIGPIPE, SIG_IGN);
     cli::Context context;
     context.out = &std::cout;
     context.err = &std::cerr;
@@ -34,6 +39,17 @@ int main(int argc, char** argv) {
     cli::setup_audit(app, context);
     cli::setup_retention(app, context);
 
+    // Output that did not reach its destination (a full disk, a closed pipe) is an error: a CI job
+    // must not pass on a report that was never written.
+    auto output_failed = [] {
+        errno = 0;
+        std::cout.flush();
+        if (std::cout) return false;
+        const int error = errno;
+        std::cerr << fmt::format("gdprctl: error: cannot write to standard output{}{}\n", error ? ": " : "",
+                                 error ? std::strerror(error) : "");
+        return true;
+    };
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -49,10 +65,12 @@ int main(int argc, char** argv) {
     } catch (const Error& e) {
         std::cerr << fmt::format("gdprctl: error: {}\n", e.what());
         if (!e.hint().empty()) std::cerr << fmt::format("  hint: {}\n", e.hint());
+        if (output_failed()) return 2;
         return e.exit_code();
     } catch (const std::exception& e) {
         std::cerr << fmt::format("gdprctl: internal error: {}\n", e.what());
         return 2;
     }
+    if (output_failed()) return 2;
     return context.exit_code;
 }

@@ -86,12 +86,12 @@ std::vector<std::string> init_workspace(const InitOptions& given) {
 
     std::vector<std::string> made;
     edit::make_directory(dir / reg::state_folder, 0700);
-    edit::write_atomically(edit::read_snapshot(dir / reg::state_folder / ".gitignore"),
+    edit::write_atomically(edit::read_snapshot(dir / reg::state_folder / ".gitignore", dir),
                            "# The operational store holds personal data: it never goes into git.\n*\n");
     made.push_back(std::string(reg::state_folder) + "/.gitignore");
     edit::make_directory(dir / "systems", 0755);
     made.push_back("systems/");
-    edit::write_atomically(edit::read_snapshot(dir / reg::workspace_marker), text);
+    edit::write_atomically(edit::read_snapshot(dir / reg::workspace_marker, dir), text);
     made.push_back(reg::workspace_marker);
     return made;
 }

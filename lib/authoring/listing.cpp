@@ -4,6 +4,7 @@
 #include "diag/suggest.hpp"
 #include "errors.hpp"
 #include "output/json_writer.hpp"
+#include "output/terminal.hpp"
 
 #include <fmt/format.h>
 
@@ -11,6 +12,13 @@
 
 namespace gdprctl::authoring {
 namespace {
+
+// Register text reaches the terminal only escaped (output::terminal_escape).
+std::string esc(std::string_view text) { return output::terminal_escape(text); }
+
+std::string joined(const std::vector<std::string>& items) {
+    return esc(fmt::format("{}", fmt::join(items, ", ")));
+}
 
 std::string date_or(const std::optional<time::Date>& date, std::string_view fallback) {
     return date ? date->to_string() : std::string(fallback);
@@ -31,8 +39,10 @@ std::string next_review(const model::Register& reg, const model::System& system)
     return time::add(*system.last_review, interval).to_string();
 }
 
-void table(std::ostream& out, const std::vector<std::vector<std::string>>& rows) {
+void table(std::ostream& out, std::vector<std::vector<std::string>> rows) {
     if (rows.empty()) return;
+    for (auto& row : rows)
+        for (auto& cell : row) cell = esc(cell);
     std::vector<std::size_t> widths(rows.front().size(), 0);
     for (const auto& row : rows)
         for (std::size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], row[i].size());
@@ -185,37 +195,37 @@ void write_systems_json(std::ostream& out, const model::Register& reg, const std
 }
 
 void write_system_text(std::ostream& out, const model::Register& reg, const model::System& system, time::Date today) {
-    out << fmt::format("{}: {}\n", system.id, system.name);
-    out << fmt::format("  file:        {}:{}\n", reg.file_of(system), system.pos.line);
-    out << fmt::format("  owner:       {}\n", system.owner);
-    if (!system.description.empty()) out << fmt::format("  description: {}\n", system.description);
-    out << fmt::format("  subjects:    {}\n", fmt::join(system.subjects, ", "));
-    out << fmt::format("  data:        {}\n", fmt::join(system.data, ", "));
-    if (!system.sources.empty()) out << fmt::format("  sources:     {}\n", fmt::join(system.sources, ", "));
+    out << fmt::format("{}: {}\n", esc(system.id), esc(system.name));
+    out << fmt::format("  file:        {}:{}\n", esc(reg.file_of(system)), system.pos.line);
+    out << fmt::format("  owner:       {}\n", esc(system.owner));
+    if (!system.description.empty()) out << fmt::format("  description: {}\n", esc(system.description));
+    out << fmt::format("  subjects:    {}\n", joined(system.subjects));
+    out << fmt::format("  data:        {}\n", joined(system.data));
+    if (!system.sources.empty()) out << fmt::format("  sources:     {}\n", joined(system.sources));
     out << "  purposes:\n";
     for (const auto& purpose : system.purposes) {
-        out << fmt::format("    - {} ({})", purpose.id, purpose.basis ? model::to_string(*purpose.basis) : "no basis");
+        out << fmt::format("    - {} ({})", esc(purpose.id), purpose.basis ? model::to_string(*purpose.basis) : "no basis");
         if (purpose.basis) out << fmt::format(", {}", model::article_of(*purpose.basis));
         out << '\n';
-        if (!purpose.data.empty()) out << fmt::format("      data: {}\n", fmt::join(purpose.data, ", "));
+        if (!purpose.data.empty()) out << fmt::format("      data: {}\n", joined(purpose.data));
         if (purpose.consent)
-            out << fmt::format("      consent: evidence {}, withdrawal {}\n", purpose.consent->evidence,
-                               purpose.consent->withdrawal);
-        if (!purpose.lia.empty()) out << fmt::format("      balancing test: {}\n", purpose.lia);
-        if (!purpose.law.empty()) out << fmt::format("      law: {}\n", purpose.law);
-        if (!purpose.special_condition.empty()) out << fmt::format("      Art. {}\n", purpose.special_condition);
+            out << fmt::format("      consent: evidence {}, withdrawal {}\n", esc(purpose.consent->evidence),
+                               esc(purpose.consent->withdrawal));
+        if (!purpose.lia.empty()) out << fmt::format("      balancing test: {}\n", esc(purpose.lia));
+        if (!purpose.law.empty()) out << fmt::format("      law: {}\n", esc(purpose.law));
+        if (!purpose.special_condition.empty()) out << fmt::format("      Art. {}\n", esc(purpose.special_condition));
     }
-    if (!system.recipients.empty()) out << fmt::format("  recipients:  {}\n", fmt::join(system.recipients, ", "));
+    if (!system.recipients.empty()) out << fmt::format("  recipients:  {}\n", joined(system.recipients));
     if (!system.retention.empty()) {
         out << "  retention:\n";
         for (const auto& rule : system.retention)
-            out << fmt::format("    - {}: {}{}\n", fmt::join(rule.data, ", "),
+            out << fmt::format("    - {}: {}{}\n", joined(rule.data),
                                rule.undetermined ? "undetermined"
                                : rule.period     ? rule.period->to_string()
                                                  : "?",
-                               rule.after.empty() ? "" : " after " + rule.after);
+                               rule.after.empty() ? "" : " after " + esc(rule.after));
     }
-    out << fmt::format("  security:    {}\n", fmt::join(system.security, ", "));
+    out << fmt::format("  security:    {}\n", joined(system.security));
     out << fmt::format("  last review: {}; next review: {}{}\n", date_or(system.last_review, "never"),
                        next_review(reg, system), review_is_due(reg, system, today) ? " (due)" : "");
 }
@@ -254,21 +264,21 @@ void write_recipients_json(std::ostream& out, const model::Register& reg) {
 }
 
 void write_recipient_text(std::ostream& out, const model::Register& reg, const model::Recipient& r) {
-    out << fmt::format("{}: {}\n", r.id, r.name);
-    out << fmt::format("  file:      {}:{}\n", reg.file_of(r), r.pos.line);
-    if (!r.description.empty()) out << fmt::format("  about:     {}\n", r.description);
+    out << fmt::format("{}: {}\n", esc(r.id), esc(r.name));
+    out << fmt::format("  file:      {}:{}\n", esc(reg.file_of(r)), r.pos.line);
+    if (!r.description.empty()) out << fmt::format("  about:     {}\n", esc(r.description));
     out << fmt::format("  role:      {}\n", r.role ? model::to_string(*r.role) : "?");
-    out << fmt::format("  country:   {}{}\n", r.country,
+    out << fmt::format("  country:   {}{}\n", esc(r.country),
                        model::is_eea_country(r.country) ? " (EEA)" : " (outside the EEA)");
     if (r.agreement)
         out << fmt::format("  agreement: signed {}{}\n", date_or(r.agreement->signed_on, "?"),
-                           r.agreement->reference.empty() ? "" : ", " + r.agreement->reference);
+                           r.agreement->reference.empty() ? "" : ", " + esc(r.agreement->reference));
     if (r.transfer) out << fmt::format("  transfer:  {}\n", model::to_string(*r.transfer));
     std::vector<std::string> used_by;
     for (const auto& system : reg.systems)
-        if (std::find(system.recipients.begin(), system.recipients.end(), r.id) != system.recipients.end())
+        if (std::find(system.recipients.begin(), system.recipients.end(), esc(r.id)) != system.recipients.end())
             used_by.push_back(system.id);
-    out << fmt::format("  systems:   {}\n", used_by.empty() ? "none" : fmt::format("{}", fmt::join(used_by, ", ")));
+    out << fmt::format("  systems:   {}\n", used_by.empty() ? "none" : fmt::format("{}", joined(used_by)));
 }
 
 void write_recipient_json(std::ostream& out, const model::Register& reg, const model::Recipient& recipient) {

@@ -24,7 +24,7 @@ WriteOutcome append_entry(const fs::path& root, const std::string& path, const c
                           time::Date today, bool force) {
     WriteOutcome outcome;
     outcome.path = path;
-    auto snapshot = edit::read_snapshot(root / path);
+    auto snapshot = edit::read_snapshot(root / path, root);
     std::string text;
     if (snapshot.exists) {
         auto tree = parse_for_edit(snapshot.text, path);
@@ -43,7 +43,7 @@ WriteOutcome append_entry(const fs::path& root, const std::string& path, const c
 // Removes the entry of list `key` whose `id_field` is `id` from `path`.
 void remove_entry(const fs::path& root, const std::string& path, const char* key, const char* id_field,
                   const std::string& id) {
-    auto snapshot = edit::read_snapshot(root / path);
+    auto snapshot = edit::read_snapshot(root / path, root);
     auto tree = parse_for_edit(snapshot.text, path);
     auto ref = find_item(tree, key, id_field, id);
     if (!ref.item()) throw UsageError(fmt::format("`{}` is not where the register says ({})", id, path));
@@ -97,6 +97,7 @@ std::string recipient_entry(const RecipientFlags& flags) {
 }
 
 WriteOutcome add_recipient(const fs::path& root, const RecipientFlags& given, time::Date today, bool force) {
+    edit::WorkspaceLock lock(root);  // validation and writing are one step for other gdprctl processes
     auto flags = given;
     normalise_country(flags.country);
     auto missing = missing_recipient_fields(flags);
@@ -113,6 +114,7 @@ WriteOutcome add_recipient(const fs::path& root, const RecipientFlags& given, ti
 }
 
 std::string remove_recipient(const fs::path& root, const std::string& id) {
+    edit::WorkspaceLock lock(root);  // validation and writing are one step for other gdprctl processes
     auto reg = load_for_listing(root);
     const auto* recipient = reg.find_recipient(id);
     if (!recipient) {
@@ -158,6 +160,7 @@ void validate_cookie_flags(const CookieFlags& flags) {
 }
 
 WriteOutcome add_cookie(const fs::path& root, const CookieFlags& flags, time::Date today, bool force) {
+    edit::WorkspaceLock lock(root);  // validation and writing are one step for other gdprctl processes
     auto missing = missing_cookie_fields(flags);
     if (!missing.empty())
         throw UsageError(fmt::format("cookie add needs {}", fmt::join(missing, ", ")),
@@ -178,6 +181,7 @@ WriteOutcome add_cookie(const fs::path& root, const CookieFlags& flags, time::Da
 }
 
 std::string remove_cookie(const fs::path& root, const std::string& name) {
+    edit::WorkspaceLock lock(root);  // validation and writing are one step for other gdprctl processes
     auto reg = load_for_listing(root);
     for (const auto& cookie : reg.cookies)
         if (cookie.name == name) {

@@ -176,7 +176,7 @@ SystemInFile locate_system_for_edit(const fs::path& root, const std::string& id)
     auto reg = load_for_listing(root);
     SystemInFile found;
     found.path = reg.file_of(require_system(reg, id));
-    found.snapshot = edit::read_snapshot(root / found.path);
+    found.snapshot = edit::read_snapshot(root / found.path, root);
     found.tree = parse_for_edit(found.snapshot.text, found.path);
     found.item = find_item(found.tree, "systems", "id", id).item();
     if (!found.item) throw UsageError(fmt::format("system `{}` is not where the register says", id));
@@ -285,6 +285,7 @@ void validate_retention_flag(const std::string& text) {
 }
 
 WriteOutcome add_system(const fs::path& root, SystemFlags flags, time::Date today, bool force) {
+    edit::WorkspaceLock lock(root);  // validation and writing are one step for other gdprctl processes
     flags.subjects = split_commas(flags.subjects);
     flags.data = split_commas(flags.data);
     flags.sources = split_commas(flags.sources);
@@ -308,7 +309,7 @@ WriteOutcome add_system(const fs::path& root, SystemFlags flags, time::Date toda
         throw UsageError(
             fmt::format("system `{}` already exists ({}:{})", flags.id, reg.file_of(*existing), existing->pos.line),
             "pick another id, or change the existing system with `gdprctl register set`");
-    auto snapshot = edit::read_snapshot(root / outcome.path);
+    auto snapshot = edit::read_snapshot(root / outcome.path, root);
     if (snapshot.exists)
         throw UsageError(fmt::format("`{}` already exists", outcome.path), "pick another id, or remove the file");
 
@@ -342,6 +343,7 @@ const std::vector<std::string_view>& settable_system_fields() {
 
 WriteOutcome set_system_field(const fs::path& root, const std::string& id, const std::string& field,
                               const std::string& value, time::Date today) {
+    edit::WorkspaceLock lock(root);  // validation and writing are one step for other gdprctl processes
     const auto& fields = settable_system_fields();
     if (std::find(fields.begin(), fields.end(), field) == fields.end())
         throw UsageError(fmt::format("`{}` is not a field `register set` can change", field),
@@ -365,6 +367,7 @@ WriteOutcome set_system_field(const fs::path& root, const std::string& id, const
 
 WriteOutcome review_system(const fs::path& root, const std::string& id, time::Date today, const std::string& by,
                            const std::string& note) {
+    edit::WorkspaceLock lock(root);  // validation and writing are one step for other gdprctl processes
     auto found = locate_system_for_edit(root, id);
     WriteOutcome outcome;
     outcome.path = found.path;
@@ -382,6 +385,7 @@ WriteOutcome review_system(const fs::path& root, const std::string& id, time::Da
 }
 
 std::vector<std::string> remove_system(const fs::path& root, const std::string& id, bool cascade) {
+    edit::WorkspaceLock lock(root);  // validation and writing are one step for other gdprctl processes
     auto reg = load_for_listing(root);
     const auto& system = require_system(reg, id);
     std::map<std::string, std::vector<std::string>> cookies_by_file;
@@ -407,7 +411,7 @@ std::vector<std::string> remove_system(const fs::path& root, const std::string& 
     auto system_path = reg.file_of(system);
     for (const auto& [path, names] : cookies_by_file) {
         if (path == system_path) continue;  // handled with the system's own file below
-        auto snapshot = edit::read_snapshot(root / path);
+        auto snapshot = edit::read_snapshot(root / path, root);
         auto tree = parse_for_edit(snapshot.text, path);
         std::vector<std::size_t> indexes;
         const yaml::Node* list = nullptr;
@@ -422,7 +426,7 @@ std::vector<std::string> remove_system(const fs::path& root, const std::string& 
         pending.push_back({std::move(snapshot), std::move(text), path});
     }
 
-    auto snapshot = edit::read_snapshot(root / system_path);
+    auto snapshot = edit::read_snapshot(root / system_path, root);
     auto tree = parse_for_edit(snapshot.text, system_path);
     auto ref = find_item(tree, "systems", "id", id);
     if (!ref.item()) throw UsageError(fmt::format("system `{}` is not where the register says", id));

@@ -94,7 +94,7 @@ CheckResult run_check(const CheckOptions& options) {
         if (in_scope(file)) result.files.push_back(file);
 
     diag::sort_diagnostics(diagnostics);
-    diag::attach_source_lines(diagnostics, result.root.string());
+    diag::attach_source_lines(diagnostics, loaded.sources());
     result.diagnostics = std::move(diagnostics);
     return result;
 }

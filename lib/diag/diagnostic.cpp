@@ -1,10 +1,6 @@
 #include "diag/diagnostic.hpp"
 
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
-#include <map>
-#include <sstream>
 #include <tuple>
 
 namespace gdprctl::diag {
@@ -39,18 +35,28 @@ std::string_view line_of(std::string_view text, int line) {
     return result;
 }
 
-void attach_source_lines(std::vector<Diagnostic>& diagnostics, const std::string& workspace_root) {
-    std::map<std::string, std::string> cache;
+std::string_view SourceTexts::line(const std::string& path, int line) const {
+    auto it = files_.find(path);
+    if (it == files_.end() || line <= 0) return {};
+    auto& file = it->second;
+    if (file.starts.empty()) {
+        file.starts.push_back(0);
+        for (std::size_t i = 0; i < file.text.size(); ++i)
+            if (file.text[i] == '\n') file.starts.push_back(i + 1);
+    }
+    auto index = static_cast<std::size_t>(line - 1);
+    if (index >= file.starts.size()) return {};
+    auto start = file.starts[index];
+    auto end = index + 1 < file.starts.size() ? file.starts[index + 1] - 1 : file.text.size();
+    auto result = file.text.substr(start, end - start);
+    if (!result.empty() && result.back() == '\r') result.remove_suffix(1);
+    return result;
+}
+
+void attach_source_lines(std::vector<Diagnostic>& diagnostics, const SourceTexts& sources) {
     for (auto& d : diagnostics) {
         if (d.path.empty() || !d.pos.known() || !d.source_line.empty()) continue;
-        auto [it, inserted] = cache.try_emplace(d.path);
-        if (inserted) {
-            std::ifstream in(std::filesystem::path(workspace_root) / d.path, std::ios::binary);
-            std::ostringstream buffer;
-            buffer << in.rdbuf();
-            it->second = buffer.str();
-        }
-        d.source_line = std::string(line_of(it->second, d.pos.line));
+        d.source_line = std::string(sources.line(d.path, d.pos.line));
     }
 }
 

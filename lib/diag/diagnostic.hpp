@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,8 +45,26 @@ private:
 // Stable order for output: by path, then line, column and rule id.
 void sort_diagnostics(std::vector<Diagnostic>& diagnostics);
 
-// Fills source_line for every diagnostic with a position, reading each named file once.
-void attach_source_lines(std::vector<Diagnostic>& diagnostics, const std::string& workspace_root);
+// The text of each register file as the loader read it, by workspace-relative path. Lines are
+// found through an index of line starts built once per file on first use, so attaching source
+// lines to n findings costs O(file size + n), not a scan from the top per finding.
+class SourceTexts {
+public:
+    void add(const std::string& path, std::string_view text) { files_[path].text = text; }
+    // Line `line` (1-based) of `path` without its terminator; empty when unknown.
+    std::string_view line(const std::string& path, int line) const;
+
+private:
+    struct File {
+        std::string_view text;
+        std::vector<std::size_t> starts;  // built on first use
+    };
+    mutable std::map<std::string, File, std::less<>> files_;
+};
+
+// Fills source_line for every diagnostic with a position, from `sources` only: a file that was
+// not read as register text (a FIFO, a link out of the workspace) never has its lines printed.
+void attach_source_lines(std::vector<Diagnostic>& diagnostics, const SourceTexts& sources);
 
 // Returns line `line` (1-based) of `text`, without its line terminator.
 std::string_view line_of(std::string_view text, int line);

@@ -1,6 +1,7 @@
 #include "edit/atomic_file.hpp"
 
 #include "errors.hpp"
+#include "io/safe_file.hpp"
 
 #include <fmt/format.h>
 
@@ -11,6 +12,9 @@
 #include <cerrno>
 #include <cstring>
 
+#include <mutex>
+#include <set>
+#include <utility>
 #include <vector>
 
 namespace gdprctl::edit {
@@ -65,28 +69,74 @@ void sync_folder(const fs::path& folder) {
     ::close(fd);
 }
 
-// Holds an exclusive advisory lock on a folder while the conflict check and the rename run, so
-// that two gdprctl processes cannot both pass the check and then overwrite each other.
-class FolderLock {
+// Folders this process holds an flock on (device, inode). flock locks belong to an open file
+// description, so a second lock of the same folder from this process would wait for itself: a
+// folder already locked (by a WorkspaceLock) is not locked again.
+std::mutex held_mutex;
+std::set<std::pair<dev_t, ino_t>> held_folders;
+
+// Holds an exclusive advisory lock on a folder; re-entrant within the process (see above).
+class HeldFolder {
 public:
-    explicit FolderLock(const fs::path& folder)
+    explicit HeldFolder(const fs::path& folder)
         : fd_(::open(folder.empty() ? "." : folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)) {
-        if (fd_ >= 0)
-            while (::flock(fd_, LOCK_EX) != 0 && errno == EINTR) {
+        if (fd_ < 0) return;
+        struct stat info {};
+        if (::fstat(fd_, &info) == 0) {
+            key_ = {info.st_dev, info.st_ino};
+            std::lock_guard guard(held_mutex);
+            if (held_folders.count(key_)) {  // already ours: nothing to wait for
+                ::close(fd_);
+                fd_ = -1;
+                return;
             }
+        }
+        while (::flock(fd_, LOCK_EX) != 0 && errno == EINTR) {
+        }
+        std::lock_guard guard(held_mutex);
+        held_folders.insert(key_);
+        owner_ = true;
     }
-    ~FolderLock() {
+    ~HeldFolder() {
+        if (owner_) {
+            std::lock_guard guard(held_mutex);
+            held_folders.erase(key_);
+        }
         if (fd_ >= 0) ::close(fd_);  // closing releases the lock
     }
-    FolderLock(const FolderLock&) = delete;
-    FolderLock& operator=(const FolderLock&) = delete;
+    HeldFolder(const HeldFolder&) = delete;
+    HeldFolder& operator=(const HeldFolder&) = delete;
 
 private:
     int fd_;
+    std::pair<dev_t, ino_t> key_{};
+    bool owner_ = false;
 };
 
+// Held while the conflict check and the rename run, so that two gdprctl processes cannot both
+// pass the check and then overwrite each other.
+using FolderLock = HeldFolder;
+
+// Temporary files of a write killed before its rename (kill -9, power loss) would stay forever:
+// each write removes the stale ones of its own target, old enough that no live writer owns them.
+void remove_stale_temporaries(const fs::path& target) {
+    const std::string prefix = "." + target.filename().string() + ".tmp-";
+    const auto now = fs::file_time_type::clock::now();
+    std::error_code ec;
+    for (fs::directory_iterator it(target.parent_path().empty() ? fs::path(".") : target.parent_path(), ec), end;
+         !ec && it != end; it.increment(ec)) {
+        const auto name = it->path().filename().string();
+        if (name.size() != prefix.size() + 6 || name.compare(0, prefix.size(), prefix) != 0) continue;
+        std::error_code entry_ec;
+        if (!it->is_regular_file(entry_ec) || it->is_symlink(entry_ec)) continue;
+        auto modified = it->last_write_time(entry_ec);
+        if (entry_ec || now - modified < stale_temporary_age) continue;
+        fs::remove(it->path(), entry_ec);
+    }
+}
+
 void ensure_unchanged(const Snapshot& original) {
-    Snapshot now = read_snapshot(original.path);
+    Snapshot now = read_snapshot(original.path, original.target.parent_path());
     if (now.exists == original.exists && now.text == original.text) return;
     if (!original.exists)
         throw Refusal(
@@ -101,14 +151,45 @@ void ensure_unchanged(const Snapshot& original) {
 
 }  // namespace
 
-Snapshot read_snapshot(const fs::path& path) {
+struct WorkspaceLock::Impl {
+    explicit Impl(const fs::path& root) : folder(root) {}
+    HeldFolder folder;
+};
+
+WorkspaceLock::WorkspaceLock(const fs::path& root) : impl_(std::make_unique<Impl>(root)) {}
+WorkspaceLock::~WorkspaceLock() = default;
+
+Snapshot read_snapshot(const fs::path& path, const fs::path& confine) {
     Snapshot snapshot;
     snapshot.path = path;
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    std::error_code ec;
+    fs::path folder = confine.empty() ? fs::absolute(path, ec).parent_path() : confine;
+    fs::path real_folder = fs::weakly_canonical(folder, ec);
+    if (ec) real_folder = fs::absolute(folder).lexically_normal();
+    snapshot.target = fs::weakly_canonical(path, ec);
+    if (ec) {
+        if (ec == std::errc::too_many_symbolic_link_levels)
+            throw EnvironmentError(fmt::format("`{}` is a symbolic link loop", path.string()),
+                                   "point the link at a real file, or remove it");
+        snapshot.target = fs::absolute(path).lexically_normal();
+    }
+    if (!io::is_inside(snapshot.target, real_folder))
+        throw EnvironmentError(
+            fmt::format("`{}` leads to `{}`, outside `{}`; gdprctl never reads or writes through a link out of it",
+                        path.string(), snapshot.target.string(), folder.string()),
+            "replace the link with a regular file");
+    int fd = ::open(snapshot.target.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
     if (fd < 0) {
         if (errno == ENOENT) return snapshot;
         throw EnvironmentError(fmt::format("cannot read `{}`: {}", path.string(), errno_text()),
                                "check the file's permissions");
+    }
+    struct stat info {};
+    if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+        auto type = io::describe_file_type(info.st_mode);
+        ::close(fd);
+        throw EnvironmentError(fmt::format("`{}` is {}; gdprctl only replaces regular files", path.string(), type),
+                               "name a regular file or a new one (`-o -` writes to standard output)");
     }
     snapshot.exists = true;
     char buffer[65536];
@@ -127,10 +208,9 @@ Snapshot read_snapshot(const fs::path& path) {
 }
 
 void write_atomically(const Snapshot& original, std::string_view text, const BeforeCommitHook& hook) {
-    // A symlinked register file stays a symlink: the file it points at is the one replaced.
-    std::error_code ec;
-    fs::path target = fs::is_symlink(original.path, ec) ? fs::canonical(original.path, ec) : original.path;
-    if (ec) target = original.path;
+    // A symlinked register file stays a symlink: the file it points at (inside the workspace,
+    // checked by read_snapshot) is the one replaced.
+    fs::path target = original.target.empty() ? original.path : original.target;
     fs::path folder = target.parent_path();
     std::string pattern = (folder / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
     std::vector<char> name(pattern.begin(), pattern.end());
@@ -161,6 +241,7 @@ void write_atomically(const Snapshot& original, std::string_view text, const Bef
     if (hook) hook(fs::path(temp.path()));
     FolderLock lock(folder);
     ensure_unchanged(original);
+    remove_stale_temporaries(target);
     if (::rename(temp.path().c_str(), target.c_str()) != 0)
         throw EnvironmentError(fmt::format("cannot replace `{}`: {}", target.string(), errno_text()));
     temp.release();

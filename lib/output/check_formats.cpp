@@ -1,10 +1,12 @@
 #include "output/check_formats.hpp"
 
 #include "output/json_writer.hpp"
+#include "output/terminal.hpp"
 #include "rules/catalogue.hpp"
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -69,21 +71,40 @@ std::string trim(std::string_view text) {
 std::string render_diagnostic(const diag::Diagnostic& d, const std::string& path_prefix, bool color) {
     std::string out;
     auto severity = diag::to_string(d.severity);
+    // Paths, messages, hints and source lines carry register text: escaped, so that a file name
+    // with a newline cannot forge a line and an escape sequence cannot reach the terminal.
+    const auto location = terminal_escape(location_of(d, path_prefix));
+    const auto message = terminal_escape(d.message);
+    // A very long line (minified YAML, a 200 KB flow list) is shown as a window around the column.
+    constexpr std::size_t window = 160;
+    std::string_view shown_line = d.source_line;
+    std::size_t column = static_cast<std::size_t>(std::max(0, d.pos.col - 1));
+    bool cut_front = false, cut_back = false;
+    if (shown_line.size() > 2 * window) {
+        std::size_t begin = column > window / 2 ? std::min(column - window / 2, shown_line.size() - window) : 0;
+        cut_front = begin > 0;
+        cut_back = begin + window < shown_line.size();
+        shown_line = shown_line.substr(begin, window);
+        column -= std::min(column, begin);
+    }
+    const auto source_line = (cut_front ? "..." : "") + terminal_escape(shown_line, true) + (cut_back ? "..." : "");
     if (color)
-        out += fmt::format("{}{}:{} {}{}[{}]:{} {}", bold, location_of(d, path_prefix), reset,
-                           severity_colour(d.severity), severity, d.rule_id, reset, d.message);
+        out += fmt::format("{}{}:{} {}{}[{}]:{} {}", bold, location, reset, severity_colour(d.severity), severity,
+                           d.rule_id, reset, message);
     else
-        out += fmt::format("{}: {}[{}]: {}", location_of(d, path_prefix), severity, d.rule_id, d.message);
+        out += fmt::format("{}: {}[{}]: {}", location, severity, d.rule_id, message);
     if (!d.article.empty()) out += fmt::format(" ({})", d.article);
     out += '\n';
-    if (d.pos.known() && !d.source_line.empty()) {
-        out += fmt::format("    {}\n    ", d.source_line);
-        // Keep tabs so the caret lines up under the same column.
-        for (int i = 0; i + 1 < d.pos.col && i < static_cast<int>(d.source_line.size()); ++i)
-            out += d.source_line[static_cast<std::size_t>(i)] == '\t' ? '\t' : ' ';
+    if (d.pos.known() && !source_line.empty()) {
+        out += fmt::format("    {}\n    ", source_line);
+        // Keep tabs so the caret lines up under the same column (of the escaped line: an escape
+        // before the column widens it).
+        auto prefix = (cut_front ? "..." : "") +
+                      terminal_escape(shown_line.substr(0, std::min(shown_line.size(), column)), true);
+        for (char c : prefix) out += c == '\t' ? '\t' : ' ';
         out += color ? fmt::format("{}^{}\n", severity_colour(d.severity), reset) : std::string("^\n");
     }
-    if (!d.hint.empty()) out += fmt::format("  hint: {}\n", d.hint);
+    if (!d.hint.empty()) out += fmt::format("  hint: {}\n", terminal_escape(d.hint));
     return out;
 }
 

@@ -1,9 +1,14 @@
 #include "output/request_formats.hpp"
 
+#include "output/terminal.hpp"
+
 #include <fmt/format.h>
 
 namespace gdprctl::output {
 namespace {
+
+// Store text (subjects, notes, --by, register ids) reaches the terminal only escaped.
+std::string esc(std::string_view text) { return terminal_escape(text); }
 
 std::string task_label(const store::Task& task) {
     return task.kind == store::TaskKind::system ? task.target : fmt::format("notify:{}", task.target);
@@ -47,16 +52,16 @@ void write_tasks_text(std::ostream& out, const std::vector<store::Task>& tasks) 
     out << "  tasks:\n";
     for (const auto& task : tasks) {
         std::string what = task.kind == store::TaskKind::system
-                               ? fmt::format("system {}", task.target)
-                               : fmt::format("notify recipient {} (Art. 19; via {})", task.target, task.via);
+                               ? fmt::format("system {}", esc(task.target))
+                               : fmt::format("notify recipient {} (Art. 19; via {})", esc(task.target), esc(task.via));
         const bool not_applicable = task.resolution == store::TaskResolution::not_applicable;
         out << fmt::format("    [{}] {}", task.done() ? "x" : not_applicable ? "-" : " ", what);
         if (task.resolution == store::TaskResolution::restrict) out << ": RESTRICT, do not erase";
         if (not_applicable) out << ": not applicable";
-        if (task.done()) out << fmt::format(" - done {} by {}", task.done_at->to_string(), task.done_by);
-        if (!task.note.empty()) out << fmt::format(" - {}", task.note);
+        if (task.done()) out << fmt::format(" - done {} by {}", task.done_at->to_string(), esc(task.done_by));
+        if (!task.note.empty()) out << fmt::format(" - {}", esc(task.note));
         out << "\n";
-        if (!task.grounds.empty()) out << fmt::format("        {}\n", task.grounds);
+        if (!task.grounds.empty()) out << fmt::format("        {}\n", esc(task.grounds));
     }
 }
 
@@ -142,15 +147,16 @@ void write_request_fields(JsonWriter& json, const store::Request& request, time:
 void write_request_detail_text(std::ostream& out, const requests::RequestDetail& detail, time::Date today) {
     const auto& r = detail.request;
     out << fmt::format("{}  {} request, {}\n", r.id, model::to_string(r.type), state_of(r, today));
-    out << fmt::format("  subject:  {}{}\n", r.subject.value_or("(erased)"),
-                       r.subject_kind.empty() ? "" : fmt::format(" ({})", r.subject_kind));
+    out << fmt::format("  subject:  {}{}\n", esc(r.subject.value_or("(erased)")),
+                       r.subject_kind.empty() ? "" : fmt::format(" ({})", esc(r.subject_kind)));
     out << fmt::format("  received: {}{}\n", r.received.to_string(),
-                       r.channel.empty() ? "" : fmt::format(" via {}", r.channel));
+                       r.channel.empty() ? "" : fmt::format(" via {}", esc(r.channel)));
     out << fmt::format("  due:      {}\n", r.due.to_string());
     if (r.extended_on)
         out << fmt::format("  extended: on {}, subject informed {}{}: {}\n", r.extended_on->to_string(),
                            r.subject_informed_on ? r.subject_informed_on->to_string() : "not yet",
-                           r.informed_via.empty() ? "" : fmt::format(" via {}", r.informed_via), r.extension_reason);
+                           r.informed_via.empty() ? "" : fmt::format(" via {}", esc(r.informed_via)),
+                           esc(r.extension_reason));
     if (r.identity_asked_on || r.identity_verified_on) {
         out << fmt::format("  identity: asked {}, verified {}", r.identity_asked_on ? r.identity_asked_on->to_string() : "-",
                            r.identity_verified_on ? r.identity_verified_on->to_string() : "not yet");
@@ -158,13 +164,13 @@ void write_request_detail_text(std::ostream& out, const requests::RequestDetail&
             out << fmt::format(" ({} day(s); the deadline still runs from receipt)", *days);
         out << "\n";
     }
-    if (!r.note.empty()) out << fmt::format("  note:     {}\n", r.note);
+    if (!r.note.empty()) out << fmt::format("  note:     {}\n", esc(r.note));
     if (r.closed_at)
         out << fmt::format("  closed:   {} as {}{}\n", r.closed_at->to_string(),
                            r.outcome ? store::to_string(*r.outcome) : "?",
-                           r.close_reason.empty() ? "" : fmt::format(": {}", r.close_reason));
+                           r.close_reason.empty() ? "" : fmt::format(": {}", esc(r.close_reason)));
     if (r.remedies_told) out << "  told:     the right to complain (Art. 77) and to a judicial remedy (Art. 79)\n";
-    if (!r.fee.empty()) out << fmt::format("  fee:      {} (Art. 12(5)(a))\n", r.fee);
+    if (!r.fee.empty()) out << fmt::format("  fee:      {} (Art. 12(5)(a))\n", esc(r.fee));
     if (r.erased_at)
         out << fmt::format("  erased:   {} (identifier and free text removed)\n", r.erased_at->to_string());
     write_tasks_text(out, detail.tasks);
@@ -214,7 +220,7 @@ void RequestListWriter::row(const store::Request& request) {
         return;
     }
     buffer_ << fmt::format("{:<14} {:<13} {:<10} due {}  {}", request.id, model::to_string(request.type),
-                           request.subject.value_or("(erased)"), request.due.to_string(), state_of(request, today_));
+                           esc(request.subject.value_or("(erased)")), request.due.to_string(), state_of(request, today_));
     if (calendar_)
         if (auto problem = requests::extension_problem(request, today_, *calendar_))
             buffer_ << fmt::format("  EXTENSION NOT TOLD: {}", *problem);
@@ -244,7 +250,7 @@ void write_task_done(std::ostream& out, bool json, const store::Task& task) {
         writer.end_object();
         return;
     }
-    out << fmt::format("{}: task {} done\n", task.request_id, task_label(task));
+    out << fmt::format("{}: task {} done\n", task.request_id, esc(task_label(task)));
 }
 
 void write_request_changed(std::ostream& out, bool json, const store::Request& request, const std::string& what,
@@ -323,11 +329,11 @@ void write_erasure(std::ostream& out, bool json, const requests::ErasureReport& 
 }
 
 void write_audit_event_text(std::ostream& out, const store::AuditEvent& event) {
-    out << fmt::format("#{} {} {} {} {} {}", event.seq, event.at.to_string(), event.actor, event.action, event.target,
-                       event.details);
+    out << fmt::format("#{} {} {} {} {} {}", event.seq, event.at.to_string(), esc(event.actor), esc(event.action),
+                       esc(event.target), esc(event.details));
     if (!event.backdate_reason.empty())
         out << fmt::format(" [BACKDATED, recorded {}: {}]", event.recorded_at ? event.recorded_at->to_string() : "?",
-                           event.backdate_reason);
+                           esc(event.backdate_reason));
     out << "\n";
 }
 

@@ -1,25 +1,54 @@
 #include "register/loader.hpp"
 
+#include "io/safe_file.hpp"
+#include "register/text_checks.hpp"
 #include "register/workspace.hpp"
 
 #include <fmt/format.h>
 
 #include <atomic>
-#include <cstdio>
 #include <memory>
 #include <thread>
 
 namespace gdprctl::reg {
 namespace {
 
-bool read_whole_file(const std::filesystem::path& path, std::string& out) {
-    std::unique_ptr<FILE, int (*)(FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
-    if (!file) return false;
-    out.clear();
-    char buffer[65536];
-    std::size_t n;
-    while ((n = std::fread(buffer, 1, sizeof buffer, file.get())) > 0) out.append(buffer, n);
-    return !std::ferror(file.get());
+// A file that cannot be read as register text is a finding, never a silent omission, and is
+// never opened in a way that could block or leave the workspace.
+void report_unread(const io::ReadResult& read, const std::string& file, diag::Sink& sink) {
+    diag::Diagnostic d;
+    d.path = file;
+    switch (read.status) {
+        case io::ReadStatus::ok: return;
+        case io::ReadStatus::outside_workspace:
+            d.rule_id = "file-outside-workspace";
+            d.message = fmt::format("`{}` is a link to a file outside the workspace; it was not read", file);
+            d.hint = "copy the file into the workspace, or remove the link";
+            break;
+        case io::ReadStatus::not_regular:
+            d.rule_id = "file-not-regular";
+            d.message = fmt::format("`{}` is {}, not a regular file; it was not read", file, read.detail);
+            d.hint = "register files are regular text files; remove or rename this one";
+            break;
+        case io::ReadStatus::too_large:
+            d.rule_id = "file-too-large";
+            d.message = fmt::format("`{}` is larger than a register file may be ({}, the limit is {} MiB); it was not read",
+                                    file, read.detail, io::max_register_file_bytes >> 20);
+            d.hint = "split the register into several files";
+            break;
+        case io::ReadStatus::link_loop:
+            d.rule_id = "file-unreadable";
+            d.message = fmt::format("cannot read `{}`: it is a symbolic link loop", file);
+            d.hint = "point the link at a real file, or remove it";
+            break;
+        case io::ReadStatus::missing:
+        case io::ReadStatus::unreadable:
+            d.rule_id = "file-unreadable";
+            d.message = fmt::format("cannot read `{}`: {}", file, read.detail);
+            d.hint = "check the file's permissions";
+            break;
+    }
+    sink.add(std::move(d));
 }
 
 constexpr std::size_t files_per_thread = 8;
@@ -34,22 +63,44 @@ void append(std::vector<T>& into, std::vector<T>& from) {
 
 }  // namespace
 
+diag::SourceTexts LoadResult::sources() const {
+    diag::SourceTexts sources;
+    for (std::size_t i = 0; i < texts.size() && i < reg.files.size(); ++i)
+        if (!texts[i].empty()) sources.add(reg.files[i], texts[i]);
+    return sources;
+}
+
 LoadResult load_register(const std::filesystem::path& root, unsigned threads) {
     LoadResult result;
     result.reg.root = root.string();
-    result.reg.files = list_register_files(root);
+    std::vector<std::string> unreadable_folders, stale_temporaries;
+    result.reg.files = list_register_files(root, &unreadable_folders, &stale_temporaries);
+    for (const auto& file : stale_temporaries)
+        result.diagnostics.push_back(
+            {"stale-temp-file", diag::Severity::warning, file, {},
+             fmt::format("`{}` is a temporary file left by an interrupted write; the register file it was meant to "
+                         "replace kept its previous content",
+                         file),
+             "", "delete it (the next write of that file also removes it)", ""});
     const auto& files = result.reg.files;
+    for (const auto& folder : unreadable_folders)
+        result.diagnostics.push_back({"folder-unreadable", diag::Severity::error, folder, {},
+                                      fmt::format("cannot list folder `{}`: its register files were not checked", folder),
+                                      "", "check the folder's permissions (it needs r and x)", ""});
 
     std::vector<FilePart> parts(files.size());
+    result.texts.resize(files.size());
     std::atomic<std::size_t> next{0};
     auto worker = [&] {
-        std::string text;
         for (std::size_t i = next++; i < files.size(); i = next++) {
-            if (!read_whole_file(root / files[i], text)) {
-                parts[i].sink.add({"file-unreadable", diag::Severity::error, files[i], {},
-                                   fmt::format("cannot read `{}`", files[i]), "", "check the file's permissions", ""});
+            std::string& text = result.texts[i];
+            auto read = io::read_confined(root, root / files[i], io::max_register_file_bytes, text);
+            if (read.status != io::ReadStatus::ok) {
+                text.clear();
+                report_unread(read, files[i], parts[i].sink);
                 continue;
             }
+            if (!check_register_text(text, files[i], parts[i].sink)) continue;
             decode_file(text, files[i], static_cast<int>(i), files[i] == workspace_marker, parts[i]);
         }
     };
@@ -78,7 +129,7 @@ LoadResult load_register(const std::filesystem::path& root, unsigned threads) {
     reg.systems.reserve(systems);
     reg.recipients.reserve(recipients);
     reg.cookies.reserve(cookies);
-    result.diagnostics.reserve(diagnostics);
+    result.diagnostics.reserve(result.diagnostics.size() + diagnostics);
     for (auto& part : parts) {
         if (part.organization) reg.organization = std::move(part.organization);
         if (part.policy) reg.policy = std::move(part.policy);

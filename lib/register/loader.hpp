@@ -12,6 +12,10 @@ namespace gdprctl::reg {
 struct LoadResult {
     model::Register reg;
     std::vector<diag::Diagnostic> diagnostics;  // structural problems; severity/article not yet set
+    // The text of each of reg.files as read and checked (invalid UTF-8 repaired), empty for a file
+    // that was not read: source lines are printed from here only, never by opening a path again.
+    std::vector<std::string> texts;
+    diag::SourceTexts sources() const;
 };
 
 // Loads every register file of the workspace at `root`: files are parsed and decoded in

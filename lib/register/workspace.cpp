@@ -1,5 +1,6 @@
 #include "register/workspace.hpp"
 
+#include "edit/atomic_file.hpp"
 #include "errors.hpp"
 
 #include <fmt/format.h>
@@ -30,6 +31,12 @@ fs::path find_workspace(const std::string& explicit_root, const fs::path& start)
     if (auto root = try_find_workspace(explicit_root, start)) return *root;
     if (!explicit_root.empty()) {
         std::error_code ec;
+        if (fs::exists(explicit_root, ec) && !fs::is_directory(explicit_root, ec))
+            throw EnvironmentError(
+                fmt::format("--workspace `{}` is a file, not a folder", explicit_root),
+                fmt::format("pass the folder that holds {}: --workspace {}", workspace_marker,
+                            fs::path(explicit_root).parent_path().empty() ? std::string(".")
+                                                                          : fs::path(explicit_root).parent_path().string()));
         if (!fs::is_directory(explicit_root, ec))
             throw EnvironmentError(fmt::format("workspace folder `{}` does not exist", explicit_root),
                                    "check --workspace or GDPRCTL_WORKSPACE, or create one with `gdprctl init`");
@@ -43,22 +50,64 @@ fs::path find_workspace(const std::string& explicit_root, const fs::path& start)
         "run `gdprctl init` to create one, or pass --workspace DIR (or set GDPRCTL_WORKSPACE)");
 }
 
-std::vector<std::string> list_register_files(const fs::path& root) {
-    std::vector<std::string> files;
+namespace {
+
+bool is_register_name(const std::string& name) {
+    if (name.empty() || name[0] == '.') return false;
+    auto dot = name.rfind('.');
+    if (dot == std::string::npos) return false;
+    auto extension = std::string_view(name).substr(dot);
+    return extension == ".yaml" || extension == ".yml";
+}
+
+// Walks `folder` (relative `prefix`) depth first without following links to folders; a folder
+// that cannot be listed is recorded rather than skipped in silence.
+// `.NAME.tmp-XXXXXX` of a register file, as left by a write killed before its rename.
+bool is_stale_temporary(const fs::directory_entry& entry, const std::string& name) {
+    auto marker = name.rfind(".tmp-");
+    if (name.size() < 2 || name[0] != '.' || marker == std::string::npos || name.size() != marker + 11) return false;
+    if (!is_register_name(name.substr(1, marker - 1))) return false;
     std::error_code ec;
-    fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec), end;
+    auto modified = entry.last_write_time(ec);
+    return !ec && fs::file_time_type::clock::now() - modified >= edit::stale_temporary_age;
+}
+
+void walk(const fs::path& folder, const std::string& prefix, std::vector<std::string>& files,
+          std::vector<std::string>* unreadable, std::vector<std::string>* stale, int depth) {
+    std::error_code ec;
+    fs::directory_iterator it(folder, ec), end;
+    if (ec) {
+        if (unreadable) unreadable->push_back(prefix.empty() ? std::string(".") : prefix);
+        return;
+    }
     for (; !ec && it != end; it.increment(ec)) {
         const auto& entry = *it;
         auto name = entry.path().filename().string();
-        if (entry.is_directory(ec)) {
-            if (!name.empty() && name[0] == '.') it.disable_recursion_pending();
+        std::error_code type_ec;
+        auto status = entry.symlink_status(type_ec);
+        if (type_ec) continue;
+        if (status.type() == fs::file_type::directory) {
+            // Hidden folders (.git, .gdprctl) are not part of the register; 64 levels is deeper
+            // than any real register and stops a pathological tree.
+            if (name.empty() || name[0] == '.' || depth >= 64) continue;
+            walk(entry.path(), prefix + name + "/", files, unreadable, stale, depth + 1);
             continue;
         }
-        auto extension = entry.path().extension().string();
-        if (extension != ".yaml" && extension != ".yml") continue;
-        if (!name.empty() && name[0] == '.') continue;
-        files.push_back(entry.path().lexically_relative(root).generic_string());
+        if (stale && status.type() == fs::file_type::regular && is_stale_temporary(entry, name))
+            stale->push_back(prefix + name);
+        // Everything else named like a register file is listed, whatever its type: the loader
+        // decides what it may read and reports what it refuses (a FIFO, a link leaving the workspace).
+        if (is_register_name(name)) files.push_back(prefix + name);
     }
+    if (ec && unreadable) unreadable->push_back(prefix.empty() ? std::string(".") : prefix);
+}
+
+}  // namespace
+
+std::vector<std::string> list_register_files(const fs::path& root, std::vector<std::string>* unreadable_folders,
+                                             std::vector<std::string>* stale_temporaries) {
+    std::vector<std::string> files;
+    walk(root, "", files, unreadable_folders, stale_temporaries, 0);
     std::sort(files.begin(), files.end(), [](const std::string& a, const std::string& b) {
         bool a_marker = a == workspace_marker, b_marker = b == workspace_marker;
         if (a_marker != b_marker) return a_marker;

@@ -20,8 +20,13 @@ std::optional<std::filesystem::path> try_find_workspace(const std::string& expli
                                                         const std::filesystem::path& start);
 
 // Every register file under `root` as a '/'-separated path relative to it, sorted, with
-// gdpr.yaml first: *.yaml and *.yml, skipping hidden folders and .gdprctl/.
-std::vector<std::string> list_register_files(const std::filesystem::path& root);
+// gdpr.yaml first: *.yaml and *.yml, skipping hidden folders and .gdprctl/ and not following
+// links to folders. Folders that cannot be listed go to `unreadable_folders` ('/'-terminated
+// relative paths) when given; temporary files left by a killed write (`.NAME.tmp-XXXXXX`, older
+// than edit::stale_temporary_age) to `stale_temporaries`.
+std::vector<std::string> list_register_files(const std::filesystem::path& root,
+                                             std::vector<std::string>* unreadable_folders = nullptr,
+                                             std::vector<std::string>* stale_temporaries = nullptr);
 
 // The default database path: <root>/.gdprctl/state.db.
 std::filesystem::path default_database_path(const std::filesystem::path& root);

@@ -81,8 +81,12 @@ std::string html_escape(std::string_view text) {
 }
 
 std::string csv_field(std::string_view text) {
-    if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
-    std::string out = "\"";
+    // A cell starting with = + - @ (or tab or CR, which some spreadsheets skip before them) is
+    // read as a formula: the OWASP CSV-injection advice is to prefix it with a single quote and
+    // quote the cell, so that it is shown as text and never executed.
+    const bool formula = !text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos;
+    if (!formula && text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+    std::string out = formula ? "\"'" : "\"";
     for (char c : text) {
         if (c == '"') out += '"';
         out += c;

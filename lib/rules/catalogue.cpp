@@ -23,6 +23,34 @@ const std::vector<RuleInfo>& catalogue() {
         {"file-unreadable", E, register_format, "A register file cannot be read",
          "gdprctl could not open or read a file of the register, so part of the record is missing.",
          "Check the file's permissions and that it is a regular file.", true},
+        {"file-not-regular", E, register_format, "A register file that is not a regular file",
+         "A FIFO, device or socket named like a register file could block or feed endless data; it is not opened, "
+         "and the part of the record it was meant to hold is missing.",
+         "Replace it with a regular text file, or remove it.", true},
+        {"file-outside-workspace", E, register_format, "A register file that links outside the workspace",
+         "Register files come from pull requests; a link leaving the workspace could make gdprctl print files it "
+         "was never meant to read (secrets in CI logs), so it is not followed.",
+         "Copy the file into the workspace, or remove the link.", true},
+        {"file-too-large", E, register_format, "A register file larger than the limit",
+         "A register file is text written by people; a file past the limit (64 MiB) is not read, so that a hostile "
+         "file cannot exhaust memory.",
+         "Split the register into several files.", true},
+        {"folder-unreadable", E, register_format, "A folder of the workspace cannot be listed",
+         "The register files in a folder gdprctl cannot list are not checked, so part of the record may be missing.",
+         "Give the folder read and execute permission, or move it out of the workspace.", true},
+        {"stale-temp-file", W, register_format, "A temporary file left by an interrupted write",
+         "A write of a register file was killed between writing its temporary file and renaming it into place; "
+         "the register file kept its previous content and the temporary file is clutter that may hold a newer "
+         "draft.",
+         "Delete it, or compare it with the register file first; the next write of that file removes it.", true},
+        {"yaml-expansion-too-large", E, register_format, "Aliases expand a file past the limit",
+         "YAML aliases are expanded into copies; nested aliases can multiply a small file into gigabytes (a "
+         "\"billion laughs\"). Expansion is bounded relative to the file and absolutely.",
+         "Write the repeated parts out, or use fewer nested aliases.", true},
+        {"invalid-utf8", E, register_format, "A register file that is not valid UTF-8",
+         "Register text is UTF-8; invalid bytes would make JSON, SARIF and JUnit outputs invalid. They are shown "
+         "as U+FFFD.",
+         "Save the file as UTF-8.", true},
         {"duplicate-key", E, register_format, "A mapping key appears twice",
          "YAML silently keeps only one of two equal keys, so one of the values would be lost without notice.",
          "Remove one of the entries or merge them.", true},

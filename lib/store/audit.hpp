@@ -19,12 +19,36 @@ std::string sha256_hex(std::string_view data);
 // its length, so that no two different events share a canonical form.
 std::string canonical_content(const AuditEvent& event);
 
-// sha256(prev_hash || canonical_content(event)).
-std::string chain_hash(const AuditEvent& event);
+// The secret of a keyed chain (kept outside the database: a 0600 key file or an environment
+// variable). Empty: the chain is a plain SHA-256 chain.
+using AuditKey = std::string;
+
+// The key from `key_file` (which must be a regular file of mode 0600 or stricter; its contents,
+// trailing newline removed) or else `key_value`; empty when neither is given. At least 16 bytes.
+// Throws EnvironmentError saying what is wrong.
+AuditKey load_audit_key(const std::string& key_file, const std::string& key_value);
+
+// Prefix of a keyed event's hash, so that a verifier knows which events need the key.
+inline constexpr std::string_view keyed_prefix = "hmac-sha256:";
+
+// sha256(prev_hash || canonical_content(event)), or with a key "hmac-sha256:" +
+// HMAC-SHA-256(key, prev_hash || canonical_content(event)): without the key, an edited event
+// cannot be given a hash that verifies.
+std::string chain_hash(const AuditEvent& event, const AuditKey& key = {});
+bool is_keyed(const AuditEvent& event);
+
+// SHA-256 over a request and its tasks in a canonical form: what an audit event records about the
+// state it left a request in.
+std::string record_digest(const Request& request, const std::vector<Task>& tasks);
+
+// "seq:hash" of the head, as printed by `audit head` and taken by `audit verify --expect`.
+std::string format_head(const AuditHead& head);
+std::optional<AuditHead> parse_head(std::string_view text);
 
 // Checks a chain streamed in sequence order, one event at a time.
 class ChainVerifier {
 public:
+    explicit ChainVerifier(AuditKey key = {}) : key_(std::move(key)) {}
     // False once a link is broken; `problem()` then says which event and how.
     bool accept(const AuditEvent& event);
     // Compares the last event seen with the recorded head (catches removed trailing events).
@@ -37,6 +61,9 @@ public:
 private:
     bool fail(std::int64_t seq, std::string message);
 
+    AuditKey key_;
+    bool seen_keyed_ = false;
+    bool last_keyed_ = false;
     std::int64_t expected_seq_ = 1;
     std::string prev_hash_{genesis_hash};
     std::int64_t count_ = 0;
@@ -59,13 +86,24 @@ private:
 struct VerifyResult {
     bool ok = true;
     std::int64_t events_checked = 0;
+    std::int64_t records_checked = 0;  // requests checked against the events that changed them
+    std::int64_t keyed_events = 0;
     std::int64_t broken_seq = 0;  // the first broken event when !ok
     std::string problem;
     std::vector<std::string> time_problems;  // recorded time going backwards (also makes ok false)
+    std::optional<AuditHead> head;
 };
 
-// Walks the whole chain in one read snapshot.
-VerifyResult verify_chain(Store& store);
+struct VerifyOptions {
+    AuditKey key;                       // needed to verify a keyed chain
+    std::optional<AuditHead> expect;    // an anchor kept elsewhere: the chain must still hold it
+};
+
+// Walks the whole chain and every request in one read snapshot: the chain links, the head, the
+// anchor, and record links in both directions (each request matches the digest recorded by the
+// event that last changed it; each request an event names still exists). A keyed chain without
+// the key throws EnvironmentError.
+VerifyResult verify_chain(Store& store, const VerifyOptions& options = {});
 
 // Every event at or after `since`, in sequence order.
 void for_each_audit_event(Store& store, std::optional<time::DateTime> since,

@@ -16,6 +16,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <set>
 #include <stdexcept>
 #include <thread>
 
@@ -25,10 +26,14 @@ namespace {
 namespace fs = std::filesystem;
 
 // Column list shared by every request query; read_request() follows this order.
-constexpr std::string_view request_columns =
-    "id, year, number, type, subject, subject_kind, received, due, channel, note, status, opened_at, opened_by, "
-    "extended_on, extension_reason, subject_informed_on, outcome, close_reason, closed_at, erased_at, informed_via, "
-    "identity_asked_on, identity_verified_on, refusal_ground, fee, remedies_told";
+// Written by bind_request; audit_seq is set by the record links at commit (link_records).
+#define GDPRCTL_REQUEST_FIELDS                                                                                   \
+    "id, year, number, type, subject, subject_kind, received, due, channel, note, status, opened_at, opened_by, " \
+    "extended_on, extension_reason, subject_informed_on, outcome, close_reason, closed_at, erased_at, informed_via, " \
+    "identity_asked_on, identity_verified_on, refusal_ground, fee, remedies_told"
+constexpr std::string_view written_request_columns = GDPRCTL_REQUEST_FIELDS;
+constexpr std::string_view request_columns = GDPRCTL_REQUEST_FIELDS ", audit_seq";
+#undef GDPRCTL_REQUEST_FIELDS
 
 // Migration 1 allows only fulfilled, refused and partial in `outcome`; the two Art. 12(5)
 // outcomes are stored as `refused` with their ground in `refusal_ground` (migration 2).
@@ -66,13 +71,22 @@ std::optional<time::DateTime> optional_instant(const Statement& row, int column)
     return instant_column(row, column);
 }
 
+// Never write what cannot be read back: every date stored passes through here.
+void require_storable(time::Date date) {
+    if (!time::in_range(date))
+        throw UsageError(fmt::format("the date {} is outside 0001-01-01..9999-12-31 and cannot be stored", date.to_string()),
+                         "check --as-of and the fact dates (--received, --at); nothing was changed");
+}
+
 std::optional<std::string> text_of(const std::optional<time::Date>& date) {
     if (!date) return std::nullopt;
+    require_storable(*date);
     return date->to_string();
 }
 
 std::optional<std::string> text_of(const std::optional<time::DateTime>& instant) {
     if (!instant) return std::nullopt;
+    require_storable(instant->date());
     return instant->to_string();
 }
 
@@ -113,6 +127,7 @@ Request read_request(const Statement& row) {
     request.identity_verified_on = optional_date(row, 22);
     request.fee = row.text(24);
     request.remedies_told = row.integer(25) != 0;
+    if (!row.is_null(26)) request.audit_seq = row.integer(26);
     return request;
 }
 
@@ -142,11 +157,12 @@ AuditEvent read_event(const Statement& row) {
     event.hash = row.text(7);
     event.recorded_at = optional_instant(row, 8);
     event.backdate_reason = row.text(9);
+    event.records = row.text(10);
     return event;
 }
 
 constexpr std::string_view event_columns =
-    "seq, at, actor, action, target, details, prev_hash, hash, recorded_at, backdate_reason";
+    "seq, at, actor, action, target, details, prev_hash, hash, recorded_at, backdate_reason, records";
 constexpr std::string_view task_columns = "request_id, kind, target, via, done_at, done_by, note, resolution, grounds";
 
 std::int64_t pragma_integer(sqlite3* db, const char* name) {
@@ -157,9 +173,36 @@ std::int64_t pragma_integer(sqlite3* db, const char* name) {
 // The session both reads and writes; Store::read hands it out as a StoreReader only.
 class SqliteSession final : public StoreWriter {
 public:
-    SqliteSession(sqlite3* db, const ChangeStamp* stamp) : db_(db), stamp_(stamp) {}
+    SqliteSession(sqlite3* db, const ChangeStamp* stamp, const AuditKey& key = {}, std::string purge_marker = {})
+        : db_(db), stamp_(stamp), key_(key), purge_marker_(std::move(purge_marker)) {}
 
     bool audited() const { return audited_; }
+
+    // Record links, at the end of a write transaction: the transaction's last event records the
+    // digest of every request it changed (with its tasks) and those requests point back at it.
+    // The event's hash (and the head) are computed again to cover the records.
+    void link_records() {
+        if (touched_.empty() || !last_event_) return;
+        AuditEvent& event = *last_event_;
+        event.records.clear();
+        for (const auto& id : touched_) {
+            auto request = find_request(id);
+            if (!request) continue;
+            event.records += fmt::format("{}={}\n", id, record_digest(*request, tasks_of(id)));
+        }
+        event.hash = chain_hash(event, key_);
+        Statement update(db_, "UPDATE audit_events SET records = ?2, hash = ?3 WHERE seq = ?1");
+        update.bind(1, event.seq).bind(2, event.records).bind(3, event.hash);
+        update.run();
+        Statement head(db_, "UPDATE audit_head SET hash = ?2 WHERE singleton = 1 AND seq = ?1");
+        head.bind(1, event.seq).bind(2, event.hash);
+        head.run();
+        for (const auto& id : touched_) {
+            Statement link(db_, "UPDATE requests SET audit_seq = ?2 WHERE id = ?1");
+            link.bind(1, id).bind(2, event.seq);
+            link.run();
+        }
+    }
 
     std::optional<Request> find_request(std::string_view id) override {
         Statement statement(db_, fmt::format("SELECT {} FROM requests WHERE id = ?1", request_columns));
@@ -244,9 +287,10 @@ public:
     void insert_request(const Request& r) override {
         Statement statement(db_, fmt::format("INSERT INTO requests ({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
                                              "?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)",
-                                             request_columns));
+                                             written_request_columns));
         bind_request(statement, r);
         statement.run();
+        touched_.insert(r.id);
     }
 
     void update_request(const Request& r) override {
@@ -261,6 +305,7 @@ public:
         bind_request(statement, r);
         statement.run();
         if (sqlite3_changes(db_) != 1) throw std::logic_error("update of a request that is not in the store");
+        touched_.insert(r.id);
     }
 
     void insert_task(const Task& task) override {
@@ -268,6 +313,7 @@ public:
                                              task_columns));
         bind_task(statement, task);
         statement.run();
+        touched_.insert(task.request_id);
     }
 
     void update_task(const Task& task) override {
@@ -277,11 +323,26 @@ public:
         bind_task(statement, task);
         statement.run();
         if (sqlite3_changes(db_) != 1) throw std::logic_error("update of a task that is not in the store");
+        touched_.insert(task.request_id);
     }
 
     ErasureCounts erase_subject(std::string_view subject, time::DateTime at) override {
+        // Before the erased bytes can reach the write-ahead log: a purge is pending until a
+        // checkpoint has copied the erasure into the main file and emptied the log. A process
+        // killed in between leaves the marker, and the next open completes the purge.
+        if (!purge_marker_.empty()) {
+            const int fd = ::open(purge_marker_.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+            if (fd < 0)
+                throw EnvironmentError(fmt::format("cannot record the pending purge {}: {}", purge_marker_,
+                                                   std::strerror(errno)));
+            ::fsync(fd);
+            ::close(fd);
+        }
         ErasureCounts counts;
-        for (const auto& request : requests_of_subject(subject)) counts.request_ids.push_back(request.id);
+        for (const auto& request : requests_of_subject(subject)) {
+            counts.request_ids.push_back(request.id);
+            touched_.insert(request.id);
+        }
         Statement tasks(db_,
                         "UPDATE tasks SET note = '' WHERE note <> '' AND request_id IN "
                         "(SELECT id FROM requests WHERE subject = ?1)");
@@ -309,13 +370,15 @@ public:
         event.details = entry.details;
         event.recorded_at = stamp_->recorded_at;
         event.backdate_reason = stamp_->backdate_reason;
-        event.hash = chain_hash(event);
-        Statement insert(db_, fmt::format("INSERT INTO audit_events ({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        event.hash = chain_hash(event, key_);
+        Statement insert(db_, fmt::format("INSERT INTO audit_events ({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
                                           event_columns));
-        insert.bind(1, event.seq).bind(2, event.at.to_string()).bind(3, event.actor).bind(4, event.action);
+        insert.bind(1, event.seq).bind(2, *text_of(std::optional(event.at))).bind(3, event.actor).bind(4, event.action);
         insert.bind(5, event.target).bind(6, event.details).bind(7, event.prev_hash).bind(8, event.hash);
-        insert.bind(9, event.recorded_at->to_string()).bind(10, event.backdate_reason);
+        insert.bind(9, *text_of(std::optional(*event.recorded_at))).bind(10, event.backdate_reason);
+        insert.bind(11, event.records);
         insert.run();
+        last_event_ = event;
         Statement move_head(db_,
                             "INSERT INTO audit_head (singleton, seq, hash) VALUES (1, ?1, ?2) "
                             "ON CONFLICT (singleton) DO UPDATE SET seq = excluded.seq, hash = excluded.hash");
@@ -327,8 +390,9 @@ public:
 private:
     static void bind_request(Statement& s, const Request& r) {
         s.bind(1, r.id).bind(2, r.year).bind(3, r.number).bind(4, model::to_string(r.type)).bind(5, r.subject);
-        s.bind(6, r.subject_kind).bind(7, r.received.to_string()).bind(8, r.due.to_string()).bind(9, r.channel);
-        s.bind(10, r.note).bind(11, to_string(r.status)).bind(12, r.opened_at.to_string()).bind(13, r.opened_by);
+        s.bind(6, r.subject_kind).bind(7, *text_of(std::optional(r.received))).bind(8, *text_of(std::optional(r.due)));
+        s.bind(9, r.channel).bind(10, r.note).bind(11, to_string(r.status));
+        s.bind(12, *text_of(std::optional(r.opened_at))).bind(13, r.opened_by);
         s.bind(14, text_of(r.extended_on)).bind(15, r.extension_reason).bind(16, text_of(r.subject_informed_on));
         s.bind(17, r.outcome ? std::optional<std::string>(std::string(stored_outcome(*r.outcome))) : std::nullopt);
         s.bind(18, r.close_reason).bind(19, text_of(r.closed_at)).bind(20, text_of(r.erased_at));
@@ -346,24 +410,33 @@ private:
 
     sqlite3* db_;
     const ChangeStamp* stamp_;
+    AuditKey key_;
+    std::string purge_marker_;
     bool audited_ = false;
+    std::set<std::string> touched_;          // requests this transaction changed
+    std::optional<AuditEvent> last_event_;  // this transaction's newest event
 };
 
 class SqliteStore final : public Store {
 public:
-    SqliteStore(const fs::path& path, const SqliteOptions& options) : path_(path) {
-        prepare_location();
-        if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
-            std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
-            sqlite3_close(db_);
-            throw EnvironmentError(fmt::format("cannot open the store {}: {}", path.string(), message));
+    SqliteStore(const fs::path& path, const SqliteOptions& options) : path_(path), audit_key_(options.audit_key) {
+        if (options.read_only) {
+            open_for_reading(options);
+            return;
         }
+        prepare_location();
+        open_connection(SQLITE_OPEN_READWRITE);
         try {
-            configure(options);
+            // Identity before anything that writes (the switch to WAL included): another
+            // application's database is refused untouched.
+            execute(db_, fmt::format("PRAGMA busy_timeout = {}", options.busy_timeout.count()));
             check_identity();
+            configure(options);
             migrate();
+            complete_pending_purge();
         } catch (...) {
             sqlite3_close(db_);
+            db_ = nullptr;
             throw;
         }
     }
@@ -382,19 +455,96 @@ public:
         const auto changes_before = sqlite3_total_changes64(db_);
         // Checked under the write lock, against the newest event another writer may just have added.
         const ChangeStamp checked = checked_stamp(stamp, SqliteSession(db_, nullptr).newest_audit_time());
-        SqliteSession session(db_, &checked);
+        SqliteSession session(db_, &checked, audit_key_, purge_marker());
         body(session);
         if (sqlite3_total_changes64(db_) != changes_before && !session.audited())
             throw std::logic_error("a change to the store without an audit event");
+        session.link_records();
         transaction.commit();
     }
 
     bool checkpoint_wal_after_erasure() override {
         Statement checkpoint(db_, "PRAGMA wal_checkpoint(TRUNCATE)");
-        return checkpoint.step() && checkpoint.integer(0) == 0;
+        const bool purged = checkpoint.step() && checkpoint.integer(0) == 0;
+        if (purged) ::unlink(purge_marker().c_str());
+        return purged;
     }
 
 private:
+    std::string purge_marker() const { return path_.string() + "-purge-pending"; }
+
+    // An erasure whose write-ahead log was not emptied (killed after its commit, or blocked by a
+    // reader): complete it now, before anything else.
+    void complete_pending_purge() {
+        std::error_code error;
+        if (!fs::exists(purge_marker(), error)) return;
+        checkpoint_wal_after_erasure();
+    }
+
+    void open_connection(int flags, const std::string& name = {}) {
+        const std::string target = name.empty() ? path_.string() : name;
+        if (sqlite3_open_v2(target.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
+            std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
+            sqlite3_close(db_);
+            db_ = nullptr;
+            throw EnvironmentError(fmt::format("cannot open the store {}: {}", path_.string(), message));
+        }
+    }
+
+    // Read commands never create a store, never change its mode and open it read-only, so that a
+    // store the user may only read can still be listed and verified. Only a store of an older
+    // schema is opened for writing, to migrate it.
+    void open_for_reading(const SqliteOptions& options) {
+        std::error_code error;
+        if (!fs::exists(path_, error))
+            throw EnvironmentError(fmt::format("no store at {}", path_.string()),
+                                   "check --db (or GDPRCTL_DB); a store is created by the first change, e.g. "
+                                   "`gdprctl request open`");
+        if (!fs::is_regular_file(path_, error))
+            throw EnvironmentError(fmt::format("{} is not a regular file, so not a gdprctl store", path_.string()),
+                                   "point --db (or GDPRCTL_DB) at a gdprctl store");
+        try {
+            open_connection(SQLITE_OPEN_READONLY);
+            execute(db_, fmt::format("PRAGMA busy_timeout = {}", options.busy_timeout.count()));
+            if (!readable()) {
+                // A WAL store in a folder we may not write (no -shm can be made): read the file as
+                // it stands.
+                sqlite3_close(db_);
+                db_ = nullptr;
+                open_connection(SQLITE_OPEN_READONLY | SQLITE_OPEN_URI,
+                                "file:" + uri_path(fs::absolute(path_).string()) + "?immutable=1");
+            }
+            check_identity();
+            if (pragma_integer(db_, "user_version") < latest_schema_version()) {
+                sqlite3_close(db_);
+                db_ = nullptr;
+                open_connection(SQLITE_OPEN_READWRITE);
+                execute(db_, fmt::format("PRAGMA busy_timeout = {}", options.busy_timeout.count()));
+                configure(options);
+                migrate();
+            }
+        } catch (...) {
+            sqlite3_close(db_);
+            db_ = nullptr;
+            throw;
+        }
+    }
+
+    bool readable() {
+        return sqlite3_exec(db_, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr) == SQLITE_OK;
+    }
+
+    static std::string uri_path(const std::string& path) {
+        std::string out;
+        for (char c : path) {
+            if (c == '%' || c == '?' || c == '#')
+                out += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+            else
+                out += c;
+        }
+        return out;
+    }
+
     void prepare_location() {
         const fs::path folder = path_.has_parent_path() ? path_.parent_path() : fs::path(".");
         std::error_code error;
@@ -411,11 +561,28 @@ private:
         }
         if (folder.filename() == ".gdprctl") keep_out_of_git(folder);
         // Created here rather than by SQLite so that the mode is 0600 from the first byte;
-        // SQLite gives the -wal and -shm files the same mode.
-        const int fd = ::open(path_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+        // SQLite gives the -wal and -shm files the same mode. Never through a FIFO or device
+        // (O_NONBLOCK, fstat), and an existing file readable by others is made 0600 before
+        // personal data goes in, or refused.
+        const int fd = ::open(path_.c_str(), O_RDWR | O_CREAT | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0600);
         if (fd < 0)
             throw EnvironmentError(fmt::format("cannot open the store {}: {}", path_.string(), std::strerror(errno)),
                                    "pass --db FILE (or set GDPRCTL_DB) to a writable place");
+        struct stat info {};
+        const bool stat_ok = ::fstat(fd, &info) == 0;
+        if (!stat_ok || !S_ISREG(info.st_mode)) {
+            ::close(fd);
+            throw EnvironmentError(fmt::format("{} is not a regular file, so not a gdprctl store", path_.string()),
+                                   "point --db (or GDPRCTL_DB) at a gdprctl store, or at a new file");
+        }
+        if ((info.st_mode & 077) != 0 && ::fchmod(fd, 0600) != 0) {
+            const std::string reason = std::strerror(errno);
+            ::close(fd);
+            throw EnvironmentError(
+                fmt::format("the store {} can be read by others (mode {:o}) and its mode cannot be set to 0600: {}",
+                            path_.string(), info.st_mode & 0777, reason),
+                "run `chmod 600` on it as its owner, or use another --db");
+        }
         ::close(fd);
     }
 
@@ -430,9 +597,8 @@ private:
         ::close(fd);
     }
 
+    // busy_timeout is set first by the caller: every later pragma may wait on another process's lock.
     void configure(const SqliteOptions& options) {
-        // busy_timeout first: every later pragma may wait on another process's lock.
-        execute(db_, fmt::format("PRAGMA busy_timeout = {}", options.busy_timeout.count()));
         // Switching a fresh file to WAL needs an exclusive lock that the busy handler does not
         // always wait for; retry within the same timeout.
         const auto deadline = std::chrono::steady_clock::now() + options.busy_timeout;
@@ -453,9 +619,21 @@ private:
     }
 
     void check_identity() {
+        if (!readable()) {
+            const int code = sqlite3_extended_errcode(db_);
+            throw EnvironmentError(fmt::format("cannot use {} as a gdprctl store: {}", path_.string(), sqlite3_errmsg(db_)),
+                                   (code & 0xff) == SQLITE_NOTADB ? "this file is not a SQLite database; check --db" : "");
+        }
         const auto app = pragma_integer(db_, "application_id");
         const auto version = pragma_integer(db_, "user_version");
-        if ((app != 0 && app != application_id) || (app == 0 && version != 0))
+        // An empty database (a new file) becomes a store; one that holds another application's
+        // tables does not, even when it has set neither application_id nor user_version.
+        bool foreign = (app != 0 && app != application_id) || (app == 0 && version != 0);
+        if (app == 0 && version == 0) {
+            Statement objects(db_, "SELECT count(*) FROM sqlite_master");
+            foreign = objects.step() && objects.integer(0) > 0;
+        }
+        if (foreign)
             throw EnvironmentError(fmt::format("{} is a SQLite database but not a gdprctl store", path_.string()),
                                    "point --db (or GDPRCTL_DB) at a gdprctl store, or at a new file");
         if (version > latest_schema_version())
@@ -483,6 +661,7 @@ private:
     }
 
     fs::path path_;
+    AuditKey audit_key_;
     sqlite3* db_ = nullptr;
 };
 

@@ -79,13 +79,16 @@ std::vector<std::string_view> outcome_names() {
     return names;
 }
 
-std::unique_ptr<Store> open_store(const std::string& location) {
+std::unique_ptr<Store> open_store(const std::string& location, const OpenOptions& options) {
     for (std::string_view scheme : {"postgres://", "postgresql://"})
         if (location.rfind(scheme, 0) == 0)
             throw EnvironmentError(fmt::format("--db names a PostgreSQL store ({}...), which this gdprctl cannot open yet",
                                                scheme),
                                    "pass --db FILE (or set GDPRCTL_DB) to use a SQLite store");
-    return open_sqlite_store(location);
+    SqliteOptions sqlite;
+    sqlite.read_only = options.read_only;
+    sqlite.audit_key = options.audit_key;
+    return open_sqlite_store(location, sqlite);
 }
 
 }  // namespace gdprctl::store

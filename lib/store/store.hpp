@@ -59,6 +59,8 @@ struct Request {
     std::string fee;             // Art. 12(5)(a): a reasonable fee charged
     std::optional<time::DateTime> closed_at;
     std::optional<time::DateTime> erased_at;
+    // The audit event that created or last changed this request or one of its tasks (record links).
+    std::optional<std::int64_t> audit_seq;
 };
 
 struct Task {
@@ -94,6 +96,9 @@ struct AuditEvent {
     std::string action;
     std::string target;
     std::string details;
+    // "id=digest\n" per request this event's transaction changed (record_digest after it); empty
+    // for events written before record links existed.
+    std::string records;
     std::string prev_hash;
     std::string hash;
 };
@@ -180,6 +185,13 @@ public:
 // The one place that chooses a backend from a --db value (or the workspace's default path).
 // Today every location is a SQLite file; a postgres:// or postgresql:// URL is refused with an
 // EnvironmentError until that backend exists.
-std::unique_ptr<Store> open_store(const std::string& location);
+struct OpenOptions {
+    // Read commands: a missing store is "no store at PATH" (never created), an existing one is
+    // opened read-only.
+    bool read_only = false;
+    // The key of a keyed audit chain (store/audit.hpp); empty for a plain SHA-256 chain.
+    std::string audit_key;
+};
+std::unique_ptr<Store> open_store(const std::string& location, const OpenOptions& options = {});
 
 }  // namespace gdprctl::store

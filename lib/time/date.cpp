@@ -27,6 +27,7 @@ std::optional<Date> parse_date_prefix(std::string_view text) {
     if (!parse_fixed_digits(text, 0, 4, y) || !parse_fixed_digits(text, 5, 2, m) ||
         !parse_fixed_digits(text, 8, 2, d))
         return std::nullopt;
+    if (y < min_year) return std::nullopt;  // four digits already bound it by max_year
     year_month_day ymd{year{y}, month{static_cast<unsigned>(m)}, day{static_cast<unsigned>(d)}};
     if (!ymd.ok()) return std::nullopt;
     return Date{ymd};
@@ -135,7 +136,7 @@ std::optional<Duration> parse_duration(std::string_view text) {
         std::int64_t value = 0;
         auto [end, ec] = std::from_chars(text.data() + i, text.data() + text.size(), value);
         if (ec != std::errc{} || end == text.data() + i || end == text.data() + text.size()) return std::nullopt;
-        if (value > 100000) return std::nullopt;
+        if (value > max_duration_component) return std::nullopt;
         i = static_cast<std::size_t>(end - text.data());
         char unit = text[i++];
         int rank = 0;
@@ -160,8 +161,13 @@ std::optional<Duration> parse_duration(std::string_view text) {
         any = true;
     }
     if (!any) return std::nullopt;
+    // Longer than the calendar gdprctl can write (0001-9999) is a mistake, not a period: it would
+    // wrap a 16-bit year or store a date that cannot be read back.
+    if (d.approx_days() > max_duration_days) return std::nullopt;
     return d;
 }
+
+bool in_range(Date date) { return date.year() >= min_year && date.year() <= max_year; }
 
 Date add_months_clamped(Date from, int months) {
     auto ym = year_month{from.ymd().year(), from.ymd().month()} + std::chrono::months{months};

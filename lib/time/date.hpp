@@ -59,6 +59,12 @@ private:
 // Strict ISO 8601 calendar date: exactly YYYY-MM-DD and a day that exists (2026-02-30 fails).
 std::optional<Date> parse_date(std::string_view text);
 
+// The calendar gdprctl reads and writes: four-digit years, 0001 to 9999. Dates outside it are
+// refused when parsed and never stored (a due date of 10000-01-31 could not be read back).
+inline constexpr int min_year = 1;
+inline constexpr int max_year = 9999;
+bool in_range(Date date);
+
 // YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS][Z|+HH:MM|-HH:MM]; a bare date means its start (00:00Z).
 std::optional<DateTime> parse_datetime(std::string_view text);
 
@@ -78,6 +84,10 @@ struct Duration {
     friend bool operator==(const Duration&, const Duration&) = default;
 };
 
+// Refused: a component above max_duration_component, or a whole above max_duration_days (1000
+// years, longer than any retention period or review interval).
+inline constexpr std::int64_t max_duration_component = 100000;
+inline constexpr long max_duration_days = 366L * 1000;
 std::optional<Duration> parse_duration(std::string_view text);
 
 // Adds months with the month-end clamp (Jan 31 + 1 month = Feb 28/29), then days.

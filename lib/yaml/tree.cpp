@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
 #include <istream>
 #include <map>
 #include <streambuf>
@@ -34,6 +36,18 @@ diag::Position to_position(const YAML::Mark& mark) {
     return {mark.line + 1, mark.column + 1};
 }
 
+// Thrown by the builder when aliases would expand past the budget; parse() turns it into a finding.
+struct ExpansionTooLarge {
+    diag::Position pos;
+};
+
+// Thrown past max_nesting open collections: deeper than any register, and each level costs stack
+// in the parser.
+struct NestingTooDeep {
+    diag::Position pos;
+};
+constexpr std::size_t max_nesting = 256;
+
 // Builds Node trees from events. A stack holds the open collections; a map alternates between
 // expecting a key and expecting its value. The children of every open collection wait in two
 // shared vectors (a frame owns the tail from its `first` index on) and move into a vector of
@@ -41,8 +55,8 @@ diag::Position to_position(const YAML::Mark& mark) {
 // a doubling series, and no Node moved more than twice.
 class TreeBuilder : public YAML::EventHandler {
 public:
-    TreeBuilder(const std::string& path, diag::Sink& sink, std::vector<Node>& documents)
-        : path_(path), sink_(sink), documents_(documents) {}
+    TreeBuilder(const std::string& path, diag::Sink& sink, std::vector<Node>& documents, ExpansionBudget budget)
+        : path_(path), sink_(sink), documents_(documents), budget_(budget) {}
 
     void OnDocumentStart(const YAML::Mark&) override {
         stack_.clear();
@@ -58,6 +72,14 @@ public:
     }
     void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
         auto it = anchors_.find(anchor);
+        // An alias is expanded by copying; count what the copy adds before making it, so that
+        // nested aliases (a "billion laughs") stop at the budget instead of exhausting memory.
+        auto cost = anchor_costs_.find(anchor);
+        if (cost != anchor_costs_.end()) {
+            nodes_ += cost->second.nodes - 1;  // complete() counts the alias node itself
+            bytes_ += cost->second.bytes;
+            if (nodes_ > budget_.nodes || bytes_ > budget_.bytes) throw ExpansionTooLarge{to_position(mark)};
+        }
         Node node = it != anchors_.end() ? it->second : Node{};
         node.pos = to_position(mark);
         complete(std::move(node), 0);
@@ -69,6 +91,7 @@ public:
         node.pos = to_position(mark);
         node.quoted = tag == "!";
         node.value = value;
+        bytes_ += value.size();
         complete(std::move(node), anchor);
     }
     void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
@@ -87,6 +110,7 @@ private:
         Node::Kind kind = Node::Kind::map;
         diag::Position pos;
         YAML::anchor_t anchor = 0;
+        std::size_t nodes_at_open = 0, bytes_at_open = 0;  // for the cost of an anchored collection
         std::size_t first = 0;  // this collection's children start here in pending_items_/pending_entries_
         bool have_key = false;
         std::string key;
@@ -113,10 +137,13 @@ private:
     }
 
     void open(Node::Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor) {
+        if (stack_.size() >= max_nesting) throw NestingTooDeep{to_position(mark)};
         Frame& frame = stack_.emplace_back();
         frame.kind = kind;
         frame.pos = to_position(mark);
         frame.anchor = anchor;
+        frame.nodes_at_open = nodes_;
+        frame.bytes_at_open = bytes_;
         frame.first = kind == Node::Kind::sequence ? pending_items_.size() : pending_entries_.size();
     }
 
@@ -135,12 +162,20 @@ private:
             pending_entries_.erase(begin, pending_entries_.end());
         }
         YAML::anchor_t anchor = frame.anchor;
+        if (anchor != 0) pending_cost_ = {nodes_ - frame.nodes_at_open + 1, bytes_ - frame.bytes_at_open};
         stack_.pop_back();
         complete(std::move(node), anchor);
     }
 
     void complete(Node node, YAML::anchor_t anchor) {
-        if (anchor != 0) anchors_[anchor] = node;
+        ++nodes_;
+        if (nodes_ > budget_.nodes || bytes_ > budget_.bytes) throw ExpansionTooLarge{node.pos};
+        if (anchor != 0) {
+            anchors_[anchor] = node;
+            anchor_costs_[anchor] = node.kind == Node::Kind::map || node.kind == Node::Kind::sequence
+                                        ? pending_cost_
+                                        : Cost{1, node.value.size()};
+        }
         if (stack_.empty()) {
             documents_.push_back(std::move(node));
             return;
@@ -184,6 +219,85 @@ private:
     std::vector<Node> pending_items_;
     std::vector<Node::Entry> pending_entries_;
     std::map<YAML::anchor_t, Node> anchors_;
+    struct Cost {
+        std::size_t nodes = 0, bytes = 0;
+    };
+    std::map<YAML::anchor_t, Cost> anchor_costs_;
+    Cost pending_cost_;
+    ExpansionBudget budget_;
+    std::size_t nodes_ = 0, bytes_ = 0;  // built so far in this file, aliases counted expanded
+};
+
+// yaml-cpp folds an unclosed (or wrongly closed) double-quoted scalar over the following lines,
+// silently swallowing keys into one string. A double-quoted scalar that spans lines is checked:
+// when a line it swallowed looks like a mapping key or a list item, it is reported at its opening
+// quote.
+class QuoteChecker {
+public:
+    QuoteChecker(std::string_view text, const std::string& path, diag::Sink& sink)
+        : text_(text), path_(path), sink_(sink) {
+        starts_.push_back(0);
+        for (std::size_t i = 0; i < text.size(); ++i)
+            if (text[i] == '\n') starts_.push_back(i + 1);
+    }
+
+    bool check(const Node& node) {
+        if (node.is_scalar()) return check_scalar(node);
+        for (const auto& item : node.items)
+            if (!check(item)) return false;
+        for (const auto& entry : node.entries)
+            if (!check(entry.value)) return false;
+        return true;
+    }
+
+private:
+    static bool looks_structural(std::string_view line) {
+        auto begin = line.find_first_not_of(" \t");
+        if (begin == std::string_view::npos) return false;
+        line.remove_prefix(begin);
+        if (line.size() >= 2 && line[0] == '-' && line[1] == ' ') return true;
+        std::size_t i = 0;
+        while (i < line.size() && (std::isalnum(static_cast<unsigned char>(line[i])) || line[i] == '_' ||
+                                   line[i] == '-' || line[i] == '.'))
+            ++i;
+        return i > 0 && i < line.size() && line[i] == ':' && (i + 1 == line.size() || line[i + 1] == ' ');
+    }
+
+    bool check_scalar(const Node& node) {
+        if (!node.quoted || !node.pos.known()) return true;
+        auto line = static_cast<std::size_t>(node.pos.line - 1);
+        if (line >= starts_.size()) return true;
+        std::size_t open = starts_[line] + static_cast<std::size_t>(node.pos.col - 1);
+        if (open >= text_.size() || text_[open] != '"') return true;
+        std::size_t i = open + 1;
+        for (; i < text_.size() && text_[i] != '"'; ++i)
+            if (text_[i] == '\\') ++i;
+        std::size_t close_line = line;
+        while (close_line + 1 < starts_.size() && starts_[close_line + 1] <= std::min(i, text_.size() - 1))
+            ++close_line;
+        for (std::size_t l = line + 1; l <= close_line && l < starts_.size(); ++l) {
+            auto end = l + 1 < starts_.size() ? starts_[l + 1] : text_.size();
+            auto content = text_.substr(starts_[l], end - starts_[l]);
+            if (l == close_line) content = content.substr(0, std::min(content.size(), i - starts_[l]));
+            if (!looks_structural(content)) continue;
+            sink_.add({"yaml-syntax", diag::Severity::error, path_, node.pos,
+                       i >= text_.size()
+                           ? fmt::format("this double quote is never closed: the rest of the file (from line {}) "
+                                         "became part of the string",
+                                         line + 2)
+                           : fmt::format("this double quote is closed only on line {}: lines {} to {} became part of "
+                                         "the string",
+                                         close_line + 1, line + 2, close_line + 1),
+                       "", "close the quote on the line where it opens", ""});
+            return false;
+        }
+        return true;
+    }
+
+    std::string_view text_;
+    const std::string& path_;
+    diag::Sink& sink_;
+    std::vector<std::size_t> starts_;
 };
 
 }  // namespace
@@ -204,21 +318,55 @@ std::string_view kind_name(Node::Kind kind) {
     return "value";
 }
 
+ExpansionBudget ExpansionBudget::for_text(std::size_t text_bytes) {
+    ExpansionBudget budget;
+    budget.nodes = std::min<std::size_t>(absolute_nodes, 10'000 + 4 * text_bytes);
+    budget.bytes = std::min<std::size_t>(absolute_bytes, (std::size_t{1} << 20) + 4 * text_bytes);
+    return budget;
+}
+
 ParseResult parse(std::string_view text, const std::string& path, diag::Sink& sink) {
+    return parse(text, path, sink, ExpansionBudget::for_text(text.size()));
+}
+
+ParseResult parse(std::string_view text, const std::string& path, diag::Sink& sink, ExpansionBudget budget) {
     ParseResult result;
     ViewBuffer buffer(text);
     std::istream stream(&buffer);
-    TreeBuilder builder(path, sink, result.documents);
+    TreeBuilder builder(path, sink, result.documents, budget);
     try {
         YAML::Parser parser(stream);
         while (parser.HandleNextDocument(builder)) {
         }
+    } catch (const ExpansionTooLarge& error) {
+        result.ok = false;
+        result.documents.clear();  // a partial tree of a bomb is not worth keeping
+        sink.add({"yaml-expansion-too-large", diag::Severity::error, path, error.pos,
+                  fmt::format("aliases expand this file past {} nodes or {} bytes of text; it was not checked",
+                              budget.nodes, budget.bytes),
+                  "", "write the repeated parts out, or use fewer nested aliases", ""});
+    } catch (const NestingTooDeep& error) {
+        result.ok = false;
+        result.documents.clear();
+        sink.add({"yaml-syntax", diag::Severity::error, path, error.pos,
+                  fmt::format("lists and mappings are nested more than {} levels deep here; the file was not checked",
+                              max_nesting),
+                  "", "flatten the structure: a register needs a handful of levels", ""});
     } catch (const YAML::Exception& error) {
         result.ok = false;
         std::string message = error.msg;
         if (!message.empty()) message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
         sink.add({"yaml-syntax", diag::Severity::error, path, to_position(error.mark),
                   "YAML syntax error: " + message, "", "fix the YAML syntax; nothing else in this file was checked", ""});
+    }
+    if (!result.documents.empty() && text.find('"') != std::string_view::npos) {
+        QuoteChecker quotes(text, path, sink);
+        for (const auto& document : result.documents)
+            if (!quotes.check(document)) {
+                result.ok = false;
+                result.documents.clear();
+                break;
+            }
     }
     return result;
 }

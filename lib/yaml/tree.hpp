@@ -2,6 +2,7 @@
 
 #include "diag/diagnostic.hpp"
 
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -43,8 +44,21 @@ struct ParseResult {
     bool ok = true;  // false when a syntax error stopped parsing (a diagnostic was added)
 };
 
+// How far aliases may expand a file: nodes and scalar bytes, counted with every alias expanded.
+// Relative to the file (a register without aliases has fewer nodes than bytes) and absolute.
+struct ExpansionBudget {
+    static constexpr std::size_t absolute_nodes = 4'000'000;
+    static constexpr std::size_t absolute_bytes = std::size_t{256} << 20;
+    std::size_t nodes = absolute_nodes;
+    std::size_t bytes = absolute_bytes;
+    static ExpansionBudget for_text(std::size_t text_bytes);
+};
+
 // Parses `text` (the contents of `path`). Syntax errors and duplicate keys become diagnostics
 // (rules `yaml-syntax`, `duplicate-key`); documents parsed before an error are kept.
+// Past the budget (default: ExpansionBudget::for_text) parsing stops with a finding
+// (`yaml-expansion-too-large`) and no documents.
 ParseResult parse(std::string_view text, const std::string& path, diag::Sink& sink);
+ParseResult parse(std::string_view text, const std::string& path, diag::Sink& sink, ExpansionBudget budget);
 
 }  // namespace gdprctl::yaml

@@ -97,7 +97,8 @@ mkdir -m 755 "$COPY/.gdprctl"
 if "$GDPRCTL" --workspace "$COPY" request open --type access --subject C-5 >/dev/null 2>&1; then ok; else fail "open in a workspace copy"; fi
 check "default store in the workspace" test -f "$COPY/.gdprctl/state.db"
 check "default store folder made 0700" test "$(stat -c %a "$COPY/.gdprctl")" == 700
-check "GDPRCTL_DB overrides the default" bash -c 'GDPRCTL_DB="$2/env.db" "$1" --workspace "$2" request list --status all >/dev/null && test -f "$2/env.db"' _ "$GDPRCTL" "$COPY"
+# (through a change: read commands never create a store, issue 15)
+check "GDPRCTL_DB overrides the default" bash -c 'GDPRCTL_DB="$2/env.db" "$1" --workspace "$2" request open --type access --subject C-6 >/dev/null && test -f "$2/env.db"' _ "$GDPRCTL" "$COPY"
 
 # ---- lists relative to --as-of ----------------------------------------------------------------
 run 0 "$DB" --as-of 2026-03-02 --format json request list --overdue

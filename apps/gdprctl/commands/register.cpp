@@ -4,6 +4,11 @@
 #include "commands/authoring_support.hpp"
 #include "commands/commands.hpp"
 
+#include "output/terminal.hpp"
+#include "register/loader.hpp"
+
+#include <fmt/format.h>
+
 #include <iostream>
 
 namespace gdprctl::cli {
@@ -112,8 +117,25 @@ void setup_list(CLI::App& group, Context& context) {
         auto format = context.format_or("text", {"text", "json"});
         auto filter = options->filter;
         filter.today = context.today();
-        auto reg = authoring::load_for_listing(context.workspace_root());
+        auto loaded = reg::load_register(context.workspace_root());
+        const auto& reg = loaded.reg;
         auto systems = authoring::filter_systems(reg, filter);
+        // A list that silently leaves out the systems of a file it could not read would be wrong
+        // without a word: say which, and exit 1.
+        std::vector<std::string> unread;
+        for (const auto& d : loaded.diagnostics)
+            if (d.rule_id == "file-unreadable" || d.rule_id == "file-not-regular" ||
+                d.rule_id == "file-outside-workspace" || d.rule_id == "file-too-large" ||
+                d.rule_id == "folder-unreadable" || d.rule_id == "yaml-syntax" ||
+                d.rule_id == "yaml-expansion-too-large")
+                unread.push_back(d.path);
+        if (!unread.empty()) {
+            *context.err << fmt::format(
+                "gdprctl: warning: {} register file(s) or folder(s) could not be read, so their systems are not "
+                "listed: {}\n  hint: run `gdprctl check` for the details\n",
+                unread.size(), output::terminal_escape(fmt::format("{}", fmt::join(unread, ", "))));
+            context.exit_code = 1;
+        }
         if (format == "json")
             authoring::write_systems_json(*context.out, reg, systems, filter.today);
         else

@@ -23,7 +23,9 @@ void run_report_command(report::ReportKind kind, const ReportCommandOptions& opt
             "gdprctl: warning: the register has {} structural error{}; the report shows what could be read.\n"
             "  hint: run `gdprctl check` for the details\n",
             rendered.register_errors, rendered.register_errors == 1 ? "" : "s");
-    if (options.output.empty() || options.output == "-") {
+    // `-o /dev/stdout` means standard output, not "replace /dev/stdout by a regular file"
+    // (which hangs on a pipe, and as root would replace the device).
+    if (options.output.empty() || options.output == "-" || options.output == "/dev/stdout") {
         *context.out << rendered.text;
         context.out->flush();
         return;
@@ -39,7 +41,9 @@ void add_report(CLI::App& group, Context& context, report::ReportKind kind, cons
     command->footer(footer);
     command
         ->add_option("-o,--output", options->output,
-                     "Write to FILE (atomically: a temporary file renamed into place) instead of standard output")
+                     "Write to FILE (atomically: a temporary file renamed into place) instead of standard output; "
+                     "`-` or /dev/stdout is standard output. FILE must be a regular file or a new one in its "
+                     "folder: links out of that folder and devices are refused (exit 2)")
         ->type_name("FILE");
     command->callback([options, kind, &context] { run_report_command(kind, *options, context); });
 }

@@ -57,7 +57,7 @@ void run_list(const RequestOptions& options, Context& context) {
     const auto today = workspace_today(context);
     const auto filter = requests::list_filter(options.list, today);
     const auto calendar = workspace_calendar(context);
-    auto store = open_store(context);
+    auto store = open_store(context, StoreAccess::read);
     output::RequestListWriter writer(*context.out, json, today, &calendar);
     requests::list_requests(*store, filter, [&](const store::Request& request) { writer.row(request); });
     writer.end();
@@ -66,7 +66,7 @@ void run_list(const RequestOptions& options, Context& context) {
 void run_show(const RequestOptions& options, Context& context) {
     const bool json = wants_json(context);
     const auto today = workspace_today(context);
-    auto store = open_store(context);
+    auto store = open_store(context, StoreAccess::read);
     const auto detail = requests::show_request(*store, options.id);
     if (json)
         output::write_request_detail_json(*context.out, detail, today);

@@ -3,15 +3,26 @@
 #include "model/calendar.hpp"
 #include "register/loader.hpp"
 #include "register/workspace.hpp"
+#include "store/audit.hpp"
 
 #include <fmt/format.h>
 
+#include <cstdlib>
 #include <ostream>
 
 namespace gdprctl::cli {
 
-std::unique_ptr<store::Store> open_store(const Context& context) {
-    return store::open_store(context.store_location());
+std::unique_ptr<store::Store> open_store(const Context& context, StoreAccess access) {
+    store::OpenOptions options;
+    options.read_only = access == StoreAccess::read;
+    options.audit_key = audit_key_from_environment();
+    return store::open_store(context.store_location(), options);
+}
+
+store::AuditKey audit_key_from_environment() {
+    const char* file = std::getenv("GDPRCTL_AUDIT_KEY_FILE");
+    const char* value = std::getenv("GDPRCTL_AUDIT_KEY");
+    return store::load_audit_key(file ? file : "", value ? value : "");
 }
 
 store::ChangeStamp change_stamp(const Context& context) {

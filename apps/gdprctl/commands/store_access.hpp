@@ -11,11 +11,17 @@
 // Shared by the commands that use the operational store.
 namespace gdprctl::cli {
 
-std::unique_ptr<store::Store> open_store(const Context& context);
+// Read commands open with StoreAccess::read: a missing store is "no store at PATH" (exit 2), never
+// created, and an existing one is opened read-only.
+enum class StoreAccess { read, write };
+std::unique_ptr<store::Store> open_store(const Context& context, StoreAccess access = StoreAccess::write);
 // Who and when: the effective time (--as-of, or the clock), the real clock, and --backdate.
 store::ChangeStamp change_stamp(const Context& context);
 // --backdate REASON, for a subcommand that changes the store.
 void add_backdate_option(CLI::App& command, Context& context);
+// The key of a keyed audit chain: GDPRCTL_AUDIT_KEY_FILE (a 0600 file) or GDPRCTL_AUDIT_KEY; empty
+// for a plain chain.
+std::string audit_key_from_environment();
 // The workspace's register; warns on stderr (unless -q) when it has structural problems.
 model::Register load_workspace_register(const Context& context);
 // The built-in calendar of organization.country plus settings.holidays, or none when there is no

@@ -15,7 +15,7 @@ struct SubjectOptions {
 void run_show(const SubjectOptions& options, Context& context) {
     const bool json = wants_json(context);
     const auto today = workspace_today(context);
-    auto store = open_store(context);
+    auto store = open_store(context, StoreAccess::read);
     const auto report = requests::show_subject(*store, options.id);
     if (json)
         output::write_subject_json(*context.out, report, today);
@@ -29,6 +29,14 @@ void run_erase(const SubjectOptions& options, Context& context) {
     auto store = open_store(context);
     const auto report = requests::erase_subject(*store, options.id, options.erase, stamp);
     output::write_erasure(*context.out, json, report);
+    if (!report.history_purged) {
+        // The erasure is committed, but its bytes are still in the write-ahead log: not done yet.
+        *context.err << "gdprctl: error: the erasure is recorded, but the erased data is still in the store's "
+                        "write-ahead log because another process kept it open; a purge is pending\n"
+                        "  hint: close other gdprctl or sqlite3 sessions on the store; the next gdprctl command "
+                        "that changes the store completes the purge\n";
+        context.exit_code = 2;
+    }
 }
 
 }  // namespace

@@ -1,4 +1,5 @@
 #include "store/audit.hpp"
+#include "errors.hpp"
 #include "store/sqlite_store.hpp"
 
 #include "support/string_makers.hpp"
@@ -104,4 +105,42 @@ TEST_CASE("tampering in a SQLite file is found", "[store][audit]") {
     const auto result = verify_chain(*store);
     CHECK_FALSE(result.ok);
     CHECK(result.broken_seq == 2);
+}
+
+TEST_CASE("a keyed chain cannot be recomputed without the key", "[store]") {
+    using namespace gdprctl::store;
+    const AuditKey key = "0123456789abcdef0123456789abcdef";
+    AuditEvent event;
+    event.seq = 1;
+    event.prev_hash = std::string(genesis_hash);
+    event.action = "request.open";
+    event.target = "DSR-2026-0001";
+    event.hash = chain_hash(event, key);
+    CHECK(is_keyed(event));
+    ChainVerifier with_key(key);
+    CHECK(with_key.accept(event));
+    // The same event re-hashed with plain SHA-256 after an edit is refused by a keyed verifier.
+    AuditEvent forged = event;
+    forged.actor = "someone-else";
+    forged.hash = chain_hash(forged);
+    ChainVerifier keyed(key);
+    CHECK(keyed.accept(event));
+    AuditEvent second = forged;
+    second.seq = 2;
+    second.prev_hash = event.hash;
+    second.hash = chain_hash(second);
+    CHECK_FALSE(keyed.accept(second));
+    // Without the key a keyed chain cannot be checked at all.
+    ChainVerifier no_key;
+    CHECK_THROWS_AS(no_key.accept(event), gdprctl::EnvironmentError);
+}
+
+TEST_CASE("audit heads print and parse as SEQ:HASH", "[store]") {
+    using namespace gdprctl::store;
+    auto head = parse_head("12:abc");
+    REQUIRE(head);
+    CHECK(head->seq == 12);
+    CHECK(format_head(*head) == "12:abc");
+    CHECK_FALSE(parse_head("nonsense"));
+    CHECK_FALSE(parse_head(":abc"));
 }

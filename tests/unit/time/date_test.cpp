@@ -61,3 +61,16 @@ TEST_CASE("adding months clamps to the end of shorter months", "[time]") {
     CHECK(add(d("2024-02-29"), *parse_duration("P1Y")) == d("2025-02-28"));
     CHECK(add(d("2026-01-01"), *parse_duration("P1M10D")) == d("2026-02-11"));
 }
+
+TEST_CASE("dates are 0001 to 9999 and durations are capped", "[time]") {
+    CHECK_FALSE(parse_date("0000-01-01"));
+    CHECK(parse_date("0001-01-01"));
+    CHECK(parse_date("9999-12-31"));
+    CHECK_FALSE(parse_datetime("0000-12-31T00:00:00Z"));
+    CHECK(gdprctl::time::in_range(*parse_date("9999-12-31")));
+    CHECK_FALSE(gdprctl::time::in_range(parse_date("9999-12-31")->plus_days(31)));
+    CHECK_FALSE(parse_duration("P100000Y"));
+    CHECK_FALSE(parse_duration("P1001Y"));
+    CHECK(parse_duration("P1000Y"));
+    CHECK_FALSE(parse_duration("P100000W"));
+}

@@ -199,3 +199,34 @@ TEST_CASE("text is parsed in place, including text without a final newline and w
     REQUIRE(result.ok);
     CHECK(only_document(result).find("b")->value == "t");
 }
+
+TEST_CASE("nested aliases stop at the expansion budget with a finding", "[yaml]") {
+    std::string text = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
+    for (int i = 1; i <= 7; ++i)
+        text += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [*a" + std::to_string(i - 1) + ", *a" +
+                std::to_string(i - 1) + ", *a" + std::to_string(i - 1) + ", *a" + std::to_string(i - 1) + ", *a" +
+                std::to_string(i - 1) + ", *a" + std::to_string(i - 1) + ", *a" + std::to_string(i - 1) + ", *a" +
+                std::to_string(i - 1) + ", *a" + std::to_string(i - 1) + ", *a" + std::to_string(i - 1) + "]\n";
+    gdprctl::diag::Sink sink;
+    auto parsed = gdprctl::yaml::parse(text, "bomb.yaml", sink);
+    CHECK_FALSE(parsed.ok);
+    CHECK(parsed.documents.empty());
+    REQUIRE(sink.items().size() == 1);
+    CHECK(sink.items()[0].rule_id == "yaml-expansion-too-large");
+
+    gdprctl::diag::Sink small_sink;  // a few aliases within the budget are expanded as before
+    auto small = gdprctl::yaml::parse("a: &x [1, 2]\nb: *x\nc: *x\n", "ok.yaml", small_sink);
+    CHECK(small.ok);
+    CHECK(small_sink.items().empty());
+    CHECK(small.documents.at(0).find("c")->items.size() == 2);
+}
+
+TEST_CASE("an unterminated double quote that swallows keys is reported at its opening", "[yaml]") {
+    gdprctl::diag::Sink sink;
+    auto parsed = gdprctl::yaml::parse("a:\n  name: \"open\n  owner: x\n", "q.yaml", sink);
+    CHECK_FALSE(parsed.ok);
+    REQUIRE(sink.items().size() == 1);
+    CHECK(sink.items()[0].rule_id == "yaml-syntax");
+    CHECK(sink.items()[0].pos.line == 2);
+    CHECK(sink.items()[0].pos.col == 9);
+}
