@@ -52,8 +52,8 @@ run 0 "register add crm" -- "${W[@]}" register add --id crm --name CRM --owner S
     --data contact.email --data identity.name --purpose service-delivery:contract \
     --retention contact.email,identity.name:P2Y --security tls --security access-control --recipient mailer
 expect_in acme/systems/crm.yaml 'register.schema.json' "system file modeline"
-run 0 "register review crm" -- --workspace acme --as-of 2027-01-15 register review crm --by "ISO"
-expect_in acme/systems/crm.yaml 'last_review: 2027-01-15 # reviewed by ISO' "review stamp"
+run 0 "register review crm" -- --workspace acme --as-of 2026-11-25 register review crm --by "ISO"
+expect_in acme/systems/crm.yaml 'last_review: 2026-11-25 # reviewed by ISO' "review stamp"
 run 0 "check after the session" -- "${W[@]}" check
 
 # --- more entries ------------------------------------------------------------------------------
@@ -94,7 +94,7 @@ expect_in out "no systems match" "nothing due today"
 unchanged 2 "list --basis typo" -- "${W[@]}" register list --basis contrat
 expect_in err 'did you mean `contract`?' "list basis did-you-mean"
 run 0 "show json" -- "${W[@]}" register show crm --format json
-expect_in out '"last_review": "2027-01-15"' "show json"
+expect_in out '"last_review": "2026-11-25"' "show json"
 run 0 "recipient show" -- "${W[@]}" recipient show stats-co
 expect_in out "website" "recipient show lists its systems"
 run 0 "recipient list json" -- "${W[@]}" recipient list --format json
