@@ -46,7 +46,8 @@ print(len(starts))' <<<"$out")
 expect_exit 0 "register add" -- "$G" "${W[@]}" register add --id crm --name "Kundenverwaltung Ä" --owner Sales \
     --subject customer --data contact.email --purpose service:contract \
     --purpose-description "service=Deliver the service" --retention contact.email:P2Y --security tls
-expect_exit 0 "register review" -- "$G" "${W[@]}" --by ISO register review crm --note "checked"
+expect_exit 0 "register review" -- "$G" "${W[@]}" --by ISO register review crm --note "checked" \
+    --backdate "the suite pins its dates"
 expect_exit 0 "audit log" -- "$G" --workspace ws audit log
 expect_contains "$out" "system.review" "the sign-off reaches the audit trail"
 expect_contains "$out" "crm" "the audit event names the system"

@@ -175,6 +175,7 @@ void setup_review(CLI::App& group, Context& context) {
         "  gdprctl --as-of 2027-01-15 register review crm --by ISO --note \"retention confirmed\"");
     command->add_option("ID", options->id, "System id")->required();
     command->add_option("--note", options->note, "A note kept with the review stamp");
+    add_backdate_option(*command, context);
     command->callback([options, &context] {
         auto root = context.workspace_root();
         // The sign-off reaches the store's audit trail in the transaction that stamps the file: when
