@@ -6,6 +6,7 @@ packages=(
   libcli11-dev libfmt-dev libyaml-cpp-dev libsqlite3-dev libssl-dev libedit-dev catch2
   sqlite3 tzdata python3 python3-jsonschema python3-yaml
   faketime  # tests/cli/requests_law.sh: a clock set back, for `audit verify`
+  chromium poppler-utils
 )
 missing=()
 for package in "${packages[@]}"; do

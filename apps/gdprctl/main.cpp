@@ -9,6 +9,19 @@
 #include <cstring>
 #include <iostream>
 
+namespace {
+
+// CLI11 copies a command's footer into the subcommands added after it; a footer belongs to the
+// command it was written for, so an inherited copy is dropped.
+void drop_inherited_footers(CLI::App& app) {
+    for (auto* sub : app.get_subcommands([](CLI::App*) { return true; })) {
+        if (!sub->get_footer().empty() && sub->get_footer() == app.get_footer()) sub->footer("");
+        drop_inherited_footers(*sub);
+    }
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
     using namespace gdprctl;
     // A closed pipe is an output error reported with exit 2 (below), not a silent death by SIGPIPE.
@@ -33,11 +46,13 @@ int main(int argc, char** argv) {
     cli::setup_register(app, context);
     cli::setup_recipient(app, context);
     cli::setup_cookie(app, context);
+    cli::setup_schema(app, context);
     cli::setup_report(app, context);
     cli::setup_request(app, context);
     cli::setup_subject(app, context);
     cli::setup_audit(app, context);
     cli::setup_retention(app, context);
+    drop_inherited_footers(app);
 
     // Output that did not reach its destination (a full disk, a closed pipe) is an error: a CI job
     // must not pass on a report that was never written.

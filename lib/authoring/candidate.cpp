@@ -4,6 +4,7 @@
 #include "edit/yaml_edit.hpp"
 #include "errors.hpp"
 #include "register/loader.hpp"
+#include "register/schemas.hpp"
 #include "register/workspace.hpp"
 #include "rules/catalogue.hpp"
 #include "rules/lint.hpp"
@@ -94,15 +95,8 @@ ItemRef find_item(const yaml::Node& root, std::string_view list_key, std::string
     return {};
 }
 
-std::string schema_modeline(const fs::path& file_folder, std::string_view schema) {
-    fs::path installed = GDPRCTL_INSTALLED_SCHEMA_DIR;
-    std::error_code ec;
-    fs::path folder = fs::is_directory(installed, ec) ? installed : fs::path(GDPRCTL_SOURCE_SCHEMA_DIR);
-    auto target = fs::weakly_canonical(folder / schema, ec);
-    auto base = fs::weakly_canonical(fs::absolute(file_folder, ec), ec);
-    auto relative = target.lexically_relative(base);
-    auto text = relative.empty() ? target.generic_string() : relative.generic_string();
-    return fmt::format("# yaml-language-server: $schema={}", text);
+std::string schema_modeline(const fs::path& root, const fs::path& file_folder, std::string_view schema) {
+    return fmt::format("# yaml-language-server: $schema={}", reg::schema_reference(root, file_folder, schema));
 }
 
 std::string flow_list(const std::vector<std::string>& items) {

@@ -43,9 +43,10 @@ struct ItemRef {
 };
 ItemRef find_item(const yaml::Node& root, std::string_view list_key, std::string_view id_field, std::string_view id);
 
-// `# yaml-language-server: $schema=<path>` for a file in `file_folder`, pointing at `schema` (a
-// file name in the installed schema folder, or in the source tree's schemas/ when not installed).
-std::string schema_modeline(const std::filesystem::path& file_folder, std::string_view schema);
+// `# yaml-language-server: $schema=<path>` for a file in `file_folder` of the workspace `root`,
+// pointing relatively at the workspace's copy `.schemas/<schema>`, so that it resolves in any clone.
+std::string schema_modeline(const std::filesystem::path& root, const std::filesystem::path& file_folder,
+                            std::string_view schema);
 
 // `[a, b]` with each item quoted as needed.
 std::string flow_list(const std::vector<std::string>& items);

@@ -6,6 +6,7 @@
 #include "edit/yaml_edit.hpp"
 #include "errors.hpp"
 #include "model/vocabulary.hpp"
+#include "register/schemas.hpp"
 #include "register/workspace.hpp"
 
 #include <fmt/format.h>
@@ -65,7 +66,7 @@ std::vector<std::string> init_workspace(const InitOptions& given) {
     auto q = [](const std::string& value) { return edit::render_scalar(value); };
     bool email = options.contact.find('@') != std::string::npos;
     std::string text;
-    text += schema_modeline(dir, "gdpr.schema.json") + "\n";
+    text += schema_modeline(dir, dir, "gdpr.schema.json") + "\n";
     text +=
         "# The workspace of a Register of Systems: who the controller is, when the privacy policy was\n"
         "# last reviewed and workspace settings. Systems, recipients and cookies live in the other\n"
@@ -89,6 +90,8 @@ std::vector<std::string> init_workspace(const InitOptions& given) {
     edit::write_atomically(edit::read_snapshot(dir / reg::state_folder / ".gitignore", dir),
                            "# The operational store holds personal data: it never goes into git.\n*\n");
     made.push_back(std::string(reg::state_folder) + "/.gitignore");
+    for (const auto& name : reg::write_schemas(dir / reg::schema_folder))
+        made.push_back(fmt::format("{}/{}", reg::schema_folder, name));
     edit::make_directory(dir / "systems", 0755);
     made.push_back("systems/");
     edit::write_atomically(edit::read_snapshot(dir / reg::workspace_marker, dir), text);

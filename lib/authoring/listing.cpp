@@ -1,5 +1,7 @@
 #include "authoring/listing.hpp"
 
+#include "output/text_width.hpp"
+
 #include "authoring/systems.hpp"
 #include "diag/suggest.hpp"
 #include "errors.hpp"
@@ -45,12 +47,12 @@ void table(std::ostream& out, std::vector<std::vector<std::string>> rows) {
         for (auto& cell : row) cell = esc(cell);
     std::vector<std::size_t> widths(rows.front().size(), 0);
     for (const auto& row : rows)
-        for (std::size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], row[i].size());
+        for (std::size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], output::display_width(row[i]));
     for (const auto& row : rows) {
         std::string line;
         for (std::size_t i = 0; i < row.size(); ++i) {
             line += row[i];
-            if (i + 1 < row.size()) line += std::string(widths[i] - row[i].size() + 2, ' ');
+            if (i + 1 < row.size()) line += std::string(widths[i] - output::display_width(row[i]) + 2, ' ');
         }
         out << line << '\n';
     }
@@ -167,6 +169,10 @@ const model::Recipient& require_recipient(const model::Register& reg, const std:
 
 void write_systems_text(std::ostream& out, const model::Register& reg, const std::vector<const model::System*>& systems,
                         time::Date today) {
+    if (reg.systems.empty()) {
+        out << "the register has no systems yet\n  add one with: gdprctl register add\n";
+        return;
+    }
     if (systems.empty()) {
         out << "no systems match\n";
         return;

@@ -30,7 +30,7 @@ WriteOutcome append_entry(const fs::path& root, const std::string& path, const c
         auto tree = parse_for_edit(snapshot.text, path);
         text = edit::append_item(snapshot.text, tree, key, body);
     } else {
-        text = schema_modeline((root / path).parent_path(), "register.schema.json") + "\n";
+        text = schema_modeline(root, (root / path).parent_path(), "register.schema.json") + "\n";
         text = edit::append_item(text, yaml::Node{}, key, body);
     }
     outcome.diagnostics = validate_candidate(root, changed_lines(path, snapshot.text, text), today);

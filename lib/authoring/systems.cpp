@@ -322,7 +322,7 @@ WriteOutcome add_system(const fs::path& root, SystemFlags flags, time::Date toda
                              "name it in --recipient without adding it again");
     }
 
-    std::string text = schema_modeline(root / "systems", "register.schema.json") + "\n";
+    std::string text = schema_modeline(root, root / "systems", "register.schema.json") + "\n";
     text = edit::append_item(text, yaml::Node{}, "systems", system_body(flags, purposes));
     for (const auto& recipient : flags.new_recipients)
         text = edit::append_item(text, parse_for_edit(text, outcome.path), "recipients", recipient_entry(recipient));

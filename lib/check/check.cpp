@@ -3,6 +3,7 @@
 #include "diag/suggest.hpp"
 #include "errors.hpp"
 #include "register/loader.hpp"
+#include "register/schemas.hpp"
 #include "register/workspace.hpp"
 #include "rules/catalogue.hpp"
 #include "rules/lint.hpp"
@@ -10,6 +11,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <fstream>
+#include <iterator>
 
 namespace gdprctl::check {
 namespace fs = std::filesystem;
@@ -48,6 +51,28 @@ std::optional<std::string> relative_inside(const fs::path& path, const fs::path&
     return text;
 }
 
+// The workspace's copy of the editor schemas (.schemas/, written by init and `schema write`) older
+// than the binary's. A workspace without the folder is not told anything: the schemas are optional.
+void outdated_schemas(const fs::path& root, std::vector<diag::Diagnostic>& diagnostics) {
+    auto current = reg::schema_version();
+    for (const auto& name : reg::schema_names()) {
+        auto path = root / reg::schema_folder / name;
+        std::error_code ec;
+        if (!fs::is_regular_file(fs::symlink_status(path, ec))) continue;
+        std::ifstream in(path, std::ios::binary);
+        std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        auto version = reg::schema_version_of(text).value_or(0);
+        if (version >= current) continue;
+        diag::Diagnostic d;
+        d.rule_id = "schema-outdated";
+        d.path = fmt::format("{}/{}", reg::schema_folder, name);
+        d.message = fmt::format("the workspace's `{}` is version {}; gdprctl {} has version {}", name, version,
+                                GDPRCTL_VERSION, current);
+        d.hint = "run `gdprctl schema write` and commit .schemas/";
+        diagnostics.push_back(std::move(d));
+    }
+}
+
 }  // namespace
 
 CheckResult run_check(const CheckOptions& options) {
@@ -75,6 +100,7 @@ CheckResult run_check(const CheckOptions& options) {
     auto loaded = reg::load_register(result.root, options.threads);
     auto& diagnostics = loaded.diagnostics;
     rules::lint(loaded.reg, options.today, diagnostics);
+    outdated_schemas(result.root, diagnostics);
     rules::apply_catalogue(diagnostics);
 
     auto disabled = loaded.reg.settings.disabled_rules;

@@ -99,8 +99,11 @@ public:
     template <typename Entity>
     std::vector<std::string> list(const Node* node, std::string_view field, Entity& entity) {
         std::vector<std::string> result;
-        if (!node || !expect(*node, Node::Kind::sequence, field)) return result;
+        if (!node) return result;
+        // Marked even when rejected, so that a rule does not report the same mistake again as a
+        // missing field (`security: tls` is one schema-type finding, not also missing measures).
         entity.mark(field, node->pos);
+        if (!expect(*node, Node::Kind::sequence, field)) return result;
         result.reserve(node->items.size());
         for (const auto& item : node->items) {
             if (!expect(item, Node::Kind::scalar, fmt::format("{}[]", field))) continue;

@@ -61,6 +61,10 @@ footer { margin-top: 40px; color: var(--muted); font-size: 0.85rem; border-top: 
   a { color: inherit; }
   nav.toc { break-after: page; }
   section.system { break-before: page; border: 0; padding: 0; }
+  /* The section heading starts a page and keeps the first system with it: a forced break between
+     them left "Processing activities" alone at the bottom of the controller's page. */
+  h2#processing { break-before: page; }
+  h2#processing + section.system { break-before: auto; }
   table, .purpose, tr { break-inside: avoid; }
   h2, h3, h4 { break-after: avoid; }
   .summary li, .banner, tr.flag td, tr.flag th, td.flag, .tag { -webkit-print-color-adjust: exact;

@@ -81,11 +81,17 @@ void add_data(std::vector<NoticeDataRow>& rows, const DataItem& item, const std:
         it->purposes.push_back(purpose);
 }
 
+std::string public_description(const model::Purpose& purpose) {
+    return purpose.description.find_first_not_of(" \t") == std::string::npos
+               ? std::string("(purpose not yet described)")
+               : purpose.description;
+}
+
 std::string cookie_purpose(const model::Register& reg, const model::Cookie& cookie) {
     if (!cookie.description.empty()) return cookie.description;
     if (const auto* system = reg.find_system(cookie.system))
         for (const auto& purpose : system->purposes)
-            if (purpose.id == cookie.purpose) return purpose.description.empty() ? purpose.id : purpose.description;
+            if (purpose.id == cookie.purpose) return public_description(purpose);
     return {};
 }
 
@@ -110,7 +116,10 @@ NoticeRecord build_notice(const model::Register& reg, time::Date as_of, std::siz
         const auto& system = ropa.systems[s];
         for (const auto& item : system.data) add_data(notice.data, item, {});
         for (std::size_t p = 0; p < system.purposes.size(); ++p) {
-            const auto& purpose = system.purposes[p];
+            auto purpose = system.purposes[p];
+            // The notice never shows a purpose id in place of a description (Art. 12(1)); check
+            // reports the gap as purpose-without-description.
+            purpose.description = public_description(reg.systems[s].purposes[p]);
             for (const auto& item : purpose.data) add_data(notice.data, item, purpose.description);
             std::string basis = purpose.basis.empty()
                                     ? std::string{}

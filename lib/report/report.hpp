@@ -22,7 +22,11 @@ struct RenderedReport {
 // Loads the register at `root` and renders it. A register with structural errors is still rendered
 // from what could be read (the count is returned, and shown in the report); only `gdprctl check`
 // decides pass or fail. Throws UsageError for a format the report does not have.
+// `subjects` (notice only; empty: everyone) keeps the systems that process data about one of those
+// categories of data subjects, with the recipients and cookies they use: each audience gets the
+// notice that concerns it (Art. 13/14 are owed to the data subject). UsageError for a category no
+// system names.
 RenderedReport render_report(ReportKind kind, const std::filesystem::path& root, const std::string& format,
-                             time::Date as_of);
+                             time::Date as_of, const std::vector<std::string>& subjects = {});
 
 }  // namespace gdprctl::report

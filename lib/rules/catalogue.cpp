@@ -1,5 +1,9 @@
 #include "rules/catalogue.hpp"
 
+#include "diag/suggest.hpp"
+
+#include <fmt/format.h>
+
 #include <algorithm>
 
 namespace gdprctl::rules {
@@ -9,7 +13,7 @@ using diag::Severity;
 constexpr Severity E = Severity::error;
 constexpr Severity W = Severity::warning;
 
-constexpr std::string_view register_format = "GDPR Art. 30(1) (gdprctl register format)";
+constexpr std::string_view register_format = "GDPR Art. 30(1), gdprctl register format";
 
 }  // namespace
 
@@ -132,6 +136,10 @@ const std::vector<RuleInfo>& catalogue() {
          "Keeping data for an undetermined period conflicts with storage limitation; the record must state when it "
          "is erased.",
          "Replace `undetermined` with a period (P2Y) and the event it runs from.", false},
+        {"purpose-without-description", W, "GDPR Art. 12(1), Art. 13(1)(c)", "A purpose without a description",
+         "The notice tells data subjects the purposes in clear and plain language; a purpose id such as "
+         "`svc-dlv` is not an explanation, and the notice never shows one in place of a description.",
+         "Add `description:` to the purpose, in words a customer understands.", false},
         // ---- recipients and transfers -------------------------------------------------------
         {"processor-without-agreement", E, "GDPR Art. 28(3)", "A processor without a signed agreement",
          "Processing by a processor must be governed by a written contract (a DPA).",
@@ -164,6 +172,10 @@ const std::vector<RuleInfo>& catalogue() {
         {"system-review-overdue", W, "GDPR Art. 5(2), Art. 24(1)", "A system's review is overdue",
          "The register is reviewed at least at the configured interval (annually by default) so that it stays true.",
          "Review the system and run `gdprctl register review ID`.", false},
+        {"review-date-in-future", E, "GDPR Art. 5(2), Art. 24(1)", "A review dated after today",
+         "The record is evidence: a review is recorded on the day it happens, so a date after today claims a review "
+         "that has not taken place and would hide the next one that falls due.",
+         "Correct `last_review` to the day of the review, or run `gdprctl register review ID` on that day.", false},
         {"policy-review-overdue", W, "GDPR Art. 24(1)", "The privacy policy's review is overdue",
          "Data-protection policies are reviewed and updated where necessary; the policy promises an annual review.",
          "Review the policy and update `policy.last_review` in gdpr.yaml.", false},
@@ -176,6 +188,10 @@ const std::vector<RuleInfo>& catalogue() {
         {"missing-security-measures", E, "GDPR Art. 32, Art. 30(1)(g)", "A system without security measures",
          "The record describes the technical and organisational measures protecting each processing.",
          "List the system's measures under `security:` (tls, access-control, encryption-at-rest, backups).", false},
+        {"schema-outdated", W, register_format, "The workspace's editor schemas are older than gdprctl's",
+         "Editors validate the register against the copy in `.schemas/`; an old copy accepts what check refuses "
+         "or refuses what it accepts.",
+         "Run `gdprctl schema write` and commit `.schemas/`.", true},
         {"data-unused", W, "GDPR Art. 5(1)(c)", "Data a system holds that no purpose uses",
          "Data minimisation: data is limited to what is necessary for the purposes it is processed for.",
          "Add the category to a purpose's `data`, or stop collecting it.", false},
@@ -193,6 +209,18 @@ std::vector<std::string_view> rule_ids() {
     std::vector<std::string_view> ids;
     for (const auto& rule : catalogue()) ids.push_back(rule.id);
     return ids;
+}
+
+std::string suggest_rule(std::string_view word) {
+    auto ids = rule_ids();
+    std::vector<std::string_view> about;
+    for (auto id : ids)
+        if (word.size() >= 3 && id.find(word) != std::string_view::npos) about.push_back(id);
+    // A word that several ids share ("consent") is a topic, not a typo of the nearest id.
+    if (about.size() > 1) return fmt::format("rules about `{}`: {}", word, fmt::join(about, ", "));
+    if (auto hint = diag::did_you_mean(word, ids); !hint.empty()) return hint;
+    if (!about.empty()) return fmt::format("did you mean `{}`?", about.front());
+    return "run `gdprctl rules` to list every rule";
 }
 
 void apply_catalogue(std::vector<diag::Diagnostic>& diagnostics) {

@@ -2,6 +2,7 @@
 
 #include "diag/diagnostic.hpp"
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -21,6 +22,9 @@ struct RuleInfo {
 const std::vector<RuleInfo>& catalogue();
 const RuleInfo* find_rule(std::string_view id);
 std::vector<std::string_view> rule_ids();
+// The hint for an unknown rule id: the nearest id ("did you mean"), else the rules whose ids
+// contain the word, else where to look.
+std::string suggest_rule(std::string_view word);
 
 // Sets each diagnostic's severity and article from the catalogue.
 void apply_catalogue(std::vector<diag::Diagnostic>& diagnostics);

@@ -127,7 +127,8 @@ private:
                        fmt::format("system `{}` keeps {} for an undetermined period", system.id,
                                    fmt::join(rule.data, ", ")),
                        "set a period such as P2Y and the event it runs from (`after:`)");
-        if (system.security.empty())
+        // `security: tls` (a word, not a list) was reported as schema-type already: one mistake, one finding.
+        if (system.security.empty() && !system.has("security"))
             report(system, system.pos, "missing-security-measures",
                    fmt::format("system `{}` lists no security measures", system.id),
                    "add `security: [tls, access-control, ...]`");
@@ -139,7 +140,13 @@ private:
                 report(system, system.pos, "system-review-overdue",
                        fmt::format("system `{}` has never been reviewed (no `last_review`)", system.id),
                        fmt::format("review it and run `gdprctl register review {}`", system.id));
-        } else if (auto due = time::add(*system.last_review, interval); due < today_)
+        } else if (today_ < *system.last_review)
+            report(system, system.at("last_review"), "review-date-in-future",
+                   fmt::format("system `{}` records a review on {}, after today ({})", system.id,
+                               system.last_review->to_string(), today_.to_string()),
+                   "a review is recorded when it happened: correct the date, or run `gdprctl register review` "
+                   "on the day");
+        else if (auto due = time::add(*system.last_review, interval); due < today_)
             report(system, system.at("last_review"), "system-review-overdue",
                    fmt::format("system `{}` was last reviewed on {}; its review was due on {}", system.id,
                                system.last_review->to_string(), due.to_string()),
@@ -147,6 +154,11 @@ private:
     }
 
     void purpose(const model::System& system, const model::Purpose& purpose) {
+        if (purpose.description.find_first_not_of(" \t") == std::string::npos)
+            report(purpose, purpose.pos, "purpose-without-description",
+                   fmt::format("purpose `{}` of `{}` has no description: the notice would show its id", purpose.id,
+                               system.id),
+                   "add `description:` in plain words (`--purpose-description PURPOSE=TEXT` in `register add`)");
         if (purpose.basis == LawfulBasis::consent) {
             if (!purpose.consent || purpose.consent->evidence.empty())
                 report(purpose, purpose.at(purpose.consent ? "consent" : "basis"), "consent-without-evidence",

@@ -52,8 +52,9 @@ run 0 "register add crm" -- "${W[@]}" register add --id crm --name CRM --owner S
     --data contact.email --data identity.name --purpose service-delivery:contract \
     --retention contact.email,identity.name:P2Y --security tls --security access-control --recipient mailer
 expect_in acme/systems/crm.yaml 'register.schema.json' "system file modeline"
-run 0 "register review crm" -- --workspace acme --as-of 2027-01-15 register review crm --by "ISO"
-expect_in acme/systems/crm.yaml 'last_review: 2027-01-15 # reviewed by ISO' "review stamp"
+run 0 "register review crm" -- --workspace acme --as-of 2026-11-25 register review crm --by "ISO" \
+    --backdate "the suite pins its dates"
+expect_in acme/systems/crm.yaml 'last_review: 2026-11-25 # reviewed by ISO' "review stamp"
 run 0 "check after the session" -- "${W[@]}" check
 
 # --- more entries ------------------------------------------------------------------------------
@@ -72,7 +73,7 @@ run 0 "cookie add analytics" -- "${W[@]}" cookie add --name _sa --provider stats
     --expiry P13M --system website --purpose analytics
 run 0 "cookie add session" -- "${W[@]}" cookie add --name session --provider first-party \
     --category strictly-necessary --expiry session --description "Keeps a visitor signed in"
-run 0 "register review website" -- "${W[@]}" register review website --by ISO --note "banner checked"
+run 0 "register review website" -- "${W[@]}" register review website --by ISO --note "banner checked" --backdate "the suite pins its dates"
 expect_in acme/systems/website.yaml '# reviewed by ISO: banner checked' "review note"
 run 0 "check with everything" -- "${W[@]}" check
 
@@ -94,7 +95,7 @@ expect_in out "no systems match" "nothing due today"
 unchanged 2 "list --basis typo" -- "${W[@]}" register list --basis contrat
 expect_in err 'did you mean `contract`?' "list basis did-you-mean"
 run 0 "show json" -- "${W[@]}" register show crm --format json
-expect_in out '"last_review": "2027-01-15"' "show json"
+expect_in out '"last_review": "2026-11-25"' "show json"
 run 0 "recipient show" -- "${W[@]}" recipient show stats-co
 expect_in out "website" "recipient show lists its systems"
 run 0 "recipient list json" -- "${W[@]}" recipient list --format json
@@ -215,12 +216,12 @@ check_diff "set name" "4c4
 <   - name: 'Billing'          # display name
 ---
 >   - name: 'Billing & invoicing'          # display name"
-run 0 "review keeps the user's comment" -- "${W[@]}" register review billing --by ISO
+run 0 "review keeps the user's comment" -- "${W[@]}" register review billing --by ISO --backdate "the suite pins its dates"
 check_diff "review billing" '19c19
 <     last_review: 2026-06-01  # initial
 ---
 >     last_review: 2026-11-25  # initial'
-run 0 "review inserts a missing last_review" -- "${W[@]}" register review ledger --by ISO
+run 0 "review inserts a missing last_review" -- "${W[@]}" register review ledger --by ISO --backdate "the suite pins its dates"
 check_diff "review ledger" '27a28
 >     last_review: 2026-11-25 # reviewed by ISO'
 run 0 "set review_interval inserts it" -- "${W[@]}" register set ledger review_interval P6M
@@ -230,7 +231,7 @@ run 0 "check after hand edits" -- "${W[@]}" check
 
 # A CRLF file without a final line break stays so.
 printf 'systems:\r\n  - id: crlf\r\n    name: CRLF\r\n    owner: Ops\r\n    subjects: [customer]\r\n    data: [contact.email]\r\n    purposes: [{id: p, basis: contract}]\r\n    retention: [{data: [contact.email], period: P1Y}]\r\n    security: [tls]\r\n    last_review: 2026-01-01' > acme/systems/crlf.yaml
-run 0 "review a CRLF file" -- "${W[@]}" register review crlf
+run 0 "review a CRLF file" -- "${W[@]}" register review crlf --backdate "the suite pins its dates"
 expected=$(printf 'systems:\r\n  - id: crlf\r\n    name: CRLF\r\n    owner: Ops\r\n    subjects: [customer]\r\n    data: [contact.email]\r\n    purposes: [{id: p, basis: contract}]\r\n    retention: [{data: [contact.email], period: P1Y}]\r\n    security: [tls]\r\n    last_review: 2026-11-25' | sha256sum)
 [ "$(sha256sum < acme/systems/crlf.yaml)" == "$expected" ] && pass || fail "CRLF file edited in place"
 

@@ -48,6 +48,7 @@ declare -A expected_status=(
     [valid]=0 [settings-disable]=0 [consent-for-everything]=0 [cookie-expiry-mismatch]=0
     [cookie-lifetime-too-long]=0 [data-unused]=0 [policy-review-overdue]=0 [system-review-overdue]=0
     [system-never-reviewed]=0 [multi-document]=0 [settings-disable-unknown]=2
+    [purpose-without-description]=0 [schema-outdated]=0
 )
 for dir in "$FIXTURES"/*/; do
     name=$(basename "$dir")
@@ -77,7 +78,7 @@ done
 # A malformed file never hides the findings of the others.
 run_in "$FIXTURES" check --as-of "$AS_OF" malformed-and-lint
 expect_output "broken.yaml:5:10: error[yaml-syntax]" "malformed file reported"
-expect_output "crm.yaml:11:56: error[retention-undetermined]" "lint finding of the other file reported"
+expect_output "crm.yaml:12:56: error[retention-undetermined]" "lint finding of the other file reported"
 
 # A register file that cannot be read is a finding too, and the rest is still checked.
 cp -r "$FIXTURES/retention-undetermined" "$scratch/unreadable"

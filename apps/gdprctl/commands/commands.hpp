@@ -19,5 +19,6 @@ void setup_register(CLI::App& app, Context& context);
 void setup_recipient(CLI::App& app, Context& context);
 void setup_cookie(CLI::App& app, Context& context);
 void setup_retention(CLI::App& app, Context& context);
+void setup_schema(CLI::App& app, Context& context);
 
 }  // namespace gdprctl::cli

@@ -3,6 +3,7 @@
 #include "authoring/systems.hpp"
 #include "commands/authoring_support.hpp"
 #include "commands/commands.hpp"
+#include "commands/store_access.hpp"
 
 #include "output/terminal.hpp"
 #include "register/loader.hpp"
@@ -190,15 +191,26 @@ void setup_review(CLI::App& group, Context& context) {
     auto* command = group.add_subcommand("review", "Record that a system was reviewed today");
     command->footer(
         "Stamps `last_review` with today (--as-of) in place, adding the line when it is absent. The\n"
-        "reviewer (--by, or GDPRCTL_USER) and --note go into a trailing `# reviewed by ...` comment.\n"
+        "reviewer (--by, or GDPRCTL_USER) and --note go into a trailing `# reviewed by ...` comment, and\n"
+        "the sign-off into the operational store's audit trail (`gdprctl audit log`).\n"
         "Example:\n"
         "  gdprctl --as-of 2027-01-15 register review crm --by ISO --note \"retention confirmed\"");
     command->add_option("ID", options->id, "System id")->required();
     command->add_option("--note", options->note, "A note kept with the review stamp");
+    add_backdate_option(*command, context);
     command->callback([options, &context] {
         auto root = context.workspace_root();
-        auto outcome =
-            authoring::review_system(root, options->id, context.today(), named_reviewer(context), options->note);
+        // The sign-off reaches the store's audit trail in the transaction that stamps the file: when
+        // the stamp cannot be written, no sign-off is recorded.
+        authoring::WriteOutcome outcome;
+        auto store = open_store(context);
+        store->write(change_stamp(context), [&](store::StoreWriter& writer) {
+            outcome =
+                authoring::review_system(root, options->id, context.today(), named_reviewer(context), options->note);
+            auto details = fmt::format("last_review {} in {}", context.today().to_string(), outcome.path);
+            if (!options->note.empty()) details += "; note: " + options->note;
+            writer.append_audit({"system.review", options->id, details});
+        });
         report_outcome(outcome, root, context, "reviewed");
     });
 }

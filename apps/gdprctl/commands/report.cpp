@@ -11,13 +11,14 @@ namespace gdprctl::cli {
 namespace {
 
 struct ReportCommandOptions {
-    std::string output;  // -o FILE; empty: standard output
+    std::string output;                 // -o FILE; empty: standard output
+    std::vector<std::string> subjects;  // notice: only these audiences
 };
 
 void run_report_command(report::ReportKind kind, const ReportCommandOptions& options, Context& context) {
     const auto& formats = report::report_formats(kind);
     auto format = context.format_or(formats.front(), formats);
-    auto rendered = report::render_report(kind, context.workspace_root(), format, context.today());
+    auto rendered = report::render_report(kind, context.workspace_root(), format, context.today(), options.subjects);
     if (rendered.register_errors > 0)
         *context.err << fmt::format(
             "gdprctl: warning: the register has {} structural error{}; the report shows what could be read.\n"
@@ -45,6 +46,13 @@ void add_report(CLI::App& group, Context& context, report::ReportKind kind, cons
                      "`-` or /dev/stdout is standard output. FILE must be a regular file or a new one in its "
                      "folder: links out of that folder and devices are refused (exit 2)")
         ->type_name("FILE");
+    if (kind == report::ReportKind::notice)
+        command
+            ->add_option("--subjects", options->subjects,
+                         "Only the systems that process data about these data subjects (comma-separated), e.g. "
+                         "customer,website-visitor")
+            ->delimiter(',')
+            ->type_name("SUBJECT,...");
     command->callback([options, kind, &context] { run_report_command(kind, *options, context); });
 }
 
@@ -79,9 +87,11 @@ void setup_report(CLI::App& app, Context& context) {
                "rights with how to exercise them (one-month answer, Art. 12(3)), and the contact and\n"
                "supervisory authority. Gaps (an undetermined retention period, a transfer without a\n"
                "safeguard) are marked so that they are fixed in the register before publishing.\n"
-               "Formats: md (default), html, json.\n"
+               "Formats: md (default), html, json. --subjects gives the notice of one audience: only the\n"
+               "systems that process data about those data subjects, with their recipients and cookies.\n"
                "Examples:\n"
                "  gdprctl report notice --format html -o public/privacy-tables.html\n"
+               "  gdprctl report notice --subjects customer,website-visitor -o customer-notice.md\n"
                "  gdprctl report notice > docs/privacy-notice-tables.md");
 }
 

@@ -20,9 +20,7 @@ void run_rules(const RulesOptions& options, Context& context) {
     } else if (const auto* rule = rules::find_rule(options.id)) {
         selected.push_back(rule);
     } else {
-        auto hint = diag::did_you_mean(options.id, rules::rule_ids());
-        throw UsageError(fmt::format("no rule `{}`", options.id),
-                         hint.empty() ? "run `gdprctl rules` to list every rule" : hint);
+        throw UsageError(fmt::format("no rule `{}`", options.id), rules::suggest_rule(options.id));
     }
     if (context.format_or("text", {"text", "json"}) == "json")
         output::write_rules_json(*context.out, selected);

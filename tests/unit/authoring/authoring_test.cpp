@@ -44,6 +44,7 @@ authoring::SystemFlags crm() {
     flags.subjects = {"customer"};
     flags.data = {"contact.email,identity.name"};
     flags.purposes = {"service-delivery:contract"};
+    flags.purpose_description = {"service-delivery=Deliver the service"};
     flags.retention = {"contact.email,identity.name:P2Y:end-of-contract"};
     flags.security = {"tls"};
     return flags;

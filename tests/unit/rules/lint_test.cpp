@@ -49,16 +49,35 @@ std::string system_with(const std::string& purposes, const std::string& extra = 
 }  // namespace
 
 TEST_CASE("a clean system has no findings", "[rules]") {
-    auto out = lint_workspace({{"s.yaml", system_with("      - {id: p, basis: contract}\n")}});
+    auto out = lint_workspace({{"s.yaml", system_with("      - {id: p, description: Deliver it, basis: contract}\n")}});
     CHECK(out.empty());
+}
+
+TEST_CASE("a purpose needs a description; a review cannot be dated after today", "[rules]") {
+    auto out = lint_workspace({{"s.yaml", system_with("      - {id: p, basis: contract}\n")}});
+    CHECK(count(out, "purpose-without-description") == 1);
+    CHECK(count(out, "review-date-in-future") == 0);
+    auto future = lint_workspace({{"s.yaml", system_with("      - {id: p, description: D, basis: contract}\n")}},
+                                 "2026-05-31");
+    CHECK(count(future, "review-date-in-future") == 1);
+    CHECK(count(future, "system-review-overdue") == 0);
+    auto same_day = lint_workspace({{"s.yaml", system_with("      - {id: p, description: D, basis: contract}\n")}},
+                                   "2026-06-01");
+    CHECK(same_day.empty());
+}
+
+TEST_CASE("an unknown rule id gets the nearest id or the rules about the word", "[rules]") {
+    CHECK(gdprctl::rules::suggest_rule("retention-undetrmined") == "did you mean `retention-undetermined`?");
+    CHECK(gdprctl::rules::suggest_rule("consent").find("consent-without-evidence") != std::string::npos);
+    CHECK(gdprctl::rules::suggest_rule("zzzz") == "run `gdprctl rules` to list every rule");
 }
 
 TEST_CASE("consent needs evidence and a withdrawal route (Art. 7)", "[rules]") {
     auto none = lint_workspace({{"s.yaml", system_with("      - {id: p, basis: consent}\n      - {id: q, basis: contract}\n")}});
     CHECK(count(none, "consent-without-evidence") == 1);
     CHECK(count(none, "consent-without-withdrawal") == 1);
-    auto half = lint_workspace({{"s.yaml", system_with("      - {id: p, basis: consent, consent: {evidence: log}}\n"
-                                                       "      - {id: q, basis: contract}\n")}});
+    auto half = lint_workspace({{"s.yaml", system_with("      - {id: p, description: D, basis: consent, consent: {evidence: log}}\n"
+                                                       "      - {id: q, description: D, basis: contract}\n")}});
     CHECK(count(half, "consent-without-evidence") == 0);
     CHECK(count(half, "consent-without-withdrawal") == 1);
     const auto& finding = half.front();
