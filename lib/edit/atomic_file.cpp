@@ -166,7 +166,8 @@ Snapshot read_snapshot(const fs::path& path, const fs::path& confine) {
     fs::path folder = confine.empty() ? fs::absolute(path, ec).parent_path() : confine;
     fs::path real_folder = fs::weakly_canonical(folder, ec);
     if (ec) real_folder = fs::absolute(folder).lexically_normal();
-    snapshot.target = fs::weakly_canonical(path, ec);
+    // Absolute first: weakly_canonical keeps a relative path relative when none of it exists yet.
+    snapshot.target = fs::weakly_canonical(fs::absolute(path, ec), ec);
     if (ec) {
         if (ec == std::errc::too_many_symbolic_link_levels)
             throw EnvironmentError(fmt::format("`{}` is a symbolic link loop", path.string()),

@@ -7,7 +7,8 @@ set -uo pipefail
 source "$(dirname "$0")/support.bash"
 export NO_COLOR=1
 unset GITHUB_ACTIONS GDPRCTL_WORKSPACE GDPRCTL_DB
-readonly AS_OF=2026-11-25
+# Changes are dated today: the audit trail refuses an unexplained change dated more than a day ago.
+readonly AS_OF=$(date -u +%F)
 PYTHON=/usr/bin/python3
 [[ -x $PYTHON ]] || PYTHON=python3
 
