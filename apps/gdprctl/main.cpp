@@ -33,6 +33,7 @@ int main(int argc, char** argv) {
     cli::setup_subject(app, context);
     cli::setup_audit(app, context);
     cli::setup_retention(app, context);
+    cli::setup_annual_review(app, context);
 
     try {
         app.parse(argc, argv);

@@ -19,5 +19,6 @@ void setup_register(CLI::App& app, Context& context);
 void setup_recipient(CLI::App& app, Context& context);
 void setup_cookie(CLI::App& app, Context& context);
 void setup_retention(CLI::App& app, Context& context);
+void setup_annual_review(CLI::App& app, Context& context);  // `review` (register.cpp has `register review`)
 
 }  // namespace gdprctl::cli
