@@ -22,8 +22,8 @@ expect_contains "$out" "requests not reviewed: no operational store" "says the s
 [ ! -e "$DB" ] && pass || fail "review created a store"
 
 # Requests: received 2026-01-12 (due 2026-02-12), 2026-02-20 (due 2026-03-20).
-expect_exit 0 "open R1" -- g --as-of 2026-01-12 request open --type access --subject C-1 --received 2026-01-12
-expect_exit 0 "open R2" -- g --as-of 2026-02-20 request open --type erasure --subject C-2 --received 2026-02-20
+expect_exit 0 "open R1" -- g --as-of 2026-01-12 request open --type access --subject C-1 --received 2026-01-12 --backdate "test fixture"
+expect_exit 0 "open R2" -- g --as-of 2026-02-20 request open --type erasure --subject C-2 --received 2026-02-20 --backdate "test fixture"
 
 # Date 1: nothing due (R1 in 23 days, crm's review on 2026-02-10, the policy's on 2026-03-01).
 expect_exit 0 "2026-01-20" -- g --as-of 2026-01-20 --format json review
