@@ -52,6 +52,7 @@ int main(int argc, char** argv) {
     cli::setup_subject(app, context);
     cli::setup_audit(app, context);
     cli::setup_retention(app, context);
+    cli::setup_annual_review(app, context);
     drop_inherited_footers(app);
 
     // Output that did not reach its destination (a full disk, a closed pipe) is an error: a CI job

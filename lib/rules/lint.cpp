@@ -1,6 +1,7 @@
 #include "rules/lint.hpp"
 
 #include "model/retention.hpp"
+#include "model/review_due.hpp"
 
 #include <fmt/format.h>
 
@@ -81,10 +82,11 @@ private:
                 if (!policy.has("last_review"))
                     report(policy, policy.pos, "policy-review-overdue", "the policy has no `last_review` date",
                            "record when the policy was last reviewed in `policy.last_review`");
-            } else if (auto due = time::add(*policy.last_review, policy.review_interval); due < today_)
+            } else if (auto due = model::next_review(policy);
+                       model::review_state(due, today_) == model::ReviewState::overdue)
                 report(policy, policy.at("last_review"), "policy-review-overdue",
                        fmt::format("the policy was last reviewed on {}; its review was due on {}",
-                                   policy.last_review->to_string(), due.to_string()),
+                                   policy.last_review->to_string(), due->to_string()),
                        "review the policy and update `policy.last_review`");
         } else if (reg_.organization) {
             report(*reg_.organization, diag::Position{1, 1}, "policy-review-overdue",
@@ -133,7 +135,6 @@ private:
                    fmt::format("system `{}` lists no security measures", system.id),
                    "add `security: [tls, access-control, ...]`");
 
-        auto interval = system.review_interval.value_or(reg_.settings.system_review_interval);
         if (!system.last_review) {
             // A date written but invalid was reported as invalid-date already.
             if (!system.has("last_review"))
@@ -146,10 +147,11 @@ private:
                                system.last_review->to_string(), today_.to_string()),
                    "a review is recorded when it happened: correct the date, or run `gdprctl register review` "
                    "on the day");
-        else if (auto due = time::add(*system.last_review, interval); due < today_)
+        else if (auto due = model::next_review(reg_, system);
+                 model::review_state(due, today_) == model::ReviewState::overdue)
             report(system, system.at("last_review"), "system-review-overdue",
                    fmt::format("system `{}` was last reviewed on {}; its review was due on {}", system.id,
-                               system.last_review->to_string(), due.to_string()),
+                               system.last_review->to_string(), due->to_string()),
                    fmt::format("review it and run `gdprctl register review {}`", system.id));
     }
 

@@ -20,5 +20,6 @@ void setup_recipient(CLI::App& app, Context& context);
 void setup_cookie(CLI::App& app, Context& context);
 void setup_retention(CLI::App& app, Context& context);
 void setup_schema(CLI::App& app, Context& context);
+void setup_annual_review(CLI::App& app, Context& context);  // `review` (register.cpp has `register review`)
 
 }  // namespace gdprctl::cli

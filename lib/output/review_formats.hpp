@@ -1,0 +1,13 @@
+#pragma once
+
+#include "output/retention_formats.hpp"
+#include "review/review.hpp"
+
+#include <vector>
+
+namespace gdprctl::output {
+
+// text (default), json, md, html (one self-contained page for the board).
+const std::vector<FormatRow<review::ReviewResult>>& review_formats();
+
+}  // namespace gdprctl::output
