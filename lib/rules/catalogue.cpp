@@ -176,6 +176,13 @@ const std::vector<RuleInfo>& catalogue() {
          "The record is evidence: a review is recorded on the day it happens, so a date after today claims a review "
          "that has not taken place and would hide the next one that falls due.",
          "Correct `last_review` to the day of the review, or run `gdprctl register review ID` on that day.", false},
+        {"holiday-calendar-gap", W, "GDPR Art. 12(3); Regulation 1182/71 Art. 3(4)",
+         "Request deadlines would fall in a year the holiday calendar does not cover",
+         "A deadline that ends on a public holiday moves to the next working day; where the holidays of a year are "
+         "unknown (no built-in calendar for the country, or a year its decrees do not reach yet), due dates can come "
+         "a day or two early.",
+         "List that year's public holidays in `settings.holidays`, or use a gdprctl whose built-in calendar covers it.",
+         false},
         {"policy-review-overdue", W, "GDPR Art. 24(1)", "The privacy policy's review is overdue",
          "Data-protection policies are reviewed and updated where necessary; the policy promises an annual review.",
          "Review the policy and update `policy.last_review` in gdpr.yaml.", false},

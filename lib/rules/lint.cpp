@@ -1,11 +1,13 @@
 #include "rules/lint.hpp"
 
+#include "model/calendar.hpp"
 #include "model/retention.hpp"
 #include "model/review_due.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -74,6 +76,23 @@ private:
             if (org.email.empty() && org.phone.empty())
                 report(org, org.at("contact"), "missing-contact", "the organisation gives no contact e-mail or phone",
                        "add `contact: {email: ...}` under `organization`");
+            // A request received today is due within three months at the latest (Art. 12(3) with
+            // the extension); the holidays of that whole span must be known, or deadlines come early.
+            // A country that is not a two-letter code was reported as schema-pattern already (and is
+            // not decoded).
+            const bool country_code = org.country.size() == 2 &&
+                                      std::isalpha(static_cast<unsigned char>(org.country[0])) &&
+                                      std::isalpha(static_cast<unsigned char>(org.country[1]));
+            if (country_code || !org.has("country")) {
+                const auto calendar = model::holiday_calendar(reg_);
+                for (const auto day : {today_, time::add(today_, *time::parse_duration("P3M"))}) {
+                    if (auto gap = calendar.coverage_gap(day)) {
+                        report(org, org.has("country") ? org.at("country") : org.pos, "holiday-calendar-gap", *gap,
+                               "list that year's public holidays in `settings.holidays`");
+                        break;
+                    }
+                }
+            }
         }
         if (reg_.policy) {
             const auto& policy = *reg_.policy;

@@ -48,7 +48,7 @@ declare -A expected_status=(
     [valid]=0 [settings-disable]=0 [consent-for-everything]=0 [cookie-expiry-mismatch]=0
     [cookie-lifetime-too-long]=0 [data-unused]=0 [policy-review-overdue]=0 [system-review-overdue]=0
     [system-never-reviewed]=0 [multi-document]=0 [settings-disable-unknown]=2
-    [purpose-without-description]=0 [schema-outdated]=0
+    [purpose-without-description]=0 [schema-outdated]=0 [holiday-calendar-gap]=0
 )
 for dir in "$FIXTURES"/*/; do
     name=$(basename "$dir")
