@@ -1,4 +1,5 @@
 #include "output/retention_formats.hpp"
+#include "output/terminal.hpp"
 
 #include "output/csv.hpp"
 #include "output/json_writer.hpp"
@@ -34,17 +35,9 @@ std::string joined(const std::vector<std::string>& items) {
     return fmt::format("{}", fmt::join(items, ", "));
 }
 
-// Terminal text: control characters from the register never reach the terminal raw.
-std::string printable(std::string_view text) {
-    std::string out;
-    for (unsigned char c : text) {
-        if (c < 0x20 || c == 0x7f)
-            out += fmt::format("\\x{:02x}", c);
-        else
-            out += static_cast<char>(c);
-    }
-    return out;
-}
+// Terminal text: one escaper for every text writer (control and bidi characters never reach the
+// terminal raw).
+std::string printable(std::string_view text) { return terminal_escape(text); }
 
 void write_text(std::ostream& out, const Schedule& schedule) {
     std::vector<std::array<std::string, 6>> cells;

@@ -1,4 +1,5 @@
 #include "output/review_formats.hpp"
+#include "output/terminal.hpp"
 
 #include "output/json_writer.hpp"
 #include "report/html_page.hpp"
@@ -26,17 +27,9 @@ std::string where(const Action& action) {
     return action.line > 0 ? fmt::format("{}:{}", action.file, action.line) : action.file;
 }
 
-// Terminal text: control characters from the register or store never reach the terminal raw.
-std::string printable(std::string_view text) {
-    std::string out;
-    for (unsigned char c : text) {
-        if (c < 0x20 || c == 0x7f)
-            out += fmt::format("\\x{:02x}", c);
-        else
-            out += static_cast<char>(c);
-    }
-    return out;
-}
+// Terminal text: one escaper for every text writer (control and bidi characters never reach the
+// terminal raw).
+std::string printable(std::string_view text) { return terminal_escape(text); }
 
 std::string headline(const ReviewResult& result) {
     auto errors = std::count_if(result.actions.begin(), result.actions.end(),
