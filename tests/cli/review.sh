@@ -69,6 +69,8 @@ html=$(cat "$tmp/review.html")
 expect_contains "$html" "<svg" "html has the inline SVG timeline"
 expect_contains "$html" "Purposes by lawful basis" "html has the basis chart"
 [[ "$html" != *"src=\"http"* && "$html" != *"href=\"http"* && "$html" != *"<script"* ]] && pass || fail "html self-contained"
+expect_exit 1 "md -o /dev/stdout" -- g --as-of 2026-03-02 --format md review -o /dev/stdout
+expect_contains "$out" "| requests | 1 | 0 |" "-o /dev/stdout writes to standard output"
 
 # A register with static findings: register and retention areas, HTML-escaped text.
 expect_exit 1 "unexus" -- "$GDPRCTL" --workspace "$SOURCE_DIR/examples/unexus" --db "$tmp/none.db" --as-of 2026-12-01 --format json review

@@ -1,6 +1,6 @@
 #include "commands/commands.hpp"
+#include "commands/output_file.hpp"
 
-#include "edit/atomic_file.hpp"
 #include "report/report.hpp"
 
 #include <fmt/format.h>
@@ -24,15 +24,7 @@ void run_report_command(report::ReportKind kind, const ReportCommandOptions& opt
             "gdprctl: warning: the register has {} structural error{}; the report shows what could be read.\n"
             "  hint: run `gdprctl check` for the details\n",
             rendered.register_errors, rendered.register_errors == 1 ? "" : "s");
-    // `-o /dev/stdout` means standard output, not "replace /dev/stdout by a regular file"
-    // (which hangs on a pipe, and as root would replace the device).
-    if (options.output.empty() || options.output == "-" || options.output == "/dev/stdout") {
-        *context.out << rendered.text;
-        context.out->flush();
-        return;
-    }
-    edit::write_atomically(edit::read_snapshot(options.output), rendered.text);
-    if (!context.options.quiet) *context.err << fmt::format("gdprctl: wrote {}\n", options.output);
+    write_output(context, options.output, rendered.text);
 }
 
 void add_report(CLI::App& group, Context& context, report::ReportKind kind, const char* name, const char* about,

@@ -1,9 +1,9 @@
 #include "commands/commands.hpp"
 #include "commands/format_choice.hpp"
+#include "commands/store_access.hpp"
 
 #include "errors.hpp"
 #include "io/byte_source.hpp"
-#include "register/loader.hpp"
 #include "retention/due.hpp"
 #include "retention/schedule.hpp"
 
@@ -14,21 +14,11 @@
 namespace gdprctl::cli {
 namespace {
 
-model::Register load_register_for(const Context& context) {
-    auto loaded = reg::load_register(context.workspace_root());
-    if (!loaded.diagnostics.empty() && !context.options.quiet)
-        *context.err << fmt::format(
-            "gdprctl: warning: the register has {} problem(s); this shows what could be read.\n"
-            "  hint: run `gdprctl check` for the details\n",
-            loaded.diagnostics.size());
-    return std::move(loaded.reg);
-}
-
 struct ScheduleOptions {};
 
 void run_schedule(const ScheduleOptions&, Context& context) {
     const auto& format = choose_format(context, output::schedule_formats());
-    auto schedule = retention::build_schedule(load_register_for(context));
+    auto schedule = retention::build_schedule(load_workspace_register(context, "this shows what could be read"));
     format.write(*context.out, schedule);
     context.out->flush();
 }
@@ -74,7 +64,7 @@ void run_due(const DueOptions& options, Context& context) {
     query.timestamp_column = options.timestamp_column;
     query.id_column = options.id_column;
     query.as_of = context.today();
-    auto reg = load_register_for(context);
+    auto reg = load_workspace_register(context, "this shows what could be read");
     query.period = retention::applicable_rule(reg, options.system, options.data).period;
 
     io::FileSource input(options.file);

@@ -1,8 +1,8 @@
 #include "commands/commands.hpp"
 #include "commands/format_choice.hpp"
+#include "commands/output_file.hpp"
 #include "commands/store_access.hpp"
 
-#include "edit/atomic_file.hpp"
 #include "output/review_formats.hpp"
 #include "review/review.hpp"
 
@@ -28,17 +28,7 @@ std::unique_ptr<store::Store> existing_store(const Context& context, std::string
         note = fmt::format("no operational store at {} yet", location);
         return nullptr;
     }
-    return open_store(context);
-}
-
-void write_result(const std::string& text, const std::string& output, Context& context) {
-    if (output.empty() || output == "-") {
-        *context.out << text;
-        context.out->flush();
-        return;
-    }
-    edit::write_atomically(edit::read_snapshot(output), text);
-    if (!context.options.quiet) *context.err << fmt::format("gdprctl: wrote {}\n", output);
+    return open_store(context, StoreAccess::read);
 }
 
 void run_review(const ReviewOptions& options, Context& context) {
@@ -51,7 +41,7 @@ void run_review(const ReviewOptions& options, Context& context) {
     auto result = review::build_review(inputs);
     std::ostringstream text;
     format.write(text, result);
-    write_result(text.str(), options.output, context);
+    write_output(context, options.output, text.str());
     context.exit_code = result.actions.empty() ? 0 : 1;
 }
 

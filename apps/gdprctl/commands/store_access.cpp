@@ -36,13 +36,12 @@ void add_backdate_option(CLI::App& command, Context& context) {
                        "now; recorded with both times");
 }
 
-model::Register load_workspace_register(const Context& context) {
+model::Register load_workspace_register(const Context& context, std::string_view consequence) {
     auto loaded = reg::load_register(context.workspace_root());
     if (!loaded.diagnostics.empty() && !context.options.quiet)
         *context.err << fmt::format(
-            "gdprctl: warning: the register has {} problem(s); tasks are derived from what "
-            "could be read. Run `gdprctl check` to see them.\n",
-            loaded.diagnostics.size());
+            "gdprctl: warning: the register has {} problem(s); {}. Run `gdprctl check` to see them.\n",
+            loaded.diagnostics.size(), consequence);
     return std::move(loaded.reg);
 }
 

@@ -7,6 +7,7 @@
 #include "time/zone.hpp"
 
 #include <memory>
+#include <string_view>
 
 // Shared by the commands that use the operational store.
 namespace gdprctl::cli {
@@ -23,7 +24,9 @@ void add_backdate_option(CLI::App& command, Context& context);
 // for a plain chain.
 std::string audit_key_from_environment();
 // The workspace's register; warns on stderr (unless -q) when it has structural problems.
-model::Register load_workspace_register(const Context& context);
+// `consequence` says what the command does with a partly read register.
+model::Register load_workspace_register(const Context& context,
+                                        std::string_view consequence = "tasks are derived from what could be read");
 // The built-in calendar of organization.country plus settings.holidays, or none when there is no
 // workspace (e.g. only --db given).
 time::HolidayCalendar workspace_calendar(const Context& context);
