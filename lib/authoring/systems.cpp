@@ -3,6 +3,7 @@
 #include "authoring/candidate.hpp"
 #include "authoring/listing.hpp"
 #include "authoring/parties.hpp"
+#include "authoring/policy.hpp"
 #include "diag/suggest.hpp"
 #include "edit/atomic_file.hpp"
 #include "edit/yaml_edit.hpp"
@@ -371,13 +372,7 @@ WriteOutcome review_system(const fs::path& root, const std::string& id, time::Da
     auto found = locate_system_for_edit(root, id);
     WriteOutcome outcome;
     outcome.path = found.path;
-    std::string comment;
-    if (!by.empty() || !note.empty()) {
-        comment = by.empty() ? "reviewed" : "reviewed by " + by;
-        if (!note.empty()) comment += ": " + note;
-        std::replace(comment.begin(), comment.end(), '\n', ' ');
-        std::replace(comment.begin(), comment.end(), '\r', ' ');
-    }
+    const auto comment = review_comment("reviewed", by, note);
     auto text = edit::set_scalar(found.snapshot.text, *found.item, "last_review", today.to_string(), comment);
     edit::write_atomically(found.snapshot, text);
     outcome.written = true;

@@ -63,6 +63,27 @@ void write_text(std::ostream& out, const ReviewResult& result) {
     out << text;
 }
 
+void write_action_json(JsonWriter& json, const Action& action) {
+    json.begin_object();
+    json.field("area", review::to_string(action.area));
+    json.field("severity", diag::to_string(action.severity));
+    json.field("what", action.what);
+    json.field("article", action.article);
+    json.field("owner", action.owner);
+    json.key("due");
+    if (action.due)
+        json.value(action.due->to_string());
+    else
+        json.null();
+    json.field("rule", action.rule);
+    json.field("ref", action.ref);
+    if (!action.file.empty()) {
+        json.field("file", action.file);
+        json.field("line", action.line);
+    }
+    json.end_object();
+}
+
 void write_json(std::ostream& out, const ReviewResult& result) {
     JsonWriter json(out);
     json.begin_object();
@@ -78,26 +99,7 @@ void write_json(std::ostream& out, const ReviewResult& result) {
     }
     json.end_object();
     json.key("actions").begin_array();
-    for (const auto& action : result.actions) {
-        json.begin_object();
-        json.field("area", review::to_string(action.area));
-        json.field("severity", diag::to_string(action.severity));
-        json.field("what", action.what);
-        json.field("article", action.article);
-        json.field("owner", action.owner);
-        json.key("due");
-        if (action.due)
-            json.value(action.due->to_string());
-        else
-            json.null();
-        json.field("rule", action.rule);
-        json.field("ref", action.ref);
-        if (!action.file.empty()) {
-            json.field("file", action.file);
-            json.field("line", action.line);
-        }
-        json.end_object();
-    }
+    for (const auto& action : result.actions) write_action_json(json, action);
     json.end_array();
     json.key("upcoming").begin_array();
     for (const auto& deadline : result.upcoming) {
@@ -294,7 +296,46 @@ void write_html(std::ostream& out, const ReviewResult& result) {
     out << page.str();
 }
 
+void write_sign_text(std::ostream& out, const review::SignResult& result) {
+    std::string text = fmt::format("signed the annual review of {} by {}: {} error{}, {} warning{} open; "
+                                   "policy.last_review set to {} in {}\n",
+                                   result.date.to_string(), printable(result.by), result.errors,
+                                   result.errors == 1 ? "" : "s", result.warnings, result.warnings == 1 ? "" : "s",
+                                   result.date.to_string(), printable(result.path));
+    if (!result.accepted.empty())
+        text += fmt::format("accepted {} open error-level item{} (recorded with the sign-off in the audit trail):\n",
+                            result.accepted.size(), result.accepted.size() == 1 ? "" : "s");
+    for (const auto& action : result.accepted) {
+        text += fmt::format("  {:<9} {}\n", review::to_string(action.area), printable(action.what));
+        text += fmt::format("            {} | owner: {} | due: {}", printable(action.article), printable(action.owner),
+                            due_text(action));
+        if (auto w = where(action); !w.empty()) text += " | " + printable(w);
+        text += "\n";
+    }
+    out << text;
+}
+
+void write_sign_json(std::ostream& out, const review::SignResult& result) {
+    JsonWriter json(out);
+    json.begin_object();
+    json.field("signed", result.date.to_string());
+    json.field("by", result.by);
+    json.field("file", result.path);
+    json.field("errors", result.errors);
+    json.field("warnings", result.warnings);
+    json.key("accepted_open").begin_array();
+    for (const auto& action : result.accepted) write_action_json(json, action);
+    json.end_array();
+    json.end_object();
+    out << "\n";
+}
+
 }  // namespace
+
+const std::vector<FormatRow<review::SignResult>>& sign_formats() {
+    static const std::vector<FormatRow<review::SignResult>> table{{"text", write_sign_text}, {"json", write_sign_json}};
+    return table;
+}
 
 const std::vector<FormatRow<review::ReviewResult>>& review_formats() {
     static const std::vector<FormatRow<review::ReviewResult>> table{

@@ -1,3 +1,4 @@
+#include "commands/authoring_support.hpp"
 #include "commands/commands.hpp"
 #include "commands/format_choice.hpp"
 #include "commands/output_file.hpp"
@@ -5,6 +6,7 @@
 
 #include "output/review_formats.hpp"
 #include "review/review.hpp"
+#include "review/sign.hpp"
 
 #include <fmt/format.h>
 
@@ -45,6 +47,53 @@ void run_review(const ReviewOptions& options, Context& context) {
     context.exit_code = result.actions.empty() ? 0 : 1;
 }
 
+struct SignOptions {
+    std::string note;
+    bool accept_open = false;
+};
+
+void run_sign(const SignOptions& options, Context& context) {
+    const auto& format = choose_format(context, output::sign_formats());
+    // The sign-off says when the review was done: that is now, never a date chosen on the command line.
+    if (context.options.as_of_given)
+        throw UsageError("review sign records the review at the real time; it takes no --as-of",
+                         "drop --as-of (run `gdprctl review --as-of DATE` to see the review of another date)");
+    review::SignInputs inputs;
+    inputs.root = context.workspace_root();
+    inputs.options.by = named_reviewer(context);
+    inputs.options.note = options.note;
+    inputs.options.accept_open = options.accept_open;
+    inputs.stamp = change_stamp(context);
+    inputs.open_existing = [&context](std::string& note) { return existing_store(context, note); };
+    inputs.open_for_writing = [&context] { return open_store(context); };
+    const auto result = review::sign_review(inputs);
+    format.write(*context.out, result);
+}
+
+void add_sign(CLI::App& review_command, Context& context) {
+    auto options = std::make_shared<SignOptions>();
+    auto* command = review_command.add_subcommand("sign", "Record that the annual review was done (signed today)");
+    command->add_option("--note", options->note, "Kept with the sign-off; required with --accept-open")
+        ->type_name("TEXT");
+    command->add_flag("--accept-open", options->accept_open,
+                      "Sign although the review lists error-level actions (they are recorded with the sign-off)");
+    command->footer(fmt::format(
+        "Builds today's review (as `gdprctl review` does) and, when it lists no error-level action,\n"
+        "records the sign-off twice, both or neither: a `review.sign` event in the store's audit trail\n"
+        "(who, the counts of open actions, the note; `gdprctl audit log`) and `policy.last_review` in\n"
+        "gdpr.yaml, edited in place with your comments kept. The policy promises this review at least\n"
+        "once a year (GDPR Art. 5(2) accountability, Art. 24(1)).\n"
+        "Refused (exit 1, nothing changed) while error-level actions remain, unless --accept-open with a\n"
+        "--note saying why; each open item is then recorded with the sign-off.\n"
+        "The signer is --by NAME (or GDPRCTL_USER); the date is the real date, so --as-of is refused.\n"
+        "Formats: {}.\n"
+        "Examples:\n"
+        "  gdprctl review sign --by \"J. Jansen (ISO)\" --note \"board meeting of 2026-11-26\"\n"
+        "  gdprctl review sign --by ISO --accept-open --note \"REQ-2026-0007 answered late; see minutes\"",
+        format_names(output::sign_formats())));
+    command->callback([options, &context] { run_sign(*options, context); });
+}
+
 }  // namespace
 
 void setup_annual_review(CLI::App& app, Context& context) {
@@ -66,10 +115,12 @@ void setup_annual_review(CLI::App& app, Context& context) {
         "Formats: {}; html is one self-contained page with a summary, a timeline of the coming\n"
         "deadlines and charts of the processing.\n"
         "Exit codes: 0 nothing needs action, 1 something does, 2 usage or environment error.\n"
+        "`gdprctl review sign --by NAME` records that the review was done (see its --help).\n"
         "Examples:\n"
         "  gdprctl review --as-of 2026-12-01 --format html -o review.html\n"
         "  gdprctl review --format json | jq '.actions[] | select(.severity == \"error\")'",
         review::request_horizon_days, format_names(output::review_formats())));
+    add_sign(*command, context);
     command->callback([options, command, &context] {
         if (command->get_subcommands().empty()) run_review(*options, context);
     });
