@@ -32,6 +32,19 @@ struct ConsentRecord {
     std::string withdrawal;  // how it is withdrawn as easily as given (Art. 7(3))
 };
 
+// Art. 13(2)(e): whether the person must provide the data, and what follows if they do not.
+struct RequirementRecord {
+    Requirement kind = Requirement::voluntary;
+    std::string consequence;  // "we cannot deliver the service"
+};
+
+// Art. 13(2)(f), 22: decisions taken without human involvement, including profiling.
+struct AutomatedDecisions {
+    std::string logic;          // meaningful information about the logic involved
+    std::string consequences;   // the significance and envisaged consequences for the person
+    bool legal_effect = false;  // produces legal or similarly significant effects (Art. 22(1))
+};
+
 struct Purpose : Located {
     std::string id;
     std::string description;
@@ -42,6 +55,10 @@ struct Purpose : Located {
     std::string law;                 // the law that imposes a legal obligation
     std::string special_condition;   // "9(2)(a)" ... "9(2)(j)"
     std::string criminal_authority;  // Art. 10: the Union or Member State law that authorises it
+    std::string interest;            // the legitimate interest itself (Art. 13(1)(d))
+    std::optional<RequirementRecord> requirement;
+    // Its own recipients (Art. 30(1)(d)); absent: the system's.
+    std::optional<std::vector<std::string>> recipients;
 };
 
 struct RetentionRule : Located {
@@ -67,6 +84,9 @@ struct System : Located {
     std::vector<std::string> security;
     std::optional<time::Date> last_review;
     std::optional<time::Duration> review_interval;
+    bool large_scale = false;  // Art. 35(3)(b),(c), Art. 37(1)(b),(c): processing on a large scale
+    std::optional<AutomatedDecisions> automated_decisions;
+    std::string dpia;  // reference to the data protection impact assessment (Art. 35)
 };
 
 struct Agreement {
@@ -83,6 +103,9 @@ struct Recipient : Located {
     std::optional<Agreement> agreement;
     std::optional<TransferMechanism> transfer;
     std::string contact;
+    // When the recipient's certification under the EU-US Data Privacy Framework was last checked.
+    std::optional<time::Date> dpf_checked;
+    std::string tia;  // transfer impact assessment reference (Art. 46; CJEU C-311/18)
 };
 
 // A cookie's provider is a declared recipient id, or "first-party" for the organisation's own.
@@ -117,6 +140,8 @@ struct Organization : Located {
     std::optional<Person> dpo;
     std::optional<Person> representative;
     std::string supervisory_authority;
+    bool public_authority = false;  // Art. 37(1)(a)
+    std::string dpo_assessment;     // the documented decision on designating a DPO (Art. 37, 5(2))
 };
 
 struct Policy : Located {

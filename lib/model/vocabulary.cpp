@@ -1,7 +1,10 @@
 #include "model/vocabulary.hpp"
 
+#include "model/transfer.hpp"
+
 #include <algorithm>
 #include <array>
+#include <string>
 
 namespace gdprctl::model {
 namespace {
@@ -29,11 +32,17 @@ const std::vector<std::string_view>& transfer_mechanism_names() {
     return names;
 }
 const std::vector<std::string_view>& cookie_category_names() {
-    static const std::vector<std::string_view> names{"strictly-necessary", "functional", "analytics", "marketing"};
+    static const std::vector<std::string_view> names{"strictly-necessary", "functional", "analytics", "marketing",
+                                                     "user-interface"};
     return names;
 }
 const std::vector<std::string_view>& retention_action_names() {
     static const std::vector<std::string_view> names{"delete", "anonymise"};
+    return names;
+}
+const std::vector<std::string_view>& requirement_names() {
+    static const std::vector<std::string_view> names{"statutory", "contractual", "contract-prerequisite",
+                                                     "voluntary"};
     return names;
 }
 const std::vector<std::string_view>& special_condition_names() {
@@ -56,6 +65,7 @@ std::string_view to_string(CookieCategory value) { return cookie_category_names(
 std::string_view to_string(RetentionAction value) {
     return retention_action_names()[static_cast<std::size_t>(value)];
 }
+std::string_view to_string(Requirement value) { return requirement_names()[static_cast<std::size_t>(value)]; }
 std::string_view to_string(Right value) { return right_names()[static_cast<std::size_t>(value)]; }
 
 std::optional<LawfulBasis> parse_lawful_basis(std::string_view text) {
@@ -72,6 +82,9 @@ std::optional<CookieCategory> parse_cookie_category(std::string_view text) {
 }
 std::optional<RetentionAction> parse_retention_action(std::string_view text) {
     return parse_from<RetentionAction>(text, retention_action_names());
+}
+std::optional<Requirement> parse_requirement(std::string_view text) {
+    return parse_from<Requirement>(text, requirement_names());
 }
 std::optional<Right> parse_right(std::string_view text) { return parse_from<Right>(text, right_names()); }
 
@@ -92,7 +105,17 @@ bool is_eea_country(std::string_view code) {
     static constexpr std::array<std::string_view, 30> eea{
         "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT",
         "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO"};
-    return std::find(eea.begin(), eea.end(), code) != eea.end();
+    // EU territories with a code of their own (Åland, the outermost regions) are the EU.
+    return std::find(eea.begin(), eea.end(), code) != eea.end() || !eu_member_state_of(code).empty();
+}
+
+bool is_placeholder(std::string_view text) {
+    std::string lower;
+    for (char c : text)
+        if (c != ' ' && c != '.' && c != '/') lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    static constexpr std::array<std::string_view, 10> placeholders{"na",   "tbd",  "tba", "-",   "--",
+                                                                   "todo", "none", "?",   "xxx", "nvt"};
+    return !text.empty() && std::find(placeholders.begin(), placeholders.end(), lower) != placeholders.end();
 }
 
 bool looks_like_country_code(std::string_view code) {

@@ -94,6 +94,19 @@ public:
                            fmt::format("purpose `{}` appears twice in system `{}`", purpose.id, system.id),
                            "give each purpose of a system its own id");
                 known_categories(purpose, purpose.data, "data");
+                // A purpose's recipients are a subset of its system's, so that the system's list
+                // stays the complete Art. 30(1)(d) answer for the system.
+                for (const auto& recipient : purpose.recipients.value_or(std::vector<std::string>{}))
+                    if (std::find(system.recipients.begin(), system.recipients.end(), recipient) ==
+                        system.recipients.end())
+                        report(purpose, purpose.at("recipients"), "unknown-reference",
+                               fmt::format("purpose `{}` names recipient `{}`, which system `{}` does not list in "
+                                           "its `recipients`",
+                                           purpose.id, recipient, system.id),
+                               hint_or(diag::did_you_mean(recipient, std::vector<std::string_view>(
+                                                                         system.recipients.begin(),
+                                                                         system.recipients.end())),
+                                       "add it to the system's `recipients`, or fix the id"));
                 for (const auto& key : purpose.data)
                     if (reg_.taxonomy.contains(key) && !covered_by(key, system.data))
                         report(purpose, purpose.at("data"), "data-not-in-system",

@@ -127,6 +127,17 @@ public:
     }
 
     template <typename Entity>
+    bool boolean(const Node* node, std::string_view field, Entity& entity) {
+        if (!node || !expect(*node, Node::Kind::scalar, field)) return false;
+        entity.mark(field, node->pos);
+        if (node->value == "true") return true;
+        if (node->value == "false") return false;
+        report("schema-type", node->pos, fmt::format("`{}` must be true or false, not `{}`", field, node->value),
+               fmt::format("write `{}: true` or `{}: false`", field, field));
+        return false;
+    }
+
+    template <typename Entity>
     std::optional<time::Duration> duration(const Node* node, std::string_view field, Entity& entity) {
         if (!node || !expect(*node, Node::Kind::scalar, field)) return std::nullopt;
         entity.mark(field, node->pos);
@@ -181,7 +192,8 @@ public:
     model::System decode_system(const Node& node) {
         static const Fields known{"id",       "name",       "description", "owner",    "subjects",
                                   "data",     "sources",    "purposes",    "recipients", "retention",
-                                  "security", "last_review", "review_interval"};
+                                  "security", "last_review", "review_interval", "large_scale",
+                                  "automated_decisions", "dpia"};
         model::System system;
         locate(system, node);
         MapReader fields(*this, node, "system", known);
@@ -196,6 +208,21 @@ public:
         system.security = list(fields.get("security"), "security", system);
         system.last_review = date(fields.get("last_review"), "last_review", system);
         system.review_interval = duration(fields.get("review_interval"), "review_interval", system);
+        system.large_scale = boolean(fields.get("large_scale"), "large_scale", system);
+        system.dpia = text(fields.get("dpia"), "dpia", system);
+        if (const Node* automated = fields.get("automated_decisions");
+            automated && expect(*automated, Node::Kind::map, "automated_decisions")) {
+            static const Fields automated_fields{"logic", "consequences", "legal_effect"};
+            system.mark("automated_decisions", automated->pos);
+            MapReader reader(*this, *automated, "automated_decisions", automated_fields);
+            model::AutomatedDecisions record;
+            record.logic = text(reader.require("logic"), "logic");
+            record.consequences = text(reader.require("consequences"), "consequences");
+            model::Located ignored;
+            record.legal_effect = boolean(reader.get("legal_effect"), "legal_effect", ignored);
+            reader.finish();
+            system.automated_decisions = std::move(record);
+        }
         if (const Node* purposes = fields.require("purposes"); purposes && expect(*purposes, Node::Kind::sequence, "purposes")) {
             system.mark("purposes", purposes->pos);
             system.purposes.reserve(purposes->items.size());
@@ -215,7 +242,7 @@ public:
     model::Purpose decode_purpose(const Node& node) {
         static const Fields known{"id",  "description", "basis",         "data",
                                   "consent", "lia",     "law",           "special_condition",
-                                  "criminal_authority"};
+                                  "criminal_authority", "interest", "requirement", "recipients"};
         model::Purpose purpose;
         locate(purpose, node);
         MapReader fields(*this, node, "purpose", known);
@@ -228,6 +255,22 @@ public:
         purpose.lia = text(fields.get("lia"), "lia", purpose);
         purpose.law = text(fields.get("law"), "law", purpose);
         purpose.criminal_authority = text(fields.get("criminal_authority"), "criminal_authority", purpose);
+        purpose.interest = text(fields.get("interest"), "interest", purpose);
+        // Absent or null: the system's recipients; `recipients: []`: none.
+        if (const Node* recipients = fields.get("recipients")) purpose.recipients = list(recipients, "recipients", purpose);
+        if (const Node* requirement = fields.get("requirement");
+            requirement && expect(*requirement, Node::Kind::map, "requirement")) {
+            static const Fields requirement_fields{"kind", "consequence"};
+            MapReader reader(*this, *requirement, "requirement", requirement_fields);
+            model::RequirementRecord record;
+            if (auto kind = enumeration<model::Requirement>(reader.require("kind"), "requirement.kind", purpose,
+                                                            model::requirement_names(), model::parse_requirement))
+                record.kind = *kind;
+            record.consequence = text(reader.get("consequence"), "consequence");
+            reader.finish();
+            purpose.mark("requirement", requirement->pos);
+            purpose.requirement = std::move(record);
+        }
         if (const Node* condition = fields.get("special_condition")) {
             auto value = text(condition, "special_condition", purpose);
             const auto& names = model::special_condition_names();
@@ -282,7 +325,8 @@ public:
         if (!expect(node, Node::Kind::sequence, "recipients")) return;
         for (const auto& item : node.items) {
             if (!expect(item, Node::Kind::map, "recipients[]")) continue;
-            static const Fields known{"id", "name", "description", "role", "country", "agreement", "transfer", "contact"};
+            static const Fields known{"id",       "name",    "description", "role",       "country",
+                                      "agreement", "transfer", "contact",    "dpf_checked", "tia"};
             model::Recipient recipient;
             locate(recipient, item);
             MapReader fields(*this, item, "recipient", known);
@@ -300,6 +344,8 @@ public:
             recipient.transfer = enumeration<model::TransferMechanism>(fields.get("transfer"), "transfer", recipient,
                                                                        model::transfer_mechanism_names(),
                                                                        model::parse_transfer_mechanism);
+            recipient.dpf_checked = date(fields.get("dpf_checked"), "dpf_checked", recipient);
+            recipient.tia = text(fields.get("tia"), "tia", recipient);
             if (const Node* agreement = fields.get("agreement"); agreement && expect(*agreement, Node::Kind::map, "agreement")) {
                 static const Fields agreement_fields{"signed", "reference"};
                 recipient.mark("agreement", agreement->pos);
@@ -365,7 +411,8 @@ public:
     void decode_organization(const Node& node, FilePart& part) {
         if (!expect(node, Node::Kind::map, "organization")) return;
         static const Fields known{"name",    "registration",       "country", "address",        "contact",
-                                  "responsible_person", "dpo", "representative", "supervisory_authority"};
+                                  "responsible_person", "dpo", "representative", "supervisory_authority",
+                                  "public_authority", "dpo_assessment"};
         model::Organization org;
         locate(org, node);
         MapReader fields(*this, node, "organization", known);
@@ -377,6 +424,10 @@ public:
         }
         org.address = text(fields.get("address"), "address", org);
         org.supervisory_authority = text(fields.get("supervisory_authority"), "supervisory_authority", org);
+        org.public_authority = boolean(fields.get("public_authority"), "public_authority", org);
+        org.dpo_assessment = text(fields.get("dpo_assessment"), "dpo_assessment", org);
+        if (const Node* dpo = node.find("dpo")) org.mark("dpo", dpo->pos);
+        if (const Node* representative = node.find("representative")) org.mark("representative", representative->pos);
         if (const Node* contact = fields.get("contact"); contact && expect(*contact, Node::Kind::map, "contact")) {
             static const Fields contact_fields{"email", "phone", "address"};
             org.mark("contact", contact->pos);

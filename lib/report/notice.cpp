@@ -1,5 +1,6 @@
 #include "report/notice.hpp"
 
+#include "model/cookie_consent.hpp"
 #include "report/text.hpp"
 
 #include <fmt/format.h>
@@ -20,6 +21,8 @@ std::string_view category_label(model::CookieCategory category) {
             return "Analytics";
         case model::CookieCategory::marketing:
             return "Marketing";
+        case model::CookieCategory::user_interface:
+            return "User interface";
     }
     return "";
 }
@@ -50,20 +53,77 @@ std::vector<NoticeRight> rights() {
     };
 }
 
-std::string purpose_note(const model::Purpose& purpose) {
+bool recorded(const std::string& text) {
+    return !text.empty() && !model::is_placeholder(text);
+}
+
+// What the notice may say about a purpose's basis: only what the register records. Where a
+// statement the basis calls for is not supported, a warning takes its place.
+std::string purpose_note(const model::System& system, const model::Purpose& purpose,
+                         std::vector<std::string>& warnings) {
     if (!purpose.basis) return {};
+    auto where = fmt::format("purpose \"{}\" of system \"{}\"", purpose.id, system.id);
     switch (*purpose.basis) {
         case model::LawfulBasis::legal_obligation:
-            return purpose.law.empty() ? std::string{} : "Required by " + purpose.law;
-        case model::LawfulBasis::legitimate_interests:
-            return "Our interests are weighed against yours in a documented assessment";
+            if (recorded(purpose.law)) return "Required by " + purpose.law;
+            warnings.push_back(
+                fmt::format("{} rests on a legal obligation, but the register names no law, so the "
+                            "notice cannot say which (legal-obligation-without-law)",
+                            where));
+            return {};
+        case model::LawfulBasis::legitimate_interests: {
+            std::string note = recorded(purpose.interest) ? "Our legitimate interest: " + purpose.interest : "";
+            if (!recorded(purpose.interest))
+                warnings.push_back(
+                    fmt::format("{} rests on legitimate interests, but the register does not state "
+                                "the interest (field interest, GDPR Art. 13(1)(d))",
+                                where));
+            if (recorded(purpose.lia))
+                note += (note.empty() ? "" : ". ") +
+                        std::string("Our interests are weighed against yours in a documented assessment");
+            else
+                warnings.push_back(
+                    fmt::format("{} rests on legitimate interests without a documented balancing "
+                                "test, so the notice does not claim one "
+                                "(legitimate-interests-without-lia)",
+                                where));
+            return note;
+        }
         case model::LawfulBasis::consent:
-            return purpose.consent && !purpose.consent->withdrawal.empty()
-                       ? "Withdraw consent at any time: " + humanise_keyword(purpose.consent->withdrawal)
-                       : std::string("You can withdraw consent at any time");
+            if (purpose.consent && recorded(purpose.consent->withdrawal))
+                return "You can withdraw consent at any time, without affecting the lawfulness of processing before "
+                       "the withdrawal: " +
+                       humanise_keyword(purpose.consent->withdrawal);
+            warnings.push_back(
+                fmt::format("{} rests on consent, but the register records no way to withdraw it, so "
+                            "the notice does not promise one (consent-without-withdrawal)",
+                            where));
+            return {};
         default:
             return {};
     }
+}
+
+std::string requirement_text(const model::Purpose& purpose) {
+    if (!purpose.requirement) return {};
+    std::string text;
+    switch (purpose.requirement->kind) {
+        case model::Requirement::statutory:
+            text = "Required by law";
+            break;
+        case model::Requirement::contractual:
+            text = "Required by our contract with you";
+            break;
+        case model::Requirement::contract_prerequisite:
+            text = "Required to enter into a contract with us";
+            break;
+        case model::Requirement::voluntary:
+            text = "Voluntary";
+            break;
+    }
+    if (!purpose.requirement->consequence.empty())
+        text += fmt::format("; if you do not provide it, {}", purpose.requirement->consequence);
+    return text;
 }
 
 bool same_items(const std::vector<DataItem>& a, const std::vector<DataItem>& b) {
@@ -87,11 +147,9 @@ std::string public_description(const model::Purpose& purpose) {
                : purpose.description;
 }
 
-std::string cookie_purpose(const model::Register& reg, const model::Cookie& cookie) {
+std::string cookie_purpose_text(const model::Register& reg, const model::Cookie& cookie) {
     if (!cookie.description.empty()) return cookie.description;
-    if (const auto* system = reg.find_system(cookie.system))
-        for (const auto& purpose : system->purposes)
-            if (purpose.id == cookie.purpose) return public_description(purpose);
+    if (const auto* purpose = model::cookie_purpose(reg, cookie)) return public_description(*purpose);
     return {};
 }
 
@@ -99,7 +157,8 @@ std::string cookie_purpose(const model::Register& reg, const model::Cookie& cook
 
 std::size_t NoticeRecord::flagged() const {
     auto n = std::count_if(retention.begin(), retention.end(), [](const auto& row) { return row.flagged; }) +
-             std::count_if(third_parties.begin(), third_parties.end(), [](const auto& row) { return row.flagged; });
+             std::count_if(third_parties.begin(), third_parties.end(), [](const auto& row) { return row.flagged; }) +
+             std::count_if(cookies.begin(), cookies.end(), [](const auto& row) { return row.flagged; });
     return static_cast<std::size_t>(n) + (contact_email.empty() ? 1 : 0);
 }
 
@@ -124,12 +183,33 @@ NoticeRecord build_notice(const model::Register& reg, time::Date as_of, std::siz
             std::string basis = purpose.basis.empty()
                                     ? std::string{}
                                     : fmt::format("{} ({})", purpose.basis_label, purpose.basis_article);
-            auto note = purpose_note(reg.systems[s].purposes[p]);
+            const auto& source = reg.systems[s].purposes[p];
+            auto note = purpose_note(reg.systems[s], source, notice.warnings);
+            if (source.basis == model::LawfulBasis::consent) {
+                notice.any_consent = true;
+                if (!source.consent || !recorded(source.consent->withdrawal)) notice.withdrawal_everywhere = false;
+            }
+            auto requirement = requirement_text(source);
+            if (requirement.empty())
+                notice.warnings.push_back(fmt::format(
+                    "purpose \"{}\" of system \"{}\" does not record whether providing the data is required "
+                    "(field requirement, GDPR Art. 13(2)(e))",
+                    source.id, reg.systems[s].id));
+            for (const auto& entry : purpose.retention) {
+                NoticeRetentionRow row{purpose.description, entry.data,
+                                       entry.missing ? std::string("undetermined") : entry.text,
+                                       entry.undetermined || entry.missing};
+                bool seen = std::any_of(notice.retention.begin(), notice.retention.end(), [&](const auto& other) {
+                    return other.purpose == row.purpose && other.period == row.period &&
+                           same_items(other.data, row.data);
+                });
+                if (!seen) notice.retention.push_back(std::move(row));
+            }
             auto same = std::find_if(notice.purposes.begin(), notice.purposes.end(), [&](const auto& row) {
                 return row.description == purpose.description && row.basis == basis;
             });
             if (same == notice.purposes.end()) {
-                notice.purposes.push_back({purpose.description, purpose.data, basis, note});
+                notice.purposes.push_back({purpose.description, purpose.data, basis, note, requirement});
             } else {
                 for (const auto& item : purpose.data)
                     if (std::none_of(same->data.begin(), same->data.end(),
@@ -137,15 +217,24 @@ NoticeRecord build_notice(const model::Register& reg, time::Date as_of, std::siz
                         same->data.push_back(item);
             }
         }
-        for (const auto& entry : system.retention) {
-            NoticeRetentionRow row{entry.data, entry.missing ? std::string("undetermined") : entry.text,
-                                   entry.undetermined || entry.missing};
-            bool seen = std::any_of(notice.retention.begin(), notice.retention.end(), [&](const auto& other) {
-                return other.period == row.period && same_items(other.data, row.data);
-            });
-            if (!seen) notice.retention.push_back(std::move(row));
+        if (const auto& automated = reg.systems[s].automated_decisions)
+            notice.automated.push_back(
+                {system.name, automated->logic, automated->consequences, automated->legal_effect});
+        for (const auto& origin : system.sources) {
+            auto it = std::find_if(notice.sources.begin(), notice.sources.end(),
+                                   [&](const auto& row) { return row.source == origin; });
+            if (it == notice.sources.end()) it = notice.sources.insert(notice.sources.end(), {origin, {}});
+            for (const auto& item : system.data)
+                if (std::none_of(it->data.begin(), it->data.end(), [&](const DataItem& d) { return d.id == item.id; }))
+                    it->data.push_back(item);
         }
     }
+    for (const auto& row : notice.retention)
+        if (row.flagged)
+            notice.warnings.push_back(
+                fmt::format("the register records no time limit for {} ({}), so the notice "
+                            "cannot say how long it is kept (GDPR Art. 13(2)(a))",
+                            data_summary(row.data), row.purpose));
     for (const auto& r : ropa.recipients) {
         NoticeThirdPartyRow row;
         row.name = r.name;
@@ -154,7 +243,15 @@ NoticeRecord build_notice(const model::Register& reg, time::Date as_of, std::siz
         row.safeguard = r.country.empty() ? std::string("not recorded")
                         : r.third_country ? r.safeguard
                                           : std::string("not needed (within the EEA)");
-        row.flagged = r.country.empty() || (r.third_country && r.transfer.empty());
+        row.flagged = r.country.empty() || !r.transfer_lawful;
+        notice.third_country = notice.third_country || r.third_country;
+        if (row.flagged)
+            notice.warnings.push_back(
+                fmt::format("recipient \"{}\" is {}, so the notice cannot name the safeguard for "
+                            "the transfer (GDPR Art. 13(1)(f))",
+                            r.id,
+                            r.country.empty() ? std::string("recorded without a country")
+                                              : fmt::format("in {} without a transfer ground", r.country)));
         notice.third_parties.push_back(std::move(row));
     }
     for (const auto& cookie : reg.cookies) {
@@ -167,13 +264,32 @@ NoticeRecord build_notice(const model::Register& reg, time::Date as_of, std::siz
         else
             row.provider = cookie.provider;
         row.category = cookie.category ? std::string(category_label(*cookie.category)) : std::string{};
-        row.purpose = cookie_purpose(reg, cookie);
+        row.purpose = cookie_purpose_text(reg, cookie);
         row.expiry = cookie.session  ? std::string("session")
                      : cookie.expiry ? humanise_duration(*cookie.expiry)
                                      : std::string("not recorded");
+        if (auto exemption = model::consent_exemption(reg, cookie)) {
+            row.consent = fmt::format("not needed ({})", *exemption);
+        } else if (model::set_without_consent(reg, cookie)) {
+            row.consent = "not tied to consent in the register";
+            row.flagged = true;
+            notice.cookies_consented = false;
+            notice.warnings.push_back(fmt::format(
+                "cookie \"{}\" needs consent but is not tied to a consent-based purpose, so the notice does not say "
+                "that cookies are only set with consent (cookie-without-consent)",
+                cookie.name));
+        } else {
+            row.consent = "asked before it is set";
+        }
         notice.cookies.push_back(std::move(row));
     }
     notice.rights = rights();
+    if (notice.contact_email.empty())
+        notice.warnings.push_back("the register records no e-mail address for requests (GDPR Art. 13(1)(a))");
+    if (notice.any_consent && !notice.withdrawal_everywhere)
+        notice.warnings.push_back(
+            "not every consent-based purpose records how to withdraw, so the notice does not "
+            "state that consent can be withdrawn at any time (GDPR Art. 7(3), 13(2)(c))");
     return notice;
 }
 
@@ -181,11 +297,24 @@ std::string notice_exercise_text(const NoticeRecord& notice) {
     std::string where = notice.contact_email.empty()
                             ? std::string("Contact us (the register records no e-mail address for requests yet).")
                             : fmt::format("Send your request by e-mail to {}.", notice.contact_email);
-    return where +
-           " We answer without undue delay and at the latest within one month of receiving it (GDPR Art. 12(3)). "
-           "Where a request is complex, or we receive many, we may extend that by two further months; if so, we "
-           "tell you within the first month, with our reasons. Where we rely on your consent, you can withdraw it "
-           "at any time, as easily as you gave it (GDPR Art. 7(3)).";
+    auto text = where +
+                " We answer without undue delay and at the latest within one month of receiving it (GDPR Art. "
+                "12(3)). Where a request is complex, or we receive many, we may extend that by two further months; "
+                "if so, we tell you within the first month, with our reasons.";
+    if (notice.any_consent && notice.withdrawal_everywhere)
+        text +=
+            " Where we rely on your consent, you can withdraw it at any time, as easily as you gave it, "
+            "without affecting the lawfulness of processing based on consent before its withdrawal (GDPR Art. "
+            "7(3), 13(2)(c)).";
+    return text;
+}
+
+std::string notice_transfer_copy_text(const NoticeRecord& notice) {
+    return fmt::format(
+        "Where personal data goes outside the European Economic Area, the table names the adequacy "
+        "decision or the safeguard that protects it. You can obtain a copy of the safeguards {} (GDPR "
+        "Art. 13(1)(f)).",
+        notice.contact_email.empty() ? std::string("from us") : fmt::format("by writing to {}", notice.contact_email));
 }
 
 std::string notice_complaint_text(const NoticeRecord& notice) {

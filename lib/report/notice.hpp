@@ -21,10 +21,28 @@ struct NoticePurposeRow {
     std::string description;
     std::vector<DataItem> data;
     std::string basis;  // "Legitimate interests (GDPR Art. 6(1)(f))"; empty when not recorded
-    std::string note;   // the law, the interests assessment or how to withdraw consent
+    // The law, the interest and its assessment, or how to withdraw consent: only what the
+    // register supports (an unsupported statement becomes a warning instead).
+    std::string note;
+    std::string requirement;  // Art. 13(2)(e), in words; empty when not recorded
+};
+
+// Art. 13(2)(f): a system that decides automatically.
+struct NoticeAutomatedRow {
+    std::string system;
+    std::string logic;
+    std::string consequences;
+    bool legal_effect = false;
+};
+
+// Art. 14(2)(f): where data not obtained from the person comes from.
+struct NoticeSourceRow {
+    std::string source;
+    std::vector<DataItem> data;
 };
 
 struct NoticeRetentionRow {
+    std::string purpose;  // the purpose the period serves
     std::vector<DataItem> data;
     std::string period;    // "2 years after end of contract", "undetermined"
     bool flagged = false;  // undetermined or no time limit recorded: a gap to close before publishing
@@ -43,7 +61,9 @@ struct NoticeCookieRow {
     std::string provider;
     std::string category;  // "Analytics"
     std::string purpose;
-    std::string expiry;  // "2 years", "session"
+    std::string expiry;    // "2 years", "session"
+    std::string consent;   // "asked before it is set", "not needed (<provision>)", "not tied to consent"
+    bool flagged = false;  // needs consent and is not tied to a consent purpose
 };
 
 struct NoticeRight {
@@ -62,7 +82,16 @@ struct NoticeRecord {
     std::vector<NoticeThirdPartyRow> third_parties;
     std::vector<NoticeCookieRow> cookies;
     std::vector<NoticeRight> rights;
-    std::string contact_email;  // where requests go: the organisation's, else the DPO's
+    std::vector<NoticeAutomatedRow> automated;
+    std::vector<NoticeSourceRow> sources;
+    std::string contact_email;          // where requests go: the organisation's, else the DPO's
+    bool any_consent = false;           // some purpose rests on consent
+    bool withdrawal_everywhere = true;  // every consent purpose names how to withdraw
+    bool cookies_consented = true;      // every cookie that needs consent is tied to a consent purpose
+    bool third_country = false;         // some recipient is outside the EEA
+    // What the register contradicts or leaves open, so that the notice does not state it: shown as
+    // warnings (md, html), a `warnings` array (json), and exit 1 under `report notice --strict`.
+    std::vector<std::string> warnings;
     std::size_t flagged() const;
 };
 
@@ -75,5 +104,6 @@ void write_notice_json(std::ostream& out, const NoticeRecord& notice);
 // Prose shared by both formats: how to exercise a right, and where to complain.
 std::string notice_exercise_text(const NoticeRecord& notice);
 std::string notice_complaint_text(const NoticeRecord& notice);
+std::string notice_transfer_copy_text(const NoticeRecord& notice);  // Art. 13(1)(f): how to get a copy
 
 }  // namespace gdprctl::report

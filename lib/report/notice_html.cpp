@@ -54,6 +54,14 @@ void write_notice_html(std::ostream& out, const NoticeRecord& n) {
             "<p class=\"banner\"><strong>Before publishing:</strong> {} entr{} marked in amber "
             "record a gap in the register.</p>\n",
             n.flagged(), n.flagged() == 1 ? "y" : "ies");
+    if (!n.warnings.empty()) {
+        out << fmt::format(
+            "<div class=\"banner\" role=\"alert\"><strong>Not stated, because the register does not support it "
+            "({}):</strong>\n<ul>\n",
+            n.warnings.size());
+        for (const auto& warning : n.warnings) out << "<li>" << html_escape(warning) << "</li>\n";
+        out << "</ul>\n</div>\n";
+    }
 
     out << "<nav class=\"toc\">\n<h2>Contents</h2>\n<ol>\n";
     for (auto [id, title] : {std::pair{"who", "Who we are"},
@@ -62,6 +70,8 @@ void write_notice_html(std::ostream& out, const NoticeRecord& n) {
                              {"retention", "How long we keep it"},
                              {"sharing", "Who we share it with"},
                              {"cookies", "Cookies"},
+                             {"automated", "Automated decisions and profiling"},
+                             {"sources", "Where the data comes from"},
                              {"rights", "Your rights"},
                              {"contact", "Contact and complaints"}})
         out << "<li><a href=\"#" << id << "\">" << title << "</a></li>\n";
@@ -96,16 +106,18 @@ void write_notice_html(std::ostream& out, const NoticeRecord& n) {
     table_tail(out);
 
     out << "<h2 id=\"purposes\">Why we process it and on what legal basis</h2>\n";
-    table_head(out, {"Purpose", "Personal data", "Legal basis", "Note"});
+    table_head(out, {"Purpose", "Personal data", "Legal basis", "Note", "Must you provide it?"});
     for (const auto& row : n.purposes)
         out << "<tr>" << cell(row.description) << "<td>" << names(row.data) << "</td>"
-            << cell(row.basis.empty() ? "not recorded" : row.basis, row.basis.empty()) << cell(row.note) << "</tr>\n";
+            << cell(row.basis.empty() ? "not recorded" : row.basis, row.basis.empty()) << cell(row.note)
+            << cell(row.requirement.empty() ? "not recorded" : row.requirement, row.requirement.empty()) << "</tr>\n";
     table_tail(out);
 
     out << "<h2 id=\"retention\">How long we keep it</h2>\n";
-    table_head(out, {"Personal data", "Kept for"});
+    table_head(out, {"Purpose", "Personal data", "Kept for"});
     for (const auto& row : n.retention)
-        out << "<tr><td>" << names(row.data) << "</td>" << cell(row.period, row.flagged) << "</tr>\n";
+        out << "<tr>" << cell(row.purpose) << "<td>" << names(row.data) << "</td>" << cell(row.period, row.flagged)
+            << "</tr>\n";
     table_tail(out);
     out << "<p>When a period ends, the data is deleted or anonymised.</p>\n";
 
@@ -115,14 +127,41 @@ void write_notice_html(std::ostream& out, const NoticeRecord& n) {
         out << "<tr>" << cell(row.name) << cell(row.role) << cell(row.country) << cell(row.safeguard, row.flagged)
             << "</tr>\n";
     table_tail(out);
+    if (n.third_country) out << "<p>" << html_escape(notice_transfer_copy_text(n)) << "</p>\n";
 
     out << "<h2 id=\"cookies\">Cookies</h2>\n";
-    table_head(out, {"Cookie", "Provider", "Type", "Purpose", "Expiry"});
+    table_head(out, {"Cookie", "Provider", "Type", "Purpose", "Expiry", "Consent"});
     for (const auto& row : n.cookies)
         out << "<tr><td><code>" << html_escape(row.name) << "</code></td>" << cell(row.provider) << cell(row.category)
-            << cell(row.purpose) << cell(row.expiry) << "</tr>\n";
+            << cell(row.purpose) << cell(row.expiry) << cell(row.consent, row.flagged) << "</tr>\n";
     table_tail(out);
-    out << "<p>Cookies other than strictly necessary ones are only set with your prior consent.</p>\n";
+    if (n.cookies_consented) out << "<p>Cookies that need your consent are only set once you have given it.</p>\n";
+
+    out << "<h2 id=\"automated\">Automated decisions and profiling</h2>\n";
+    if (n.automated.empty()) {
+        out << "<p>We take no decisions about you based solely on automated processing, including profiling.</p>\n";
+    } else {
+        table_head(out, {"System", "How it decides", "What it means for you"});
+        for (const auto& row : n.automated)
+            out << "<tr>" << cell(row.system) << cell(row.logic)
+                << cell(row.consequences + (row.legal_effect ? " (a decision with legal or similarly significant "
+                                                               "effects: you can ask for a person to review it, GDPR "
+                                                               "Art. 22(3))"
+                                                             : ""))
+                << "</tr>\n";
+        table_tail(out);
+    }
+
+    out << "<h2 id=\"sources\">Where the data comes from</h2>\n";
+    if (n.sources.empty()) {
+        out << "<p>We collect the personal data from you.</p>\n";
+    } else {
+        out << "<p>We collect personal data from you, and also from these sources:</p>\n";
+        table_head(out, {"Source", "Personal data"});
+        for (const auto& row : n.sources)
+            out << "<tr>" << cell(row.source) << "<td>" << names(row.data) << "</td></tr>\n";
+        table_tail(out);
+    }
 
     out << "<h2 id=\"rights\">Your rights</h2>\n";
     table_head(out, {"Right", "Article", "What it means"});

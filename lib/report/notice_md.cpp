@@ -40,6 +40,12 @@ void write_notice_markdown(std::ostream& out, const NoticeRecord& n) {
     if (n.flagged() > 0)
         out << fmt::format("> **Before publishing:** {} entr{} marked ⚠ record a gap in the register.\n\n", n.flagged(),
                            n.flagged() == 1 ? "y" : "ies");
+    if (!n.warnings.empty()) {
+        out << fmt::format("> **⚠ Not stated, because the register does not support it ({}):**\n>\n",
+                           n.warnings.size());
+        for (const auto& warning : n.warnings) out << "> - " << md_escape(warning) << '\n';
+        out << '\n';
+    }
 
     out << "## Who we are\n\n";
     if (!c.recorded) {
@@ -78,11 +84,12 @@ void write_notice_markdown(std::ostream& out, const NoticeRecord& n) {
     if (n.purposes.empty())
         out << "The register records no purposes.\n\n";
     else {
-        out << "| Purpose | Personal data | Legal basis | Note |\n|---|---|---|---|\n";
+        out << "| Purpose | Personal data | Legal basis | Note | Must you provide it? |\n|---|---|---|---|---|\n";
         for (const auto& row : n.purposes)
-            out << fmt::format("| {} | {} | {}{} | {} |\n", md_escape(row.description), names(row.data),
+            out << fmt::format("| {} | {} | {}{} | {} | {}{} |\n", md_escape(row.description), names(row.data),
                                flag(row.basis.empty()), row.basis.empty() ? "not recorded" : md_escape(row.basis),
-                               md_escape(row.note));
+                               md_escape(row.note), flag(row.requirement.empty()),
+                               row.requirement.empty() ? "not recorded" : md_escape(row.requirement));
         out << '\n';
     }
 
@@ -90,9 +97,10 @@ void write_notice_markdown(std::ostream& out, const NoticeRecord& n) {
     if (n.retention.empty())
         out << "The register records no retention periods.\n\n";
     else {
-        out << "| Personal data | Kept for |\n|---|---|\n";
+        out << "| Purpose | Personal data | Kept for |\n|---|---|---|\n";
         for (const auto& row : n.retention)
-            out << fmt::format("| {} | {}{} |\n", names(row.data), flag(row.flagged), md_escape(row.period));
+            out << fmt::format("| {} | {} | {}{} |\n", md_escape(row.purpose), names(row.data), flag(row.flagged),
+                               md_escape(row.period));
         out << "\nWhen a period ends, the data is deleted or anonymised.\n\n";
     }
 
@@ -105,17 +113,45 @@ void write_notice_markdown(std::ostream& out, const NoticeRecord& n) {
             out << fmt::format("| {} | {} | {} | {}{} |\n", md_escape(row.name), md_escape(row.role),
                                md_escape(row.country), flag(row.flagged), md_escape(row.safeguard));
         out << '\n';
+        if (n.third_country) out << md_escape(notice_transfer_copy_text(n)) << "\n\n";
     }
 
     out << "## Cookies\n\n";
     if (n.cookies.empty())
         out << "This website sets no cookies.\n\n";
     else {
-        out << "| Cookie | Provider | Type | Purpose | Expiry |\n|---|---|---|---|---|\n";
+        out << "| Cookie | Provider | Type | Purpose | Expiry | Consent |\n|---|---|---|---|---|---|\n";
         for (const auto& row : n.cookies)
-            out << fmt::format("| {} | {} | {} | {} | {} |\n", md_code(row.name), md_escape(row.provider),
-                               md_escape(row.category), md_escape(row.purpose), md_escape(row.expiry));
-        out << "\nCookies other than strictly necessary ones are only set with your prior consent.\n\n";
+            out << fmt::format("| {} | {} | {} | {} | {} | {}{} |\n", md_code(row.name), md_escape(row.provider),
+                               md_escape(row.category), md_escape(row.purpose), md_escape(row.expiry),
+                               flag(row.flagged), md_escape(row.consent));
+        out << '\n';
+        if (n.cookies_consented) out << "Cookies that need your consent are only set once you have given it.\n";
+        out << '\n';
+    }
+
+    out << "## Automated decisions and profiling\n\n";
+    if (n.automated.empty())
+        out << "We take no decisions about you based solely on automated processing, including profiling.\n\n";
+    else {
+        out << "| System | How it decides | What it means for you |\n|---|---|---|\n";
+        for (const auto& row : n.automated)
+            out << fmt::format("| {} | {} | {}{} |\n", md_escape(row.system), md_escape(row.logic),
+                               md_escape(row.consequences),
+                               row.legal_effect ? " (a decision with legal or similarly significant effects: you "
+                                                  "can ask for a person to review it, GDPR Art. 22(3))"
+                                                : "");
+        out << '\n';
+    }
+
+    out << "## Where the data comes from\n\n";
+    if (n.sources.empty())
+        out << "We collect the personal data from you.\n\n";
+    else {
+        out << "We collect personal data from you, and also from these sources:\n\n";
+        out << "| Source | Personal data |\n|---|---|\n";
+        for (const auto& row : n.sources) out << fmt::format("| {} | {} |\n", md_escape(row.source), names(row.data));
+        out << '\n';
     }
 
     out << "## Your rights\n\n| Right | Article | What it means |\n|---|---|---|\n";

@@ -81,6 +81,7 @@ RenderedReport render_report(ReportKind kind, const std::filesystem::path& root,
         keep_subjects(loaded.reg, subjects);
     }
     std::ostringstream out;
+    std::vector<std::string> warnings;
     if (kind == ReportKind::ropa) {
         auto record = build_ropa(loaded.reg, as_of, errors);
         if (format == "md")
@@ -99,8 +100,9 @@ RenderedReport render_report(ReportKind kind, const std::filesystem::path& root,
             write_notice_html(out, notice);
         else
             write_notice_json(out, notice);
+        warnings = std::move(notice.warnings);
     }
-    return {out.str(), errors};
+    return {out.str(), errors, std::move(warnings)};
 }
 
 }  // namespace gdprctl::report

@@ -17,6 +17,8 @@ const std::vector<std::string>& report_formats(ReportKind kind);
 struct RenderedReport {
     std::string text;
     std::size_t register_errors = 0;  // structural errors found while loading the register
+    // The notice's warnings: statements the register does not support, left out (ropa: empty).
+    std::vector<std::string> warnings;
 };
 
 // Loads the register at `root` and renders it. A register with structural errors is still rendered

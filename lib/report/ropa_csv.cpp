@@ -15,9 +15,21 @@ std::string joined(const std::vector<std::string>& items, std::string_view separ
     return fmt::format("{}", fmt::join(items, separator));
 }
 
-std::vector<std::string> row(const SystemEntry& system, const PurposeEntry* purpose) {
+// The controller section of the ICO template (name and contact, DPO, representative), repeated on
+// every row so that each row stands on its own when filtered or pasted.
+std::vector<std::string> controller_cells(const RopaRecord& record) {
+    const auto& c = record.controller;
+    if (!c.recorded) return {"not recorded", "not recorded", "not recorded"};
+    std::vector<std::string> contact;
+    for (const auto* part : {&c.name, &c.registration, &c.address, &c.email, &c.phone})
+        if (!part->empty()) contact.push_back(*part);
+    return {joined(contact, ", "), joined(dpo_field(c).lines), joined(representative_field(c).lines)};
+}
+
+std::vector<std::string> row(const SystemEntry& system, const PurposeEntry* purpose,
+                             const std::vector<std::string>& controller) {
     std::vector<std::string> joint, recipients, contracts, countries, safeguards;
-    for (const auto& r : system.recipients) {
+    for (const auto& r : purpose ? purpose->recipients : system.recipients) {
         recipients.push_back(recipient_summary(r));
         if (r.role == "joint-controller") joint.push_back(r.contact.empty() ? r.name : r.name + ", " + r.contact);
         if (r.role == "processor")
@@ -38,6 +50,7 @@ std::vector<std::string> row(const SystemEntry& system, const PurposeEntry* purp
     cells[10] = joined(system.security, ", ");
     cells[17] = joined(system.sources, ", ");
     cells[19] = fmt::format("{} ({})", system.name, system.id);
+    std::copy(controller.begin(), controller.end(), cells.end() - static_cast<std::ptrdiff_t>(controller.size()));
     if (!purpose) {
         cells[1] = "no purpose recorded";
         cells[4] = data_summary(system.data);
@@ -62,7 +75,8 @@ std::vector<std::string> row(const SystemEntry& system, const PurposeEntry* purp
         conditions.push_back("Art. 10: " + (purpose->criminal_authority.empty() ? std::string("not recorded")
                                                                                 : purpose->criminal_authority));
     cells[12] = joined(conditions);
-    if (purpose->basis == "legitimate-interests") cells[13] = purpose->description;
+    if (purpose->basis == "legitimate-interests")
+        cells[13] = purpose->interest.empty() ? purpose->description : purpose->interest;
     cells[14] = purpose->lia;
     std::vector<std::string> rights;
     for (const auto& right : purpose->rights) rights.emplace_back(right_label(right));
@@ -108,15 +122,20 @@ const std::vector<std::string>& ico_controller_columns() {
         "Link to retention and erasure policy document",
         "Is personal data retained and erased in accordance with the policy document?",
         "Reasons for not adhering to policy document (if applicable)",
+        // The template's controller section, as columns (Art. 30(1)(a)).
+        "Name and contact details of controller",
+        "Data Protection Officer (if applicable)",
+        "Representative (if applicable)",
     };
     return columns;
 }
 
 void write_ropa_csv(std::ostream& out, const RopaRecord& record) {
     out << csv_record(ico_controller_columns());
+    auto controller = controller_cells(record);
     for (const auto& system : record.systems) {
-        if (system.purposes.empty()) out << csv_record(row(system, nullptr));
-        for (const auto& purpose : system.purposes) out << csv_record(row(system, &purpose));
+        if (system.purposes.empty()) out << csv_record(row(system, nullptr, controller));
+        for (const auto& purpose : system.purposes) out << csv_record(row(system, &purpose, controller));
     }
 }
 

@@ -50,6 +50,21 @@ std::vector<std::string> retention_lines(const std::vector<RetentionEntry>& entr
     return lines;
 }
 
+Field dpo_field(const ControllerBlock& c) {
+    return person_field("Data protection officer (Art. 37)", c.dpo, "none designated");
+}
+
+Field representative_field(const ControllerBlock& c) {
+    // Art. 27 applies only outside the EEA: say "not required" only where it is not.
+    bool outside_eea = !c.country.empty() && !model::is_eea_country(c.country);
+    auto representative = person_field("Representative (Art. 27)", c.representative,
+                                       c.country.empty() ? "none recorded (country not recorded)"
+                                       : outside_eea     ? "none designated (required: established outside the EEA)"
+                                                         : "not required (established in the EEA)");
+    representative.flagged = !c.representative && (outside_eea || c.country.empty());
+    return representative;
+}
+
 std::vector<Field> controller_fields(const RopaRecord& record) {
     const auto& c = record.controller;
     std::vector<Field> fields;
@@ -66,8 +81,8 @@ std::vector<Field> controller_fields(const RopaRecord& record) {
     if (!c.phone.empty()) contact.push_back(c.phone);
     fields.push_back(field("Contact", listed(contact), contact.empty()));
     fields.push_back(person_field("Responsible person", c.responsible_person, not_recorded));
-    fields.push_back(person_field("Data protection officer (Art. 37)", c.dpo, "none designated"));
-    fields.push_back(person_field("Representative (Art. 27)", c.representative, "none (established in the EEA)"));
+    fields.push_back(dpo_field(c));
+    fields.push_back(representative_field(c));
     std::vector<std::string> joint;
     for (const auto& recipient : record.joint_controllers) {
         auto line = recipient.name;
@@ -99,7 +114,7 @@ std::vector<Field> system_fields(const SystemEntry& system) {
     for (const auto& recipient : system.recipients) {
         if (!recipient.third_country) continue;
         transfers.lines.push_back(fmt::format("{}: {}, {}", recipient.name, recipient.country, recipient.safeguard));
-        if (recipient.transfer.empty()) transfers.flagged = true;
+        if (!recipient.transfer_lawful) transfers.flagged = true;
     }
     if (transfers.lines.empty()) transfers.lines = {"none"};
     fields.push_back(std::move(transfers));
@@ -146,6 +161,11 @@ std::vector<Field> purpose_fields(const PurposeEntry& purpose) {
         fields.push_back(field("Consent withdrawal (Art. 7(3))", or_not_recorded(purpose.consent_withdrawal),
                                purpose.consent_withdrawal.empty()));
     }
+    if (!purpose.interest.empty()) fields.push_back(field("Legitimate interest", purpose.interest));
+    Field recipients{"Recipients", {}, false};
+    for (const auto& recipient : purpose.recipients) recipients.lines.push_back(recipient_summary(recipient));
+    if (recipients.lines.empty()) recipients.lines = {"none"};
+    fields.push_back(std::move(recipients));
     Field retention{"Erasure time limits", retention_lines(purpose.retention), false};
     retention.flagged = std::any_of(purpose.retention.begin(), purpose.retention.end(),
                                     [](const auto& entry) { return entry.undetermined || entry.missing; });

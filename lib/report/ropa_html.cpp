@@ -74,7 +74,7 @@ void write_recipients(std::ostream& out, const RopaRecord& record) {
         std::string safeguard = r.country.empty() ? "country not recorded"
                                 : r.third_country ? r.safeguard
                                                   : std::string("within the EEA");
-        bool flag_transfer = r.third_country && r.transfer.empty();
+        bool flag_transfer = !r.transfer_lawful;
         bool flag_agreement = r.role == "processor" && r.agreement.empty();
         std::string agreement = !r.agreement.empty()    ? r.agreement
                                 : r.role == "processor" ? "none recorded"

@@ -95,6 +95,11 @@ void purpose(JsonWriter& json, const PurposeEntry& p) {
     text_or_null(json, "consent_withdrawal", p.consent_withdrawal);
     retention(json, p.retention);
     json.strings("rights", p.rights);
+    text_or_null(json, "interest", p.interest);
+    text_or_null(json, "requirement", p.requirement);
+    json.key("recipients").begin_array();
+    for (const auto& r : p.recipients) json.value(r.id);
+    json.end_array();
     json.end_object();
 }
 

@@ -65,7 +65,7 @@ void write_ropa_markdown(std::ostream& out, const RopaRecord& record) {
     for (const auto& r : record.recipients) {
         std::string safeguard = r.third_country ? r.safeguard : std::string("within the EEA");
         if (r.country.empty()) safeguard = "country not recorded";
-        bool flag = r.third_country && r.transfer.empty();
+        bool flag = !r.transfer_lawful;
         out << fmt::format(
             "| {} ({}) | {} | {} | {}{} | {} |\n", md_escape(r.name), md_code(r.id), role_label(r.role),
             md_escape(r.country.empty() ? "not recorded" : r.country), flag ? "⚠ " : "", md_escape(safeguard),

@@ -1,5 +1,7 @@
 #include "report/ropa_model.hpp"
 
+#include "model/transfer.hpp"
+
 #include "report/text.hpp"
 
 #include <fmt/format.h>
@@ -140,12 +142,32 @@ RecipientEntry recipient_entry(const model::Register& reg, const std::string& id
     if (recipient->role) entry.role = std::string(model::to_string(*recipient->role));
     entry.country = recipient->country;
     entry.contact = recipient->contact;
-    entry.third_country = !entry.country.empty() && !model::is_eea_country(entry.country);
-    if (recipient->transfer) {
-        entry.transfer = std::string(model::to_string(*recipient->transfer));
-        entry.safeguard = std::string(safeguard_label(*recipient->transfer));
-    } else if (entry.third_country) {
-        entry.safeguard = "none recorded";
+    auto transfer = model::assess_transfer(*recipient);
+    entry.third_country = transfer.third_country();
+    entry.transfer_lawful = !entry.third_country || transfer.lawful();
+    if (recipient->transfer) entry.transfer = std::string(model::to_string(*recipient->transfer));
+    switch (transfer.ground) {
+        case model::TransferGround::adequacy:
+            entry.transfer = std::string(model::to_string(model::TransferMechanism::adequacy));
+            entry.safeguard = fmt::format("{}: {}", safeguard_label(model::TransferMechanism::adequacy),
+                                          model::describe_adequacy(*transfer.decision, *recipient));
+            break;
+        case model::TransferGround::adequacy_not_covered:
+            entry.safeguard = transfer.decision
+                                  ? fmt::format("none: the adequacy decision covers only {}", transfer.decision->scope)
+                                  : std::string("none: no adequacy decision for this country");
+            break;
+        case model::TransferGround::safeguard:
+            entry.safeguard = std::string(safeguard_label(*recipient->transfer));
+            if (!recipient->tia.empty())
+                entry.safeguard += fmt::format("; transfer impact assessment {}", recipient->tia);
+            break;
+        case model::TransferGround::none:
+            entry.safeguard = "none recorded";
+            break;
+        default:
+            if (recipient->transfer) entry.safeguard = std::string(safeguard_label(*recipient->transfer));
+            break;
     }
     if (recipient->agreement) {
         const auto& agreement = *recipient->agreement;
@@ -182,6 +204,13 @@ PurposeEntry purpose_entry(const model::Register& reg, const model::System& syst
         entry.consent_withdrawal = purpose.consent->withdrawal;
     }
     entry.retention = retention_for(reg, system, data);
+    entry.interest = purpose.interest;
+    if (purpose.requirement) {
+        entry.requirement = std::string(model::to_string(purpose.requirement->kind));
+        entry.requirement_consequence = purpose.requirement->consequence;
+    }
+    for (const auto& id : purpose.recipients.value_or(system.recipients))
+        entry.recipients.push_back(recipient_entry(reg, id));
     return entry;
 }
 

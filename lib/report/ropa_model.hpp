@@ -48,10 +48,11 @@ struct RecipientEntry {
     bool declared = true;
     std::string role;  // kebab-case role, empty when unknown
     std::string country;
-    bool third_country = false;  // outside the EEA (Art. 44)
-    std::string transfer;        // kebab-case mechanism, empty when none
-    std::string safeguard;       // "Standard contractual clauses (GDPR Art. 46(2)(c))", "" in the EEA
-    std::string agreement;       // "DPA-2025-07, signed 2025-02-01"; empty when none
+    bool third_country = false;   // outside the EEA (Art. 44)
+    std::string transfer;         // kebab-case mechanism, empty when none
+    std::string safeguard;        // "Standard contractual clauses (GDPR Art. 46(2)(c))", "" in the EEA
+    bool transfer_lawful = true;  // false for a third country without a ground (Art. 44)
+    std::string agreement;        // "DPA-2025-07, signed 2025-02-01"; empty when none
     std::string contact;
 };
 
@@ -81,6 +82,11 @@ struct PurposeEntry {
     std::string consent_withdrawal;
     std::vector<RetentionEntry> retention;  // the rules that reach this purpose's data
     std::vector<std::string> rights;        // rights the basis gives (ICO's table), kebab-case
+    std::string interest;                   // the legitimate interest itself (Art. 13(1)(d))
+    std::string requirement;                // kebab-case Art. 13(2)(e) kind, empty when not recorded
+    std::string requirement_consequence;
+    // The purpose's own recipients, or the system's when it names none (Art. 30(1)(d)).
+    std::vector<RecipientEntry> recipients;
 };
 
 struct SystemEntry {
@@ -127,6 +133,8 @@ struct Field {
     bool flagged = false;
 };
 std::vector<Field> controller_fields(const RopaRecord& record);
+Field dpo_field(const ControllerBlock& controller);
+Field representative_field(const ControllerBlock& controller);
 std::vector<Field> system_fields(const SystemEntry& system);
 std::vector<Field> purpose_fields(const PurposeEntry& purpose);
 std::vector<std::string> retention_lines(const std::vector<RetentionEntry>& entries);

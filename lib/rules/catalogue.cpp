@@ -119,6 +119,27 @@ const std::vector<RuleInfo>& catalogue() {
         {"legal-obligation-without-law", E, "GDPR Art. 6(1)(c), Art. 6(3)", "Legal obligation without the law named",
          "A legal obligation must be laid down by Union or Member State law; the record should name it.",
          "Add `law:` naming the statute and article.", false},
+        {"special-condition-without-law", E, "GDPR Art. 9(2)(b), (g), (h), (i), (j)",
+         "An Art. 9(2) condition without the law it rests on",
+         "Employment and social security, substantial public interest, health and social care, public health and "
+         "archiving or research can lift the Art. 9(1) prohibition only on the basis of Union or Member State law, "
+         "which the record should name.",
+         "Add `law:` naming the statute and article.", false},
+        {"national-id-without-law", E, "GDPR Art. 87; UAVG art. 46",
+         "A national identification number used without a law permitting it",
+         "Member States set the conditions for national identification numbers; in the Netherlands the citizen "
+         "service number (BSN) may be used only where a law provides for it.",
+         "Add `law:` naming the statute that permits the use, or stop using the number.", false},
+        {"placeholder-reference", E, "GDPR Art. 5(2), Art. 6(1)(f), Art. 6(3), Art. 7(1), Art. 10",
+         "A placeholder instead of a reference",
+         "`n/a`, `tbd`, `-` or `todo` in `law`, `lia`, `criminal_authority` or consent `evidence` records nothing: "
+         "the controller cannot demonstrate what the field claims.",
+         "Name the real law, assessment or evidence, or remove the field so that the gap is reported.", false},
+        {"consent-for-necessary-processing", W, "GDPR Art. 6(1), Art. 7(4); EDPB Guidelines 05/2020",
+         "Consent for processing that is necessary anyway (heuristic)",
+         "Consent is not free where the processing is necessary for a contract or required by law; the purpose's "
+         "`requirement` or its description suggests it is. This is a heuristic, so a warning.",
+         "Rest the purpose on `contract` or `legal-obligation`, or reword it if it really is optional.", false},
         {"special-category-without-condition", E, "GDPR Art. 9(1), Art. 9(2)",
          "Special-category data without an Art. 9(2) condition",
          "Processing special categories is prohibited unless one of the Art. 9(2)(a)-(j) conditions applies, in "
@@ -146,18 +167,42 @@ const std::vector<RuleInfo>& catalogue() {
          "Add `agreement: {signed: YYYY-MM-DD, reference: ...}`.", false},
         {"transfer-without-safeguard", E, "GDPR Art. 44-49", "A recipient outside the EEA without a transfer mechanism",
          "Personal data may leave the EEA only under an adequacy decision (Art. 45), appropriate safeguards such "
-         "as SCCs or BCRs (Art. 46, 47), or an Art. 49 derogation.",
-         "Add `transfer: adequacy|scc|bcr|derogation` after checking which applies.", false},
+         "as SCCs or BCRs (Art. 46, 47), or an Art. 49 derogation. A country with an adequacy decision in force "
+         "needs nothing more (`gdprctl` knows the decisions; a recipient in the United States is covered only when "
+         "certified under the EU-US Data Privacy Framework).",
+         "Add `transfer: scc|bcr|derogation`, or `dpf_checked:` for a certified US recipient.", false},
+        {"transfer-adequacy-without-decision", E, "GDPR Art. 45(1)", "Adequacy claimed where no decision applies",
+         "A transfer may rest on adequacy only where the Commission has decided that the country (or the "
+         "recipient's sector) ensures an adequate level of protection. For the United States that is Decision "
+         "2023/1795, which covers only organisations certified under the EU-US Data Privacy Framework.",
+         "Use SCCs, BCRs or a derogation, or record the recipient's certification with `dpf_checked:`.", false},
+        {"transfer-scc-without-tia", W, "GDPR Art. 46(1); CJEU C-311/18 (Schrems II)",
+         "SCCs without a transfer impact assessment",
+         "Standard contractual clauses protect the data only where the destination's law lets the importer keep "
+         "them; the exporter assesses that before transferring (EDPB Recommendations 01/2020).",
+         "Record the assessment in `tia: <reference>`.", false},
+        {"joint-controller-without-arrangement", E, "GDPR Art. 26(1)", "A joint controller without an arrangement",
+         "Joint controllers determine their respective responsibilities in an arrangement between them, whose "
+         "essence is made available to the data subject.",
+         "Record the arrangement under the recipient's `agreement:`.", false},
+        {"agreement-signed-in-future", E, "GDPR Art. 28(3), Art. 5(2)", "An agreement dated after today",
+         "An agreement recorded as signed on a date still to come is not yet in force; until then the processing "
+         "has no agreement.",
+         "Record the date the agreement was really signed.", false},
         // ---- cookies --------------------------------------------------------------------------
         {"cookie-without-consent", E, "ePrivacy Directive Art. 5(3)", "A non-essential cookie without consent",
-         "Storing or reading anything but strictly necessary cookies needs the visitor's prior consent.",
+         "Storing or reading anything but strictly necessary cookies needs the visitor's prior consent. Exempt "
+         "as well: user-interface cookies such as a language choice (`category: user-interface`, WP29 Opinion "
+         "04/2012) and, for an organisation established in the Netherlands, first-party analytics "
+         "(Telecommunicatiewet art. 11.7a(3)(b)).",
          "Link the cookie to a purpose with `basis: consent` (`system:` and `purpose:`), or mark it "
          "strictly-necessary if it really is.",
          false},
-        {"cookie-lifetime-too-long", W, "ePrivacy Directive Art. 5(3); CNIL guidance (13 months)",
-         "A consent cookie that lives over 13 months",
-         "Regulators (the CNIL) cap the lifetime of consent-based cookies at 13 months, after which consent is "
-         "asked again.",
+        {"cookie-lifetime-too-long", W, "CNIL guidance on cookies (deliberations 2020-091 and 2020-092), not law",
+         "A cookie that lives over 13 months",
+         "The CNIL recommends that cookies other than strictly necessary ones live at most 13 months, after which "
+         "consent is asked again. This is a regulator's guidance, not a provision of the ePrivacy Directive or the "
+         "GDPR, so it is a warning.",
          "Shorten the cookie's lifetime to P13M or less.", false},
         {"cookie-provider-undeclared", E, "GDPR Art. 13(1)(e), Art. 30(1)(d)", "A cookie from an undeclared provider",
          "A third party that sets cookies receives personal data and must be declared as a recipient.",
@@ -186,9 +231,27 @@ const std::vector<RuleInfo>& catalogue() {
         {"policy-review-overdue", W, "GDPR Art. 24(1)", "The privacy policy's review is overdue",
          "Data-protection policies are reviewed and updated where necessary; the policy promises an annual review.",
          "Review the policy and update `policy.last_review` in gdpr.yaml.", false},
-        {"missing-responsible-person", E, "GDPR Art. 5(2), Art. 24", "No responsible person named",
-         "Someone must own compliance; the policy names a Responsible Person.",
+        {"missing-responsible-person", W, "Privacy policy (Responsible Person); GDPR Art. 24(1)",
+         "No responsible person named",
+         "The organisation's policy requires a named Responsible Person who owns compliance. The GDPR itself does "
+         "not require one (it requires a DPO only in the cases of Art. 37), so this is a warning.",
          "Add `organization.responsible_person` with role and e-mail.", false},
+        {"missing-representative", E, "GDPR Art. 27(1)", "No representative in the Union",
+         "A controller not established in the Union that offers goods or services to people in the Union, or "
+         "monitors them, designates a representative in the Union in writing.",
+         "Add `organization.representative` with name and e-mail.", false},
+        {"dpo-not-designated", W, "GDPR Art. 37(1)", "No DPO where the register shows the Art. 37(1) indicators",
+         "A DPO is designated by a public authority, and where the core activities are regular and systematic "
+         "monitoring on a large scale (telecom traffic and location data are examples) or large-scale processing "
+         "of special or criminal data. The register shows an indicator and neither a DPO nor a documented decision.",
+         "Designate a DPO under `dpo:`, or record the assessment in `organization.dpo_assessment`.", false},
+        {"dpia-missing", W, "GDPR Art. 35(1), (3); AP DPIA list (Stcrt. 2019, 64418)",
+         "No DPIA recorded for a system showing the indicators",
+         "A data protection impact assessment precedes processing likely to result in a high risk: automated "
+         "decisions with legal effects, large-scale special categories, large-scale systematic monitoring, and the "
+         "types on the supervisory authority's list (location, communication and financial data on a large "
+         "scale).",
+         "Carry out the DPIA and record it in the system's `dpia:`.", false},
         {"missing-contact", E, "GDPR Art. 13(1)(a), Art. 30(1)(a)", "No controller contact details",
          "The record and the privacy notice must give the controller's contact details.",
          "Add `organization.contact.email`.", false},

@@ -1,8 +1,10 @@
 #include "rules/lint.hpp"
 
 #include "model/calendar.hpp"
+#include "model/cookie_consent.hpp"
 #include "model/retention.hpp"
 #include "model/review_due.hpp"
+#include "model/transfer.hpp"
 
 #include <fmt/format.h>
 
@@ -18,6 +20,32 @@ using model::LawfulBasis;
 using model::Taxonomy;
 
 bool related(std::string_view a, std::string_view b) { return Taxonomy::covers(a, b) || Taxonomy::covers(b, a); }
+
+// Art. 9(2) conditions that rest on Union or Member State law: (b), (g), (h), (i), (j).
+bool condition_needs_law(std::string_view condition) {
+    return condition == "9(2)(b)" || condition == "9(2)(g)" || condition == "9(2)(h)" || condition == "9(2)(i)" ||
+           condition == "9(2)(j)";
+}
+
+// Data whose processing amounts to systematic monitoring (Art. 35(3)(c), 37(1)(b); WP29 WP243 2.1.4
+// names telecom traffic and location data) or is on the Autoriteit Persoonsgegevens' DPIA list
+// (Stcrt. 2019, 64418: location, communication, financial situation and credit scores).
+bool is_monitoring_data(std::string_view key) {
+    return Taxonomy::covers("location", key) || Taxonomy::covers("communications.call-records", key) ||
+           Taxonomy::covers("communications.traffic-data", key) || Taxonomy::covers("financial.credit-score", key) ||
+           key == "communications" || key == "financial";
+}
+
+// Words that describe processing necessary for a contract or required by law, in English and Dutch.
+bool sounds_necessary(std::string_view description) {
+    std::string lower;
+    for (char c : description) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    static constexpr std::string_view words[] = {"contract",     "required by law", "legal obligation", "statutory",
+                                                 "deliver",      "invoice",         "billing",          "tax",
+                                                 "overeenkomst", "wettelijk",       "levering",         "factur"};
+    return std::any_of(std::begin(words), std::end(words),
+                       [&](std::string_view w) { return lower.find(w) != std::string::npos; });
+}
 
 class Linter {
 public:
@@ -73,6 +101,13 @@ private:
                 report(org, org.pos, "missing-responsible-person",
                        "the organisation names no responsible person for compliance",
                        "add `responsible_person: {role: ..., email: ...}` under `organization`");
+            if (!org.country.empty() && !model::is_eea_country(org.country) && !org.representative)
+                report(org, org.at("representative"), "missing-representative",
+                       fmt::format("the organisation is established in {} (outside the EEA) and names no "
+                                   "representative in the Union",
+                                   org.country),
+                       "add `representative: {name: ..., email: ...}` under `organization`");
+            dpo_indicators(org);
             if (org.email.empty() && org.phone.empty())
                 report(org, org.at("contact"), "missing-contact", "the organisation gives no contact e-mail or phone",
                        "add `contact: {email: ...}` under `organization`");
@@ -114,6 +149,61 @@ private:
         }
     }
 
+    // Art. 37(1): the grounds on which a DPO must be designated, as far as the register shows them.
+    void dpo_indicators(const model::Organization& org) {
+        if (org.dpo || !org.dpo_assessment.empty()) return;
+        std::string why;
+        if (org.public_authority) why = "it is a public authority (Art. 37(1)(a))";
+        for (const auto& system : reg_.systems) {
+            if (!why.empty()) break;
+            if (!system.large_scale) continue;
+            for (const auto& key : system.data) {
+                auto data_class = reg_.taxonomy.class_of(key);
+                if (data_class != model::DataClass::ordinary) {
+                    why = fmt::format("system `{}` processes {} data on a large scale (Art. 37(1)(c))", system.id,
+                                      data_class == model::DataClass::special ? "special-category" : "criminal");
+                    break;
+                }
+                if (is_monitoring_data(key)) {
+                    why = fmt::format("system `{}` monitors people regularly and systematically on a large scale "
+                                      "(`{}`, Art. 37(1)(b))",
+                                      system.id, key);
+                    break;
+                }
+            }
+        }
+        if (why.empty()) return;
+        report(org, org.at("dpo"), "dpo-not-designated",
+               fmt::format("no data protection officer is designated, but {}", why),
+               "designate one under `dpo:`, or record why none is required in `dpo_assessment:`");
+    }
+
+    // Art. 35(1), (3) and the supervisory authority's list: why `system` needs a DPIA, or empty.
+    std::string dpia_indicator(const model::System& system) const {
+        if (system.automated_decisions && system.automated_decisions->legal_effect)
+            return "it takes automated decisions with legal or similarly significant effects (Art. 35(3)(a))";
+        if (!system.large_scale) return {};
+        for (const auto& key : system.data) {
+            if (reg_.taxonomy.class_of(key) != model::DataClass::ordinary)
+                return fmt::format("it processes `{}` on a large scale (Art. 35(3)(b))", key);
+            if (is_monitoring_data(key))
+                return fmt::format("it processes `{}` on a large scale, which systematically monitors people "
+                                   "(Art. 35(3)(c); the Autoriteit Persoonsgegevens' DPIA list)",
+                                   key);
+        }
+        if (system.automated_decisions) return "it profiles people on a large scale (Art. 35(3)(a))";
+        return {};
+    }
+
+    void placeholder(const model::Purpose& purpose, const model::System& system, std::string_view field,
+                     const std::string& value, std::string_view what) {
+        if (!model::is_placeholder(value)) return;
+        report(purpose, purpose.at(field), "placeholder-reference",
+               fmt::format("purpose `{}` of `{}` gives `{}` as its {}, which stands in for a reference", purpose.id,
+                           system.id, value, what),
+               fmt::format("name the real {}, or remove the field so the gap shows", what));
+    }
+
     const std::vector<std::string>& data_of(const model::System& system, const model::Purpose& purpose) const {
         return purpose.data.empty() ? system.data : purpose.data;
     }
@@ -148,6 +238,13 @@ private:
                        fmt::format("system `{}` keeps {} for an undetermined period", system.id,
                                    fmt::join(rule.data, ", ")),
                        "set a period such as P2Y and the event it runs from (`after:`)");
+        if (system.dpia.empty())
+            if (auto why = dpia_indicator(system); !why.empty())
+                report(system, system.at(system.automated_decisions ? "automated_decisions" : "large_scale"),
+                       "dpia-missing",
+                       fmt::format("system `{}` records no data protection impact assessment, but {}", system.id,
+                                   why),
+                       "carry out the assessment and record it in `dpia: <reference>`");
         // `security: tls` (a word, not a list) was reported as schema-type already: one mistake, one finding.
         if (system.security.empty() && !system.has("security"))
             report(system, system.pos, "missing-security-measures",
@@ -202,6 +299,46 @@ private:
                    fmt::format("purpose `{}` of `{}` rests on a legal obligation without naming the law", purpose.id,
                                system.id),
                    "add `law: <statute and article>`");
+        placeholder(purpose, system, "law", purpose.law, "law");
+        placeholder(purpose, system, "lia", purpose.lia, "balancing test (LIA)");
+        placeholder(purpose, system, "criminal_authority", purpose.criminal_authority, "Art. 10 authority");
+        if (purpose.consent) placeholder(purpose, system, "consent", purpose.consent->evidence, "consent evidence");
+        if (condition_needs_law(purpose.special_condition) && purpose.law.empty())
+            report(purpose, purpose.at("special_condition"), "special-condition-without-law",
+                   fmt::format("purpose `{}` of `{}` relies on Art. {} without naming the Union or Member State "
+                               "law it rests on",
+                               purpose.id, system.id, purpose.special_condition),
+                   "add `law: <statute and article>`");
+        if (purpose.law.empty()) {
+            const auto& data = data_of(system, purpose);
+            auto national_id = std::find_if(data.begin(), data.end(), [](const std::string& key) {
+                return Taxonomy::covers("identity.national-id", key);
+            });
+            if (national_id != data.end())
+                report(purpose, purpose.at(purpose.data.empty() ? "id" : "data"), "national-id-without-law",
+                       fmt::format("purpose `{}` of `{}` uses a national identification number (`{}`) without "
+                                   "naming the law that permits it",
+                                   purpose.id, system.id, *national_id),
+                       "add `law:` naming the statute (in the Netherlands the BSN may be used only where a law "
+                       "provides for it), or stop using the number");
+        }
+        if (purpose.basis == LawfulBasis::consent) {
+            bool required = purpose.requirement && purpose.requirement->kind != model::Requirement::voluntary;
+            if (required || sounds_necessary(purpose.description))
+                report(purpose, purpose.at("basis"), "consent-for-necessary-processing",
+                       fmt::format("purpose `{}` of `{}` rests on consent, but {}", purpose.id, system.id,
+                                   required ? fmt::format("providing its data is {}",
+                                                          purpose.requirement->kind == model::Requirement::statutory
+                                                              ? "required by law"
+                                                          : purpose.requirement->kind ==
+                                                                  model::Requirement::contractual
+                                                              ? "required by a contract"
+                                                              : "required to enter into a contract")
+                                            : std::string("its description reads as necessary for a contract or "
+                                                          "required by law")),
+                       "consent must be free: use `contract` or `legal-obligation` if the processing is needed for "
+                       "either");
+        }
         bool special = false, criminal = false;
         for (const auto& key : data_of(system, purpose)) {
             auto data_class = reg_.taxonomy.class_of(key);
@@ -227,11 +364,45 @@ private:
             report(recipient, recipient.at("agreement"), "processor-without-agreement",
                    fmt::format("processor `{}` has no signed processing agreement", recipient.id),
                    "add `agreement: {signed: YYYY-MM-DD, reference: ...}`");
-        if (!recipient.country.empty() && !model::is_eea_country(recipient.country) && !recipient.transfer)
+        if (recipient.role == model::RecipientRole::joint_controller && !recipient.agreement &&
+            !recipient.has("agreement"))
+            report(recipient, recipient.pos, "joint-controller-without-arrangement",
+                   fmt::format("joint controller `{}` has no recorded arrangement setting out each party's "
+                               "responsibilities",
+                               recipient.id),
+                   "add `agreement: {signed: YYYY-MM-DD, reference: ...}` for the Art. 26 arrangement");
+        if (recipient.agreement && recipient.agreement->signed_on && *recipient.agreement->signed_on > today_)
+            report(recipient, recipient.at("agreement.signed"), "agreement-signed-in-future",
+                   fmt::format("the agreement with `{}` is recorded as signed on {}, after {}", recipient.id,
+                               recipient.agreement->signed_on->to_string(), today_.to_string()),
+                   "record the date it was really signed; an agreement still to be signed is not in force");
+        auto transfer = model::assess_transfer(recipient);
+        if (transfer.ground == model::TransferGround::none)
             report(recipient, recipient.at("country"), "transfer-without-safeguard",
-                   fmt::format("recipient `{}` is in {} (outside the EEA) and no transfer mechanism is recorded",
+                   fmt::format("recipient `{}` is in {} (outside the EEA){} and no transfer mechanism is recorded",
+                               recipient.id, recipient.country,
+                               transfer.decision ? " without certification under the EU-US Data Privacy Framework"
+                                                 : ", which has no adequacy decision,"),
+                   transfer.decision ? "record when its certification was checked (`dpf_checked: YYYY-MM-DD`), or "
+                                       "add `transfer: scc|bcr|derogation`"
+                                     : "add `transfer: scc|bcr|derogation`");
+        else if (transfer.ground == model::TransferGround::adequacy_not_covered)
+            report(recipient, recipient.at("transfer"), "transfer-adequacy-without-decision",
+                   transfer.decision
+                       ? fmt::format("recipient `{}` relies on the adequacy decision for {}, which covers only {}; "
+                                     "no certification check is recorded",
+                                     recipient.id, transfer.decision->name, transfer.decision->scope)
+                       : fmt::format("recipient `{}` relies on adequacy, but {} has no adequacy decision", recipient.id,
+                                     recipient.country),
+                   transfer.decision ? "check the Data Privacy Framework list and record `dpf_checked: YYYY-MM-DD`"
+                                     : "use SCCs (`transfer: scc`), BCRs or an Art. 49 derogation instead");
+        else if (transfer.ground == model::TransferGround::safeguard &&
+                 recipient.transfer == model::TransferMechanism::scc && recipient.tia.empty())
+            report(recipient, recipient.at("transfer"), "transfer-scc-without-tia",
+                   fmt::format("recipient `{}` in {} receives data under SCCs, but no transfer impact assessment is "
+                               "recorded",
                                recipient.id, recipient.country),
-                   "add `transfer: adequacy|scc|bcr|derogation`");
+                   "assess the law of the destination country and record it in `tia: <reference>`");
     }
 
     void cookie(const model::Cookie& cookie) {
@@ -243,7 +414,7 @@ private:
                                cookie.provider),
                    "declare it under `recipients:`, or write `provider: first-party` for your own cookies");
 
-        bool needs_consent = cookie.category && *cookie.category != model::CookieCategory::strictly_necessary;
+        bool needs_consent = cookie.category && !model::consent_exemption(reg_, cookie);
         if (needs_consent) {
             const model::Purpose* purpose = nullptr;
             auto system = systems_.find(cookie.system);
@@ -259,12 +430,13 @@ private:
                        fmt::format("{} cookie `{}` is not tied to a consent-based purpose",
                                    model::to_string(*cookie.category), cookie.name),
                        "set `system:` and `purpose:` to a purpose with `basis: consent`");
-            if (cookie.expiry && exceeds_months(*cookie.expiry, 13))
-                report(cookie, cookie.at("expiry"), "cookie-lifetime-too-long",
-                       fmt::format("consent cookie `{}` lives {}, longer than 13 months", cookie.name,
-                                   cookie.expiry->to_string()),
-                       "shorten its lifetime to P13M or less");
         }
+        bool strictly_necessary = cookie.category == model::CookieCategory::strictly_necessary;
+        if (cookie.category && !strictly_necessary && cookie.expiry && exceeds_months(*cookie.expiry, 13))
+            report(cookie, cookie.at("expiry"), "cookie-lifetime-too-long",
+                   fmt::format("cookie `{}` lives {}, longer than the 13 months the CNIL recommends", cookie.name,
+                               cookie.expiry->to_string()),
+                   "shorten its lifetime to P13M or less");
         // Sites can configure a provider's lifetime (and should cap consent cookies at 13 months),
         // so a declared duration is trusted; a session cookie that really persists is not.
         for (const auto& [name, lifetime] : well_known_cookie_lifetimes()) {

@@ -49,10 +49,13 @@ declare -A expected_status=(
     [cookie-lifetime-too-long]=0 [data-unused]=0 [policy-review-overdue]=0 [system-review-overdue]=0
     [system-never-reviewed]=0 [multi-document]=0 [settings-disable-unknown]=2
     [purpose-without-description]=0 [schema-outdated]=0 [holiday-calendar-gap]=0
+    [missing-responsible-person]=0 [transfer-scc-without-tia]=0 [dpo-not-designated]=0 [dpia-missing]=0
+    [consent-for-necessary-processing]=0
 )
 for dir in "$FIXTURES"/*/; do
     name=$(basename "$dir")
     status=${expected_status[$name]:-1}
+    [[ $name == *-clean ]] && status=0  # a near miss of its rule: no findings of it, and no errors
     run_in "$FIXTURES" check --as-of "$AS_OF" "$name"
     golden="$dir/expected.txt"
     if [[ ${UPDATE_GOLDEN:-} == 1 ]]; then cp "$scratch/out" "$golden"; fi
@@ -73,6 +76,19 @@ for rule in $("$GDPRCTL" rules --format json | "$PYTHON" -c 'import json,sys; pr
     # Hostile files (FIFOs, links out, bombs, bad bytes, unlistable folders): tests/cli/hardening.sh
     [[ $rule =~ ^(file-not-regular|file-outside-workspace|file-too-large|folder-unreadable|yaml-expansion-too-large|invalid-utf8|stale-temp-file)$ ]] && continue
     if grep -qF "[$rule]" "$FIXTURES"/*/expected.txt; then ok; else bad "no fixture shows rule $rule"; fi
+done
+
+# A fixture RULE-clean is the near miss of RULE: the rule exists and does not fire on it.
+for dir in "$FIXTURES"/*-clean/; do
+    name=$(basename "$dir")
+    rule=${name%-clean}
+    if ! grep -qF "[$rule]" "$FIXTURES/$rule/expected.txt" 2>/dev/null; then
+        bad "$name: no fixture $rule that fires the rule"
+    elif grep -qF "[$rule]" "$dir/expected.txt"; then
+        bad "$name: rule $rule fires on its near miss"
+    else
+        ok
+    fi
 done
 
 # A malformed file never hides the findings of the others.
@@ -247,7 +263,8 @@ for expected in \
     "warning[policy-review-overdue]: the policy was last reviewed on 2023-04-26" \
     "warning[system-review-overdue]: system \`telephony\` was last reviewed on 2023-04-26" \
     "warning[data-unused]: system \`website\` holds \`location.approximate\`" \
-    "47 errors, 11 warnings in 9 register files"; do
+    "warning[consent-for-necessary-processing]: purpose \`service-delivery\` of \`crm\` rests on consent" \
+    "47 errors, 12 warnings in 9 register files"; do
     expect_output "$expected" "examples/unexus"
 done
 run_in "$SOURCE_DIR" check --as-of "$AS_OF" examples/unexus-fixed

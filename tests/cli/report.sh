@@ -13,6 +13,7 @@ PY=/usr/bin/python3
 WORKSPACES=(
     "acme=$TEST_DATA/report/acme"
     "unexus=$SOURCE_DIR/examples/unexus"
+    "unexus-fixed=$SOURCE_DIR/examples/unexus-fixed"
 )
 ROPA_FORMATS=(md html csv json)
 NOTICE_FORMATS=(md html json)
@@ -176,6 +177,66 @@ assert rows[1][1] == "a, \"quoted\" | piped <i>purpose</i>", rows[1][1]
 assert rows[1][0] == "R&D \"lab\""' "$WORK/evil.csv"; then ok; else fail "CSV quoting lost a comma, quote or pipe"; fi
 report "$WORK/evil" ropa md >"$WORK/evil.md" 2>/dev/null
 grep -q 'a, "quoted" \\| piped \\<i\\>purpose\\</i\\>' "$WORK/evil.md" && ok || fail "Markdown did not escape a pipe or tag"
+
+# The notice never states what the register contradicts (issue 12): examples/unexus has cookies
+# set without consent, consent purposes without a withdrawal route and a legitimate interest
+# without an assessment, so those sentences are left out and listed as warnings.
+UNEXUS="$SOURCE_DIR/examples/unexus"
+FIXED="$SOURCE_DIR/examples/unexus-fixed"
+report "$UNEXUS" notice md >"$WORK/unexus-notice.md" 2>/dev/null
+if grep -q 'Not stated, because the register does not support it' "$WORK/unexus-notice.md" &&
+    grep -q 'cookie-without-consent' "$WORK/unexus-notice.md" &&
+    ! grep -q 'only set once you have given it' "$WORK/unexus-notice.md" &&
+    ! grep -q 'weighed against yours' "$WORK/unexus-notice.md"; then
+    ok
+else
+    fail "unexus notice states what the register contradicts, or shows no warnings"
+fi
+report "$UNEXUS" notice json >"$WORK/unexus-notice.json" 2>/dev/null
+"$PY" -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["warnings"] and not d["cookies_only_with_consent"]' \
+    "$WORK/unexus-notice.json" && ok || fail "unexus notice JSON lacks its warnings"
+report "$UNEXUS" notice md --strict >/dev/null 2>"$WORK/stderr"
+[ $? -eq 1 ] && grep -q -- '--strict' "$WORK/stderr" && ok || fail "notice --strict on examples/unexus should exit 1"
+report "$UNEXUS" notice md >/dev/null 2>&1
+[ $? -eq 0 ] && ok || fail "notice without --strict should exit 0 on examples/unexus"
+report "$FIXED" notice json --strict >"$WORK/fixed-notice.json" 2>"$WORK/stderr"
+[ $? -eq 0 ] && ok || fail "notice --strict on examples/unexus-fixed should exit 0: $(cat "$WORK/stderr")"
+"$PY" -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["warnings"] == [] and d["cookies_only_with_consent"]' \
+    "$WORK/fixed-notice.json" && ok || fail "unexus-fixed notice JSON has warnings"
+report "$FIXED" notice md >"$WORK/fixed-notice.md" 2>/dev/null
+for text in 'without affecting the lawfulness' 'obtain a copy of the safeguards' 'Must you provide it' \
+    '2023/1795' 'lodge a complaint' 'Data protection officer' 'Automated decisions'; do
+    grep -qF "$text" "$WORK/fixed-notice.md" && ok || fail "unexus-fixed notice lacks '$text'"
+done
+
+# The record (Art. 30): a purpose's own recipients; the controller, DPO and representative in the CSV;
+# no "established in the EEA" for a controller outside it.
+report "$FIXED" ropa csv >"$WORK/fixed.csv" 2>/dev/null
+if "$PY" - "$WORK/fixed.csv" <<'PYEOF'; then ok; else fail "ropa CSV: per-purpose recipients or controller columns wrong"; fi
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], newline=""), strict=True))
+head = rows[0]
+col = {name: i for i, name in enumerate(head)}
+security = next(r for r in rows[1:] if r[1].startswith("Detect and block attacks"))
+assert security[col["Categories of recipients"]] == "", security[col["Categories of recipients"]]
+ads = next(r for r in rows[1:] if r[1].startswith("Measure which advertising"))
+assert "Microsoft Advertising" in ads[col["Categories of recipients"]]
+assert "Unexus B.V." in security[col["Name and contact details of controller"]]
+assert "privacy@unexus.nl" in security[col["Data Protection Officer (if applicable)"]]
+assert "not required" in security[col["Representative (if applicable)"]]
+PYEOF
+mkdir -p "$WORK/us/systems"
+cat >"$WORK/us/gdpr.yaml" <<'YAML'
+organization: {name: US Shop Inc., country: US, contact: {email: privacy@shop.example}}
+YAML
+cp "$ACME/systems/"*.yaml "$WORK/us/systems/" 2>/dev/null
+report "$WORK/us" ropa md >"$WORK/us.md" 2>/dev/null
+if grep -q 'Representative (Art. 27)' "$WORK/us.md" && ! grep -q 'established in the EEA' "$WORK/us.md" &&
+    grep -q 'required: established outside the EEA' "$WORK/us.md"; then
+    ok
+else
+    fail "a US controller's record must not say it is established in the EEA"
+fi
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

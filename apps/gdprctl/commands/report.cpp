@@ -1,6 +1,7 @@
 #include "commands/commands.hpp"
 #include "commands/output_file.hpp"
 
+#include "output/terminal.hpp"
 #include "report/report.hpp"
 
 #include <fmt/format.h>
@@ -13,6 +14,7 @@ namespace {
 struct ReportCommandOptions {
     std::string output;                 // -o FILE; empty: standard output
     std::vector<std::string> subjects;  // notice: only these audiences
+    bool strict = false;                // notice: exit 1 when the notice has warnings
 };
 
 void run_report_command(report::ReportKind kind, const ReportCommandOptions& options, Context& context) {
@@ -25,6 +27,15 @@ void run_report_command(report::ReportKind kind, const ReportCommandOptions& opt
             "  hint: run `gdprctl check` for the details\n",
             rendered.register_errors, rendered.register_errors == 1 ? "" : "s");
     write_output(context, options.output, rendered.text);
+    if (options.strict && !rendered.warnings.empty()) {
+        *context.err << fmt::format(
+            "gdprctl: the notice leaves out {} statement{} the register does not support (--strict)\n",
+            rendered.warnings.size(), rendered.warnings.size() == 1 ? "" : "s");
+        // The warnings quote register ids and cookie names: foreign text, escaped for the terminal.
+        for (const auto& warning : rendered.warnings)
+            *context.err << "  - " << output::terminal_escape(warning) << '\n';
+        context.exit_code = 1;
+    }
 }
 
 void add_report(CLI::App& group, Context& context, report::ReportKind kind, const char* name, const char* about,
@@ -38,13 +49,17 @@ void add_report(CLI::App& group, Context& context, report::ReportKind kind, cons
                      "`-` or /dev/stdout is standard output. FILE must be a regular file or a new one in its "
                      "folder: links out of that folder and devices are refused (exit 2)")
         ->type_name("FILE");
-    if (kind == report::ReportKind::notice)
+    if (kind == report::ReportKind::notice) {
         command
             ->add_option("--subjects", options->subjects,
                          "Only the systems that process data about these data subjects (comma-separated), e.g. "
                          "customer,website-visitor")
             ->delimiter(',')
             ->type_name("SUBJECT,...");
+        command->add_flag("--strict", options->strict,
+                          "Exit 1 when the notice has warnings: statements left out because the register does not "
+                          "support them, and gaps (for CI before publishing)");
+    }
     command->callback([options, kind, &context] { run_report_command(kind, *options, context); });
 }
 
@@ -78,13 +93,16 @@ void setup_report(CLI::App& app, Context& context) {
                "shared with (and the safeguard for transfers outside the EEA), the cookie table, the six\n"
                "rights with how to exercise them (one-month answer, Art. 12(3)), and the contact and\n"
                "supervisory authority. Gaps (an undetermined retention period, a transfer without a\n"
-               "safeguard) are marked so that they are fixed in the register before publishing.\n"
+               "safeguard) are marked so that they are fixed in the register before publishing. A sentence the\n"
+               "register does not support (consent-only cookies, a documented interests assessment, a way to\n"
+               "withdraw consent) is left out and listed as a warning; --strict then exits 1.\n"
                "Formats: md (default), html, json. --subjects gives the notice of one audience: only the\n"
                "systems that process data about those data subjects, with their recipients and cookies.\n"
                "Examples:\n"
                "  gdprctl report notice --format html -o public/privacy-tables.html\n"
                "  gdprctl report notice --subjects customer,website-visitor -o customer-notice.md\n"
-               "  gdprctl report notice > docs/privacy-notice-tables.md");
+               "  gdprctl report notice > docs/privacy-notice-tables.md\n"
+               "  gdprctl report notice --strict --format json > /dev/null   # CI: fail on warnings");
 }
 
 }  // namespace gdprctl::cli

@@ -182,6 +182,26 @@ TEST_CASE("missing responsible person and contact are reported", "[rules]") {
     gdprctl::rules::lint(loaded.reg, *gdprctl::time::parse_date("2026-11-25"), out);
     CHECK(count(out, "missing-responsible-person") == 1);
     CHECK(count(out, "missing-contact") == 1);
+    CHECK(count(out, "missing-representative") == 0);  // established in the EEA
+    // The policy asks for a responsible person, the GDPR does not: a warning citing the policy.
+    gdprctl::rules::apply_catalogue(out);
+    auto person = std::find_if(out.begin(), out.end(), [](const auto& d) { return d.rule_id == "missing-responsible-person"; });
+    REQUIRE(person != out.end());
+    CHECK(person->severity == gdprctl::diag::Severity::warning);
+    CHECK(person->article.find("policy") != std::string::npos);
+}
+
+TEST_CASE("a controller outside the EEA names a representative (Art. 27)", "[rules]") {
+    for (auto [country, expected] : {std::pair{"US", 1}, {"AX", 0}, {"NO", 0}, {"CH", 1}}) {
+        TempWorkspace ws;
+        ws.write("gdpr.yaml", std::string("organization: {name: X, country: ") + country +
+                                  ", contact: {email: a@b.example}}\npolicy: {last_review: 2026-06-01}\n");
+        auto loaded = gdprctl::reg::load_register(ws.root());
+        std::vector<gdprctl::diag::Diagnostic> out;
+        gdprctl::rules::lint(loaded.reg, *gdprctl::time::parse_date("2026-11-25"), out);
+        INFO(country);
+        CHECK(count(out, "missing-representative") == static_cast<std::size_t>(expected));
+    }
 }
 
 TEST_CASE("every rule in the catalogue has an article, a why and a fix", "[rules][catalogue]") {

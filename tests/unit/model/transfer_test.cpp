@@ -1,0 +1,61 @@
+#include "model/transfer.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace gdprctl::model;
+using gdprctl::time::Date;
+
+namespace {
+
+Recipient recipient(std::string country, std::optional<TransferMechanism> transfer = std::nullopt) {
+    Recipient r;
+    r.country = std::move(country);
+    r.transfer = transfer;
+    return r;
+}
+
+}  // namespace
+
+TEST_CASE("the adequacy table names the decision, its date and its scope", "[model]") {
+    const auto* canada = find_adequacy_decision("CA");
+    REQUIRE(canada);
+    CHECK(canada->decision == "Commission Decision 2002/2/EC");
+    CHECK(canada->scope.find("commercial") != std::string_view::npos);
+    const auto* us = find_adequacy_decision("US");
+    REQUIRE(us);
+    CHECK(us->decision.find("2023/1795") != std::string_view::npos);
+    CHECK(us->needs_certification);
+    CHECK_FALSE(find_adequacy_decision("BR"));
+    CHECK_FALSE(find_adequacy_decision("NL"));  // the EEA needs no decision
+    CHECK(adequacy_decisions().size() == 15);
+}
+
+TEST_CASE("EU territories with a code of their own are the EU", "[model]") {
+    CHECK(eu_member_state_of("AX") == "FI");
+    CHECK(eu_member_state_of("RE") == "FR");
+    CHECK(eu_member_state_of("US").empty());
+    CHECK(is_eea_country("AX"));
+    CHECK(is_eea_country("GF"));
+    CHECK(assess_transfer(recipient("AX")).ground == TransferGround::within_eea);
+}
+
+TEST_CASE("a transfer is judged by the table, not by the field alone", "[model]") {
+    // An adequate country needs no `transfer` field.
+    auto ch = assess_transfer(recipient("CH"));
+    CHECK(ch.ground == TransferGround::adequacy);
+    CHECK(ch.lawful());
+    // Adequacy claimed where there is no decision.
+    CHECK(assess_transfer(recipient("BR", TransferMechanism::adequacy)).ground == TransferGround::adequacy_not_covered);
+    // The United States: only with a recorded DPF certification check.
+    auto us = recipient("US", TransferMechanism::adequacy);
+    CHECK(assess_transfer(us).ground == TransferGround::adequacy_not_covered);
+    us.dpf_checked = Date::from_ymd(2026, 10, 1);
+    auto covered = assess_transfer(us);
+    CHECK(covered.ground == TransferGround::adequacy);
+    CHECK(describe_adequacy(*covered.decision, us).find("certification checked 2026-10-01") != std::string::npos);
+    // SCCs stand on their own; nothing recorded is no ground.
+    CHECK(assess_transfer(recipient("US", TransferMechanism::scc)).ground == TransferGround::safeguard);
+    CHECK(assess_transfer(recipient("IN")).ground == TransferGround::none);
+    CHECK_FALSE(assess_transfer(recipient("IN")).lawful());
+    CHECK(assess_transfer(recipient("")).ground == TransferGround::unknown);
+}
