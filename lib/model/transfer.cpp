@@ -9,16 +9,25 @@ namespace gdprctl::model {
 namespace {
 
 // The decisions in force (European Commission, "Adequacy decisions"; the eleven pre-GDPR
-// decisions were confirmed by the Commission's review of 15 January 2024). Sorted by code.
-constexpr std::array<AdequacyDecision, 15> decisions{{
+// decisions were confirmed by the Commission's review of 15 January 2024; Brazil's decision of
+// 26 January 2026 is the newest, checked 2026-11-26). Sorted by code.
+constexpr std::array<AdequacyDecision, 16> decisions{{
     {"AD", "Andorra", "Commission Decision 2010/625/EU", "2010-10-19", "", false},
     {"AR", "Argentina", "Commission Decision 2003/490/EC", "2003-06-30", "", false},
+    {"BR", "Brazil", "Commission Implementing Decision (EU) 2026/179", "2026-01-26", "", false},
     {"CA", "Canada", "Commission Decision 2002/2/EC", "2001-12-20", "commercial organisations subject to PIPEDA",
      false},
     {"CH", "Switzerland", "Commission Decision 2000/518/EC", "2000-07-26", "", false},
     {"FO", "Faroe Islands", "Commission Decision 2010/146/EU", "2010-03-05", "", false},
-    {"GB", "United Kingdom", "Commission Implementing Decision (EU) 2021/1772", "2021-06-28",
-     "transfers under the GDPR, except for UK immigration control", false},
+    // Decision 2021/1772 of 28 June 2021 had a four-year sunset clause (27 June 2025), excluded UK
+    // immigration control, was extended in June 2025 to 27 December 2025 and was renewed by the
+    // Commission on 19 December 2025 for six years, to 27 December 2031, with the immigration
+    // exclusion lifted. Checked 2026-11-26 against the Commission's announcements as reported
+    // (EDPB opinions of 20 October 2025; the renewal of 19 December 2025). Not verified: the
+    // Official Journal number of the renewing decision, so the table names the 2021 decision and
+    // the renewal by its date rather than guess a number. Update this row before 2031-12-27.
+    {"GB", "United Kingdom", "Commission Implementing Decision (EU) 2021/1772", "2021-06-28", "", false,
+     "2025-12-19", "2031-12-27"},
     {"GG", "Guernsey", "Commission Decision 2003/821/EC", "2003-11-21", "", false},
     {"IL", "Israel", "Commission Decision 2011/61/EU", "2011-01-31", "automated processing", false},
     {"IM", "Isle of Man", "Commission Decision 2004/411/EC", "2004-04-28", "", false},
@@ -95,6 +104,8 @@ std::string describe_adequacy(const AdequacyDecision& decision, const Recipient&
     if (decision.needs_certification && recipient.dpf_checked)
         return fmt::format("{} (EU-US Data Privacy Framework; certification checked {})", text,
                            recipient.dpf_checked->to_string());
+    if (!decision.renewed.empty())
+        text += fmt::format(", renewed on {} until {}", decision.renewed, decision.valid_until);
     if (!decision.scope.empty()) return fmt::format("{} (scope: {})", text, decision.scope);
     return text;
 }

@@ -21,6 +21,10 @@ struct AdequacyDecision {
     // Only recipients certified under a framework are covered: the United States' EU-US Data
     // Privacy Framework (Decision 2023/1795). The recipient records when certification was checked.
     bool needs_certification = false;
+    // A decision with a sunset clause (the United Kingdom's): when it was last renewed and the day
+    // it lapses unless renewed again. Empty for decisions without one.
+    std::string_view renewed = {};      // YYYY-MM-DD
+    std::string_view valid_until = {};  // YYYY-MM-DD
 };
 
 std::span<const AdequacyDecision> adequacy_decisions();

@@ -25,9 +25,25 @@ TEST_CASE("the adequacy table names the decision, its date and its scope", "[mod
     REQUIRE(us);
     CHECK(us->decision.find("2023/1795") != std::string_view::npos);
     CHECK(us->needs_certification);
-    CHECK_FALSE(find_adequacy_decision("BR"));
+    const auto* brazil = find_adequacy_decision("BR");
+    REQUIRE(brazil);
+    CHECK(brazil->decision == "Commission Implementing Decision (EU) 2026/179");
+    CHECK(brazil->adopted == "2026-01-26");
+    // The United Kingdom's decision has a sunset clause: the table records its renewal and expiry,
+    // and the record names both.
+    const auto* uk = find_adequacy_decision("GB");
+    REQUIRE(uk);
+    CHECK(uk->decision == "Commission Implementing Decision (EU) 2021/1772");
+    CHECK(uk->renewed == "2025-12-19");
+    CHECK(uk->valid_until == "2031-12-27");
+    CHECK(uk->scope.empty());  // the immigration-control exclusion was lifted on renewal
+    Recipient london;
+    london.country = "GB";
+    CHECK(describe_adequacy(*uk, london) ==
+          "Commission Implementing Decision (EU) 2021/1772 of 2021-06-28, renewed on 2025-12-19 until 2031-12-27");
+    CHECK_FALSE(find_adequacy_decision("IN"));
     CHECK_FALSE(find_adequacy_decision("NL"));  // the EEA needs no decision
-    CHECK(adequacy_decisions().size() == 15);
+    CHECK(adequacy_decisions().size() == 16);
 }
 
 TEST_CASE("EU territories with a code of their own are the EU", "[model]") {
@@ -45,7 +61,7 @@ TEST_CASE("a transfer is judged by the table, not by the field alone", "[model]"
     CHECK(ch.ground == TransferGround::adequacy);
     CHECK(ch.lawful());
     // Adequacy claimed where there is no decision.
-    CHECK(assess_transfer(recipient("BR", TransferMechanism::adequacy)).ground == TransferGround::adequacy_not_covered);
+    CHECK(assess_transfer(recipient("IN", TransferMechanism::adequacy)).ground == TransferGround::adequacy_not_covered);
     // The United States: only with a recorded DPF certification check.
     auto us = recipient("US", TransferMechanism::adequacy);
     CHECK(assess_transfer(us).ground == TransferGround::adequacy_not_covered);
