@@ -31,20 +31,17 @@ std::string Context::store_location() const {
     return reg::default_database_path(workspace_root()).string();
 }
 
-std::string Context::actor() const {
+std::string Context::named_actor() const {
     if (!options.by.empty()) return options.by;
     if (const char* user = std::getenv("GDPRCTL_USER"); user && *user) return user;
+    return {};
+}
+
+std::string Context::actor() const {
+    if (auto named = named_actor(); !named.empty()) return named;
     if (const char* login = getlogin(); login && *login) return login;
     if (const auto* entry = getpwuid(geteuid()); entry && entry->pw_name) return entry->pw_name;
     return "unknown";
-}
-
-std::string Context::format_or(const std::string& fallback, const std::vector<std::string>& allowed) const {
-    const std::string& chosen = options.format.empty() ? fallback : options.format;
-    for (const auto& candidate : allowed)
-        if (candidate == chosen) return chosen;
-    throw UsageError(fmt::format("this command cannot write --format {}", chosen),
-                     fmt::format("use one of: {}", fmt::join(allowed, ", ")));
 }
 
 namespace {

@@ -41,11 +41,11 @@ struct Context {
     // --db as given (a file path today; a URL once another backend exists), or
     // <workspace>/.gdprctl/state.db.
     std::string store_location() const;
-    // The actor recorded in the audit trail: --by, GDPRCTL_USER, or the login name.
+    // Who was named as making a change: --by, else GDPRCTL_USER; empty when neither is set
+    // (e.g. the reviewer in a `register review` stamp, which names no one rather than guess).
+    std::string named_actor() const;
+    // The actor recorded in the audit trail: named_actor(), else the login name.
     std::string actor() const;
-
-    // The --format value, defaulting to `fallback`; UsageError when not in `allowed`.
-    std::string format_or(const std::string& fallback, const std::vector<std::string>& allowed) const;
     // Colour only on a terminal and never with NO_COLOR or --no-color.
     bool color_on_stdout() const;
     bool color_on_stderr() const;

@@ -31,7 +31,8 @@ int main(int argc, char** argv) {
     context.err = &std::cerr;
 
     CLI::App app{"gdprctl: GDPR compliance as code. Checks a Register of Systems kept as YAML, renders\n"
-                 "the Art. 30 record and keeps an operational store of requests, consents and breaches.",
+                 "the Art. 30 record and the privacy-notice tables, and keeps an operational store of\n"
+                 "data-subject requests with a hash-chained audit trail.",
                  "gdprctl"};
     app.set_version_flag("--version", std::string("gdprctl ") + GDPRCTL_VERSION);
     app.fallthrough();

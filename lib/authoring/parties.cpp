@@ -196,4 +196,20 @@ std::string remove_cookie(const fs::path& root, const std::string& name) {
                      hint.empty() ? "run `gdprctl cookie list` to see the cookie table" : hint);
 }
 
+const model::Recipient& require_recipient(const model::Register& reg, const std::string& id) {
+    if (const auto* recipient = reg.find_recipient(id)) return *recipient;
+    std::vector<std::string_view> ids;
+    for (const auto& recipient : reg.recipients) ids.push_back(recipient.id);
+    auto hint = diag::did_you_mean(id, ids);
+    throw UsageError(fmt::format("no recipient `{}` in the register", id),
+                     hint.empty() ? "run `gdprctl recipient list` to see the recipients" : hint);
+}
+
+// Moving a Register keeps its vectors' elements where they are, so the pointer stays valid.
+ShownRecipient show_recipient(const std::filesystem::path& root, const std::string& id) {
+    ShownRecipient shown{load_for_listing(root), nullptr};
+    shown.recipient = &require_recipient(shown.reg, id);
+    return shown;
+}
+
 }  // namespace gdprctl::authoring

@@ -32,4 +32,14 @@ void validate_cookie_flags(const CookieFlags& flags);
 WriteOutcome add_cookie(const std::filesystem::path& root, const CookieFlags& flags, time::Date today, bool force);
 std::string remove_cookie(const std::filesystem::path& root, const std::string& name);
 
+// The recipient `id`, or UsageError with a did-you-mean.
+const model::Recipient& require_recipient(const model::Register& reg, const std::string& id);
+
+// `recipient show`: the register and the recipient `id` in it; UsageError with a did-you-mean.
+struct ShownRecipient {
+    model::Register reg;
+    const model::Recipient* recipient = nullptr;
+};
+ShownRecipient show_recipient(const std::filesystem::path& root, const std::string& id);
+
 }  // namespace gdprctl::authoring

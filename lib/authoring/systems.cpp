@@ -1,7 +1,6 @@
 #include "authoring/systems.hpp"
 
 #include "authoring/candidate.hpp"
-#include "authoring/listing.hpp"
 #include "authoring/parties.hpp"
 #include "authoring/policy.hpp"
 #include "diag/suggest.hpp"
@@ -379,6 +378,18 @@ WriteOutcome review_system(const fs::path& root, const std::string& id, time::Da
     return outcome;
 }
 
+WriteOutcome review_system(store::Store& store, const store::ChangeStamp& stamp, const fs::path& root,
+                           const std::string& id, time::Date today, const std::string& by, const std::string& note) {
+    WriteOutcome outcome;
+    store.write(stamp, [&](store::StoreWriter& writer) {
+        outcome = review_system(root, id, today, by, note);
+        auto details = fmt::format("last_review {} in {}", today.to_string(), outcome.path);
+        if (!note.empty()) details += "; note: " + note;
+        writer.append_audit({"system.review", id, details});
+    });
+    return outcome;
+}
+
 std::vector<std::string> remove_system(const fs::path& root, const std::string& id, bool cascade) {
     edit::WorkspaceLock lock(root);  // validation and writing are one step for other gdprctl processes
     auto reg = load_for_listing(root);
@@ -453,6 +464,15 @@ std::vector<std::string> remove_system(const fs::path& root, const std::string& 
     return changed;
 }
 
+const model::System& require_system(const model::Register& reg, const std::string& id) {
+    if (const auto* system = reg.find_system(id)) return *system;
+    std::vector<std::string_view> ids;
+    for (const auto& system : reg.systems) ids.push_back(system.id);
+    auto hint = diag::did_you_mean(id, ids);
+    throw UsageError(fmt::format("no system `{}` in the register", id),
+                     hint.empty() ? "run `gdprctl register list` to see the systems" : hint);
+}
+
 model::Register load_for_listing(const fs::path& root) {
     return reg::load_register(root).reg;
 }
@@ -493,6 +513,20 @@ std::vector<const model::System*> filter_systems(const model::Register& reg, con
         out.push_back(&system);
     }
     return out;
+}
+
+// Moving a Register keeps its vectors' elements where they are, so the pointers stay valid.
+SystemListing list_systems(const fs::path& root, const SystemFilter& filter) {
+    auto loaded = reg::load_register(root);
+    SystemListing listing{std::move(loaded.reg), {}, loaded.unread_paths()};
+    listing.systems = filter_systems(listing.reg, filter);
+    return listing;
+}
+
+ShownSystem show_system(const fs::path& root, const std::string& id) {
+    ShownSystem shown{load_for_listing(root), nullptr};
+    shown.system = &require_system(shown.reg, id);
+    return shown;
 }
 
 }  // namespace gdprctl::authoring

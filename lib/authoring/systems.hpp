@@ -2,6 +2,7 @@
 
 #include "diag/diagnostic.hpp"
 #include "model/register.hpp"
+#include "store/store.hpp"
 #include "time/date.hpp"
 
 #include <filesystem>
@@ -70,12 +71,20 @@ WriteOutcome set_system_field(const std::filesystem::path& root, const std::stri
 WriteOutcome review_system(const std::filesystem::path& root, const std::string& id, time::Date today,
                            const std::string& by, const std::string& note);
 
+// The same, as a sign-off recorded in the store's audit trail (`system.review`) in the
+// transaction that stamps the file: when the stamp cannot be written, no sign-off is recorded.
+// The reviewer is the stamp's actor; the date is `today`.
+WriteOutcome review_system(store::Store& store, const store::ChangeStamp& stamp, const std::filesystem::path& root,
+                           const std::string& id, time::Date today, const std::string& by, const std::string& note);
+
 // Removes a system (its file when it holds nothing else). Refuses while cookies name it, unless
 // `cascade`, which removes those cookie entries too. Returns the files changed.
 std::vector<std::string> remove_system(const std::filesystem::path& root, const std::string& id, bool cascade);
 
 // Loads the register for reading commands; structural findings are left to `check`.
 model::Register load_for_listing(const std::filesystem::path& root);
+// The system `id`, or UsageError with a did-you-mean.
+const model::System& require_system(const model::Register& reg, const std::string& id);
 
 struct SystemFilter {
     std::string basis;      // a lawful basis
@@ -86,5 +95,20 @@ struct SystemFilter {
 };
 std::vector<const model::System*> filter_systems(const model::Register& reg, const SystemFilter& filter);
 bool review_is_due(const model::Register& reg, const model::System& system, time::Date today);
+
+// `register list`: the register and the systems that pass `filter` (pointers into `reg`).
+struct SystemListing {
+    model::Register reg;
+    std::vector<const model::System*> systems;
+    std::vector<std::string> unread;  // register files or folders not read: their systems are missing
+};
+SystemListing list_systems(const std::filesystem::path& root, const SystemFilter& filter);
+
+// `register show`: the register and the system `id` in it; UsageError with a did-you-mean.
+struct ShownSystem {
+    model::Register reg;
+    const model::System* system = nullptr;
+};
+ShownSystem show_system(const std::filesystem::path& root, const std::string& id);
 
 }  // namespace gdprctl::authoring

@@ -323,4 +323,13 @@ void write_check_github(std::ostream& out, const check::CheckResult& result, con
     }
 }
 
+namespace {
+constexpr Format<CheckWriter> check_rows[]{
+    {"text", "", write_check_text},   {"json", "", write_check_json},     {"sarif", "", write_check_sarif},
+    {"junit", "", write_check_junit}, {"github", "", write_check_github},
+};
+}  // namespace
+
+FormatTable<CheckWriter> check_formats() { return check_rows; }
+
 }  // namespace gdprctl::output

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "check/check.hpp"
+#include "output/format_table.hpp"
 
 #include <ostream>
 #include <string>
@@ -24,6 +25,10 @@ void write_check_sarif(std::ostream& out, const check::CheckResult& result, cons
 void write_check_junit(std::ostream& out, const check::CheckResult& result, const CheckOutputOptions& options);
 // GitHub Actions workflow commands (::error file=...::message), escaped.
 void write_check_github(std::ostream& out, const check::CheckResult& result, const CheckOutputOptions& options);
+
+using CheckWriter = void(std::ostream& out, const check::CheckResult& result, const CheckOutputOptions& options);
+// text (the default; github when GITHUB_ACTIONS=true: the caller's choice), json, sarif, junit, github.
+FormatTable<CheckWriter> check_formats();
 
 // One diagnostic rendered as text (no colour), as the text format prints it.
 std::string render_diagnostic(const diag::Diagnostic& d, const std::string& path_prefix, bool color = false);

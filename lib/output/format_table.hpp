@@ -4,7 +4,6 @@
 
 #include <fmt/format.h>
 
-#include <ostream>
 #include <span>
 #include <string>
 #include <string_view>
@@ -14,22 +13,22 @@
 // command's help are made from the same rows, so they cannot drift apart.
 namespace gdprctl::output {
 
-template <typename... Args>
+// `Fn` is the writer's function type, e.g. void(std::ostream&, const check::CheckResult&).
+template <typename Fn>
 struct Format {
     std::string_view name;
-    // Shown after the name in help, e.g. "one printable page"; may be empty.
-    std::string_view note;
-    void (*write)(std::ostream& out, const Args&... args);
+    std::string_view note;  // shown after the name in help, e.g. "one printable page"; may be empty
+    Fn* write;
 };
 
-template <typename... Args>
-using FormatTable = std::span<const Format<Args...>>;
+// The first row is the default.
+template <typename Fn>
+using FormatTable = std::span<const Format<Fn>>;
 
-// The row for `requested`, or for `fallback` when nothing was requested (empty: the first row,
-// which is every table's default). UsageError listing the table when there is no such row.
-template <typename... Args>
-const Format<Args...>& choose_format(FormatTable<Args...> table, std::string_view requested,
-                                     std::string_view fallback = {}) {
+// The row for `requested`, or for `fallback` when nothing was requested (empty: the first row).
+// UsageError listing the table when there is no such row.
+template <typename Fn>
+const Format<Fn>& choose_format(FormatTable<Fn> table, std::string_view requested, std::string_view fallback = {}) {
     const std::string_view wanted = !requested.empty() ? requested : !fallback.empty() ? fallback : table.front().name;
     for (const auto& row : table)
         if (row.name == wanted) return row;
@@ -38,10 +37,10 @@ const Format<Args...>& choose_format(FormatTable<Args...> table, std::string_vie
     throw UsageError(fmt::format("this command cannot write --format {}", wanted), fmt::format("use one of: {}", names));
 }
 
-// "Formats: md (default), html (one printable page), json." for a command's help; `default_note`
+// "Formats: md (default), html (one printable page), json." for a command's help. `default_note`
 // replaces "default" when the default depends on something (e.g. GITHUB_ACTIONS).
-template <typename... Args>
-std::string formats_help(FormatTable<Args...> table, std::string_view default_note = "default") {
+template <typename Fn>
+std::string formats_help(FormatTable<Fn> table, std::string_view default_note = "default") {
     std::string text = "Formats: ";
     bool first = true;
     for (const auto& row : table) {

@@ -4,6 +4,9 @@
 
 #include <fmt/format.h>
 
+#include <memory>
+#include <sstream>
+
 namespace gdprctl::output {
 namespace {
 
@@ -188,81 +191,122 @@ void write_request_detail_json(std::ostream& out, const requests::RequestDetail&
     write_request_detail_object(json, detail, today);
 }
 
-RequestListWriter::RequestListWriter(std::ostream& out, bool json, time::Date today,
-                                     const time::HolidayCalendar* calendar)
-    : out_(out), json_(json), today_(today), calendar_(calendar) {
-    if (json_) {
-        writer_.emplace(out_);
-        writer_->begin_array();
-    }
+namespace {
+
+// A request list row says, when a holiday calendar is given, whether an extension was not told
+// within the first month (Art. 12(3)).
+std::optional<std::string> extension_problem_of(const store::Request& request, time::Date today,
+                                                const time::HolidayCalendar* calendar) {
+    if (!calendar) return std::nullopt;
+    return requests::extension_problem(request, today, *calendar);
 }
 
-void RequestListWriter::flush_if_full() {
-    if (buffer_.tellp() < (1 << 16)) return;
-    const std::string block = buffer_.str();
-    out_.write(block.data(), static_cast<std::streamsize>(block.size()));
-    buffer_.str({});
-}
-
-void RequestListWriter::row(const store::Request& request) {
-    ++count_;
-    if (json_) {
-        writer_->begin_object();
-        write_request_fields(*writer_, request, today_);
-        if (calendar_) {
-            writer_->key("extension_problem");
-            if (auto problem = requests::extension_problem(request, today_, *calendar_))
-                writer_->value(*problem);
-            else
-                writer_->null();
-        }
-        writer_->end_object();
-        return;
-    }
-    buffer_ << fmt::format("{:<14} {:<13} {:<10} due {}  {}", request.id, model::to_string(request.type),
-                           esc(request.subject.value_or("(erased)")), request.due.to_string(), state_of(request, today_));
-    if (calendar_)
-        if (auto problem = requests::extension_problem(request, today_, *calendar_))
+// Text rows are formatted into a buffer handed to `out` in large blocks (JsonWriter buffers
+// likewise): small writes to a stdio-synchronised std::cout would cost more than the query.
+class RequestListText final : public RowWriter<store::Request> {
+public:
+    RequestListText(std::ostream& out, time::Date today, const time::HolidayCalendar* calendar)
+        : out_(out), today_(today), calendar_(calendar) {}
+    void row(const store::Request& request) override {
+        ++count_;
+        buffer_ << fmt::format("{:<14} {:<13} {:<10} due {}  {}", request.id, model::to_string(request.type),
+                               esc(request.subject.value_or("(erased)")), request.due.to_string(),
+                               state_of(request, today_));
+        if (auto problem = extension_problem_of(request, today_, calendar_))
             buffer_ << fmt::format("  EXTENSION NOT TOLD: {}", *problem);
-    buffer_ << "\n";
-    flush_if_full();
-}
-
-void RequestListWriter::end() {
-    if (json_) {
-        writer_->end_array();
-        writer_.reset();
-        return;
+        buffer_ << "\n";
+        if (buffer_.tellp() >= (1 << 16)) flush();
     }
-    if (count_ == 0) buffer_ << "no requests match\n";
-    const std::string block = buffer_.str();
-    out_.write(block.data(), static_cast<std::streamsize>(block.size()));
-    buffer_.str({});
-}
-
-void write_task_done(std::ostream& out, bool json, const store::Task& task) {
-    if (json) {
-        JsonWriter writer(out);
-        writer.begin_object();
-        writer.field("request", task.request_id);
-        writer.key("task");
-        write_task_json(writer, task);
-        writer.end_object();
-        return;
+    void end() override {
+        if (count_ == 0) buffer_ << "no requests match\n";
+        flush();
     }
+
+private:
+    void flush() {
+        const std::string block = buffer_.str();
+        out_.write(block.data(), static_cast<std::streamsize>(block.size()));
+        buffer_.str({});
+    }
+    std::ostream& out_;
+    std::ostringstream buffer_;
+    time::Date today_;
+    const time::HolidayCalendar* calendar_;
+    std::size_t count_ = 0;
+};
+
+class RequestListJson final : public RowWriter<store::Request> {
+public:
+    RequestListJson(std::ostream& out, time::Date today, const time::HolidayCalendar* calendar)
+        : json_(out), today_(today), calendar_(calendar) {
+        json_.begin_array();
+    }
+    void row(const store::Request& request) override {
+        json_.begin_object();
+        write_request_fields(json_, request, today_);
+        if (calendar_) {
+            json_.key("extension_problem");
+            if (auto problem = extension_problem_of(request, today_, calendar_))
+                json_.value(*problem);
+            else
+                json_.null();
+        }
+        json_.end_object();
+    }
+    void end() override { json_.end_array(); }  // written out when the writer is destroyed
+
+private:
+    JsonWriter json_;
+    time::Date today_;
+    const time::HolidayCalendar* calendar_;
+};
+
+class AuditLogText final : public RowWriter<store::AuditEvent> {
+public:
+    explicit AuditLogText(std::ostream& out) : out_(out) {}
+    void row(const store::AuditEvent& event) override { write_audit_event_text(out_, event); }
+    void end() override {}
+
+private:
+    std::ostream& out_;
+};
+
+class AuditLogJson final : public RowWriter<store::AuditEvent> {
+public:
+    explicit AuditLogJson(std::ostream& out) : json_(out) { json_.begin_array(); }
+    void row(const store::AuditEvent& event) override { write_audit_event_json(json_, event); }
+    void end() override { json_.end_array(); }  // written out when the writer is destroyed
+
+private:
+    JsonWriter json_;
+};
+
+}  // namespace
+
+void write_task_done_text(std::ostream& out, const store::Task& task) {
     out << fmt::format("{}: task {} done\n", task.request_id, esc(task_label(task)));
 }
 
-void write_request_changed(std::ostream& out, bool json, const store::Request& request, const std::string& what,
-                           time::Date today) {
-    if (json) {
-        JsonWriter writer(out);
-        writer.begin_object();
-        write_request_fields(writer, request, today);
-        writer.end_object();
-        return;
-    }
+void write_task_done_json(std::ostream& out, const store::Task& task) {
+    JsonWriter writer(out);
+    writer.begin_object();
+    writer.field("request", task.request_id);
+    writer.key("task");
+    write_task_json(writer, task);
+    writer.end_object();
+}
+
+void write_request_changed_text(std::ostream& out, const store::Request& request, const std::string& what,
+                                time::Date) {
     out << fmt::format("{}: {}\n", request.id, what);
+}
+
+void write_request_changed_json(std::ostream& out, const store::Request& request, const std::string&,
+                                time::Date today) {
+    JsonWriter writer(out);
+    writer.begin_object();
+    write_request_fields(writer, request, today);
+    writer.end_object();
 }
 
 void write_subject_text(std::ostream& out, const requests::SubjectReport& report, time::Date today) {
@@ -296,8 +340,8 @@ constexpr std::string_view audit_reason =
     "still verifies";
 }  // namespace
 
-void write_erasure(std::ostream& out, bool json, const requests::ErasureReport& report) {
-    if (json) {
+void write_erasure_json(std::ostream& out, const requests::ErasureReport& report) {
+    {
         JsonWriter writer(out);
         writer.begin_object();
         writer.field("erased", !report.request_ids.empty());
@@ -312,8 +356,10 @@ void write_erasure(std::ostream& out, bool json, const requests::ErasureReport& 
         writer.begin_object().field("what", "audit events").field("why", audit_reason).end_object();
         writer.end_array();
         writer.end_object();
-        return;
     }
+}
+
+void write_erasure_text(std::ostream& out, const requests::ErasureReport& report) {
     if (report.request_ids.empty()) {
         out << "The store held nothing about this subject; nothing was erased.\n";
     } else {
@@ -352,27 +398,59 @@ void write_audit_event_json(JsonWriter& json, const store::AuditEvent& event) {
     json.end_object();
 }
 
-}  // namespace gdprctl::output
-
-namespace gdprctl::output {
-
-void write_recompute(std::ostream& out, bool json, const requests::RecomputeReport& report) {
-    if (json) {
-        JsonWriter writer(out);
-        writer.begin_object();
-        writer.field("applied", report.applied);
-        writer.key("changed").begin_array();
-        for (const auto& change : report.changed)
-            writer.begin_object()
-                .field("id", change.id)
-                .field("old_due", change.old_due.to_string())
-                .field("new_due", change.new_due.to_string())
-                .end_object();
-        writer.end_array();
-        writer.strings("warnings", report.warnings);
-        writer.end_object();
+void write_verify_text(std::ostream& out, const store::VerifyResult& result) {
+    if (result.ok) {
+        out << fmt::format("audit trail intact: {} event(s){}, every link verified; {} request(s) match the events "
+                           "that changed them{}\n",
+                           result.events_checked,
+                           result.keyed_events > 0 ? fmt::format(" ({} keyed)", result.keyed_events) : "",
+                           result.records_checked,
+                           result.expected ? fmt::format("; anchor {} holds", store::format_head(*result.expected))
+                                           : "");
         return;
     }
+    if (!result.problem.empty())
+        out << fmt::format("audit trail BROKEN at event {}: {}\n", result.broken_seq, result.problem);
+    for (const auto& problem : result.time_problems)
+        out << fmt::format("audit trail time out of order: {}\n", problem);
+}
+
+void write_verify_json(std::ostream& out, const store::VerifyResult& result) {
+    JsonWriter writer(out);
+    writer.begin_object();
+    writer.field("ok", result.ok);
+    writer.field("events_checked", static_cast<std::int64_t>(result.events_checked));
+    writer.field("keyed_events", static_cast<std::int64_t>(result.keyed_events));
+    writer.field("records_checked", static_cast<std::int64_t>(result.records_checked));
+    if (!result.problem.empty()) {
+        writer.field("broken_event", static_cast<std::int64_t>(result.broken_seq));
+        writer.field("problem", result.problem);
+    }
+    writer.strings("time_problems", result.time_problems);
+    writer.end_object();
+}
+
+namespace {
+// The head of an empty trail is the genesis hash at sequence 0.
+std::string head_text(const std::optional<store::AuditHead>& head) {
+    return head ? store::format_head(*head) : fmt::format("0:{}", store::genesis_hash);
+}
+}  // namespace
+
+void write_audit_head_text(std::ostream& out, const std::optional<store::AuditHead>& head) {
+    out << head_text(head) << '\n';
+}
+
+void write_audit_head_json(std::ostream& out, const std::optional<store::AuditHead>& head) {
+    JsonWriter writer(out);
+    writer.begin_object();
+    writer.field("seq", static_cast<std::int64_t>(head ? head->seq : 0));
+    writer.field("hash", head ? head->hash : std::string(store::genesis_hash));
+    writer.field("head", head_text(head));
+    writer.end_object();
+}
+
+void write_recompute_text(std::ostream& out, const requests::RecomputeReport& report) {
     if (report.changed.empty()) {
         out << "Every open request's due date agrees with the holiday calendar.\n";
         return;
@@ -383,5 +461,69 @@ void write_recompute(std::ostream& out, bool json, const requests::RecomputeRepo
                            : fmt::format("{} due date(s) would change; run `gdprctl request recompute --apply`.\n",
                                          report.changed.size()));
 }
+
+void write_recompute_json(std::ostream& out, const requests::RecomputeReport& report) {
+    JsonWriter writer(out);
+    writer.begin_object();
+    writer.field("applied", report.applied);
+    writer.key("changed").begin_array();
+    for (const auto& change : report.changed)
+        writer.begin_object()
+            .field("id", change.id)
+            .field("old_due", change.old_due.to_string())
+            .field("new_due", change.new_due.to_string())
+            .end_object();
+    writer.end_array();
+    writer.strings("warnings", report.warnings);
+    writer.end_object();
+}
+
+namespace {
+
+template <typename Row, typename Writer>
+std::unique_ptr<RowWriter<Row>> make_list(std::ostream& out, time::Date today, const time::HolidayCalendar* calendar) {
+    return std::make_unique<Writer>(out, today, calendar);
+}
+
+template <typename Row, typename Writer>
+std::unique_ptr<RowWriter<Row>> make_log(std::ostream& out) {
+    return std::make_unique<Writer>(out);
+}
+
+constexpr Format<OpenedWriter> opened_rows[]{{"text", "", write_opened_text}, {"json", "", write_opened_json}};
+constexpr Format<RequestDetailWriter> detail_rows[]{{"text", "", write_request_detail_text},
+                                                    {"json", "", write_request_detail_json}};
+constexpr Format<RequestListFactory> list_rows[]{
+    {"text", "", make_list<store::Request, RequestListText>},
+    {"json", "", make_list<store::Request, RequestListJson>},
+};
+constexpr Format<TaskDoneWriter> task_rows[]{{"text", "", write_task_done_text}, {"json", "", write_task_done_json}};
+constexpr Format<ChangedWriter> changed_rows[]{{"text", "", write_request_changed_text},
+                                               {"json", "", write_request_changed_json}};
+constexpr Format<SubjectWriter> subject_rows[]{{"text", "", write_subject_text}, {"json", "", write_subject_json}};
+constexpr Format<ErasureWriter> erasure_rows[]{{"text", "", write_erasure_text}, {"json", "", write_erasure_json}};
+constexpr Format<AuditLogFactory> audit_log_rows[]{
+    {"text", "", make_log<store::AuditEvent, AuditLogText>},
+    {"json", "", make_log<store::AuditEvent, AuditLogJson>},
+};
+constexpr Format<VerifyWriter> verify_rows[]{{"text", "", write_verify_text}, {"json", "", write_verify_json}};
+constexpr Format<AuditHeadWriter> audit_head_rows[]{{"text", "", write_audit_head_text},
+                                                   {"json", "", write_audit_head_json}};
+constexpr Format<RecomputeWriter> recompute_rows[]{{"text", "", write_recompute_text},
+                                                   {"json", "", write_recompute_json}};
+
+}  // namespace
+
+FormatTable<OpenedWriter> opened_formats() { return opened_rows; }
+FormatTable<RequestDetailWriter> request_detail_formats() { return detail_rows; }
+FormatTable<RequestListFactory> request_list_formats() { return list_rows; }
+FormatTable<TaskDoneWriter> task_done_formats() { return task_rows; }
+FormatTable<ChangedWriter> request_changed_formats() { return changed_rows; }
+FormatTable<SubjectWriter> subject_formats() { return subject_rows; }
+FormatTable<ErasureWriter> erasure_formats() { return erasure_rows; }
+FormatTable<AuditLogFactory> audit_log_formats() { return audit_log_rows; }
+FormatTable<VerifyWriter> verify_formats() { return verify_rows; }
+FormatTable<AuditHeadWriter> audit_head_formats() { return audit_head_rows; }
+FormatTable<RecomputeWriter> recompute_formats() { return recompute_rows; }
 
 }  // namespace gdprctl::output

@@ -27,7 +27,7 @@ void write_rules_text(std::ostream& out, const std::vector<const rules::RuleInfo
     }
 }
 
-void write_rules_json(std::ostream& out, const std::vector<const rules::RuleInfo*>& rules) {
+void write_rules_json(std::ostream& out, const std::vector<const rules::RuleInfo*>& rules, bool /*detailed*/) {
     JsonWriter json(out);
     json.begin_array();
     for (const auto* rule : rules) {
@@ -43,5 +43,11 @@ void write_rules_json(std::ostream& out, const std::vector<const rules::RuleInfo
     }
     json.end_array();
 }
+
+namespace {
+constexpr Format<RulesWriter> rules_rows[]{{"text", "", write_rules_text}, {"json", "", write_rules_json}};
+}  // namespace
+
+FormatTable<RulesWriter> rules_formats() { return rules_rows; }
 
 }  // namespace gdprctl::output

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <atomic>
 #include <memory>
 #include <thread>
@@ -68,6 +69,18 @@ diag::SourceTexts LoadResult::sources() const {
     for (std::size_t i = 0; i < texts.size() && i < reg.files.size(); ++i)
         if (!texts[i].empty()) sources.add(reg.files[i], texts[i]);
     return sources;
+}
+
+std::vector<std::string> LoadResult::unread_paths() const {
+    static constexpr std::string_view unread_rules[] = {
+        "file-unreadable", "file-not-regular",  "file-outside-workspace",   "file-too-large",
+        "folder-unreadable", "yaml-syntax", "yaml-expansion-too-large",
+    };
+    std::vector<std::string> paths;
+    for (const auto& d : diagnostics)
+        if (std::find(std::begin(unread_rules), std::end(unread_rules), d.rule_id) != std::end(unread_rules))
+            paths.push_back(d.path);
+    return paths;
 }
 
 LoadResult load_register(const std::filesystem::path& root, unsigned threads) {

@@ -16,6 +16,9 @@ struct LoadResult {
     // that was not read: source lines are printed from here only, never by opening a path again.
     std::vector<std::string> texts;
     diag::SourceTexts sources() const;
+    // The files and folders whose entries are missing from `reg` because they could not be read
+    // or parsed at all: a listing that leaves them out says so.
+    std::vector<std::string> unread_paths() const;
 };
 
 // Loads every register file of the workspace at `root`: files are parsed and decoded in

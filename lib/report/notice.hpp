@@ -97,10 +97,6 @@ struct NoticeRecord {
 
 NoticeRecord build_notice(const model::Register& reg, time::Date as_of, std::size_t register_errors);
 
-void write_notice_markdown(std::ostream& out, const NoticeRecord& notice);
-void write_notice_html(std::ostream& out, const NoticeRecord& notice);
-void write_notice_json(std::ostream& out, const NoticeRecord& notice);
-
 // Prose shared by both formats: how to exercise a right, and where to complain.
 std::string notice_exercise_text(const NoticeRecord& notice);
 std::string notice_complaint_text(const NoticeRecord& notice);

@@ -3,24 +3,19 @@
 #include "diag/suggest.hpp"
 #include "errors.hpp"
 #include "register/loader.hpp"
-#include "report/notice.hpp"
-#include "report/ropa_model.hpp"
 #include "rules/catalogue.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <sstream>
 
 namespace gdprctl::report {
-
-const std::vector<std::string>& report_formats(ReportKind kind) {
-    static const std::vector<std::string> ropa{"md", "html", "csv", "json"};
-    static const std::vector<std::string> notice{"md", "html", "json"};
-    return kind == ReportKind::ropa ? ropa : notice;
-}
-
 namespace {
+
+struct Loaded {
+    model::Register reg;
+    std::size_t errors = 0;  // structural errors found while loading
+};
 
 std::string folded(std::string_view text) {
     std::string out(text);
@@ -61,48 +56,27 @@ void keep_subjects(model::Register& reg, const std::vector<std::string>& wanted)
     });
 }
 
-}  // namespace
-
-RenderedReport render_report(ReportKind kind, const std::filesystem::path& root, const std::string& format,
-                             time::Date as_of, const std::vector<std::string>& subjects) {
-    const auto& formats = report_formats(kind);
-    if (std::find(formats.begin(), formats.end(), format) == formats.end())
-        throw UsageError(
-            fmt::format("report {} cannot write --format {}", kind == ReportKind::ropa ? "ropa" : "notice", format),
-            fmt::format("use one of: {}", fmt::join(formats, ", ")));
+Loaded load(const std::filesystem::path& root) {
     auto loaded = reg::load_register(root);
     rules::apply_catalogue(loaded.diagnostics);
     auto errors = static_cast<std::size_t>(
         std::count_if(loaded.diagnostics.begin(), loaded.diagnostics.end(),
                       [](const diag::Diagnostic& d) { return d.severity == diag::Severity::error; }));
-    if (!subjects.empty()) {
-        if (kind != ReportKind::notice)
-            throw UsageError("--subjects applies to `report notice`", "the record of processing covers every system");
-        keep_subjects(loaded.reg, subjects);
-    }
-    std::ostringstream out;
-    std::vector<std::string> warnings;
-    if (kind == ReportKind::ropa) {
-        auto record = build_ropa(loaded.reg, as_of, errors);
-        if (format == "md")
-            write_ropa_markdown(out, record);
-        else if (format == "html")
-            write_ropa_html(out, record);
-        else if (format == "csv")
-            write_ropa_csv(out, record);
-        else
-            write_ropa_json(out, record);
-    } else {
-        auto notice = build_notice(loaded.reg, as_of, errors);
-        if (format == "md")
-            write_notice_markdown(out, notice);
-        else if (format == "html")
-            write_notice_html(out, notice);
-        else
-            write_notice_json(out, notice);
-        warnings = std::move(notice.warnings);
-    }
-    return {out.str(), errors, std::move(warnings)};
+    return {std::move(loaded.reg), errors};
+}
+
+}  // namespace
+
+RopaRecord load_ropa(const std::filesystem::path& root, time::Date as_of) {
+    auto loaded = load(root);
+    return build_ropa(loaded.reg, as_of, loaded.errors);
+}
+
+NoticeRecord load_notice(const std::filesystem::path& root, time::Date as_of,
+                         const std::vector<std::string>& subjects) {
+    auto loaded = load(root);
+    if (!subjects.empty()) keep_subjects(loaded.reg, subjects);
+    return build_notice(loaded.reg, as_of, loaded.errors);
 }
 
 }  // namespace gdprctl::report

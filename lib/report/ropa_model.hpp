@@ -125,28 +125,4 @@ std::string_view right_label(std::string_view right);    // "portability" -> "Da
 std::string_view safeguard_label(model::TransferMechanism mechanism);
 std::string data_summary(const std::vector<DataItem>& items);  // names joined, special/criminal marked
 
-// A labelled entry of the record as plain text lines, for the formats that lay the record out
-// as label/value tables (Markdown, HTML). `flagged` marks a gap a reader must act on.
-struct Field {
-    std::string label;
-    std::vector<std::string> lines;
-    bool flagged = false;
-};
-std::vector<Field> controller_fields(const RopaRecord& record);
-Field dpo_field(const ControllerBlock& controller);
-Field representative_field(const ControllerBlock& controller);
-std::vector<Field> system_fields(const SystemEntry& system);
-std::vector<Field> purpose_fields(const PurposeEntry& purpose);
-std::vector<std::string> retention_lines(const std::vector<RetentionEntry>& entries);
-std::string recipient_summary(const RecipientEntry& recipient);  // "Mailer Co (processor, US)"
-
-// The renderers, one per --format.
-void write_ropa_markdown(std::ostream& out, const RopaRecord& record);
-void write_ropa_html(std::ostream& out, const RopaRecord& record);
-void write_ropa_csv(std::ostream& out, const RopaRecord& record);
-void write_ropa_json(std::ostream& out, const RopaRecord& record);
-
-// The column headings of the UK ICO "Documentation template for controllers", in its order.
-const std::vector<std::string>& ico_controller_columns();
-
 }  // namespace gdprctl::report

@@ -1,6 +1,7 @@
 #include "rules/catalogue.hpp"
 
 #include "diag/suggest.hpp"
+#include "errors.hpp"
 
 #include <fmt/format.h>
 
@@ -300,6 +301,16 @@ void apply_catalogue(std::vector<diag::Diagnostic>& diagnostics) {
             if (d.article.empty()) d.article = std::string(rule->article);
         }
     }
+}
+
+std::vector<const RuleInfo*> select_rules(std::string_view id) {
+    std::vector<const RuleInfo*> selected;
+    if (id.empty()) {
+        for (const auto& rule : catalogue()) selected.push_back(&rule);
+        return selected;
+    }
+    if (const auto* rule = find_rule(id)) return {rule};
+    throw UsageError(fmt::format("no rule `{}`", id), suggest_rule(id));
 }
 
 }  // namespace gdprctl::rules

@@ -25,6 +25,9 @@ std::vector<std::string_view> rule_ids();
 // The hint for an unknown rule id: the nearest id ("did you mean"), else the rules whose ids
 // contain the word, else where to look.
 std::string suggest_rule(std::string_view word);
+// The whole catalogue when `id` is empty, else that one rule; UsageError with suggest_rule's hint
+// for an unknown id.
+std::vector<const RuleInfo*> select_rules(std::string_view id);
 
 // Sets each diagnostic's severity and article from the catalogue.
 void apply_catalogue(std::vector<diag::Diagnostic>& diagnostics);

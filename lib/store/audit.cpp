@@ -335,6 +335,7 @@ VerifyResult verify_chain(Store& store, const VerifyOptions& options) {
     });
     result.events_checked = verifier.events_checked();
     result.keyed_events = keyed;
+    result.expected = options.expect;
     // Recorded time going backwards is reported beside any broken link, and is itself a failure.
     result.time_problems = times.problems();
     if (!result.time_problems.empty()) result.ok = false;
@@ -365,6 +366,12 @@ VerifyResult verify_chain(Store& store, const VerifyOptions& options) {
         }
     }
     return result;
+}
+
+std::optional<AuditHead> read_audit_head(Store& store) {
+    std::optional<AuditHead> head;
+    store.read([&](StoreReader& reader) { head = reader.audit_head(); });
+    return head;
 }
 
 void for_each_audit_event(Store& store, std::optional<time::DateTime> since,

@@ -92,6 +92,7 @@ struct VerifyResult {
     std::string problem;
     std::vector<std::string> time_problems;  // recorded time going backwards (also makes ok false)
     std::optional<AuditHead> head;
+    std::optional<AuditHead> expected;  // the anchor checked (VerifyOptions::expect), if any
 };
 
 struct VerifyOptions {
@@ -104,6 +105,9 @@ struct VerifyOptions {
 // event that last changed it; each request an event names still exists). A keyed chain without
 // the key throws EnvironmentError.
 VerifyResult verify_chain(Store& store, const VerifyOptions& options = {});
+
+// The newest event's sequence number and hash; nothing when the trail is empty.
+std::optional<AuditHead> read_audit_head(Store& store);
 
 // Every event at or after `since`, in sequence order.
 void for_each_audit_event(Store& store, std::optional<time::DateTime> since,

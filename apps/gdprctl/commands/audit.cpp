@@ -2,7 +2,6 @@
 #include "commands/store_access.hpp"
 
 #include "errors.hpp"
-#include "output/json_writer.hpp"
 #include "output/request_formats.hpp"
 #include "store/audit.hpp"
 
@@ -11,13 +10,12 @@
 namespace gdprctl::cli {
 namespace {
 
-struct AuditOptions {
+struct LogOptions {
     std::string since;
-    std::string expect;  // verify --expect SEQ:HASH
 };
 
-void run_log(const AuditOptions& options, Context& context) {
-    const bool json = wants_json(context);
+void run_log(const LogOptions& options, Context& context) {
+    const auto& format = output::choose_format(output::audit_log_formats(), context.options.format);
     std::optional<time::DateTime> since;
     if (!options.since.empty()) {
         since = time::parse_datetime(options.since);
@@ -26,39 +24,24 @@ void run_log(const AuditOptions& options, Context& context) {
                              "write YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ, e.g. --since 2026-01-01");
     }
     auto store = open_store(context, StoreAccess::read);
-    if (json) {
-        output::JsonWriter writer(*context.out);
-        writer.begin_array();
-        store::for_each_audit_event(
-            *store, since, [&](const store::AuditEvent& event) { output::write_audit_event_json(writer, event); });
-        writer.end_array();
-    } else {
-        store::for_each_audit_event(*store, since, [&](const store::AuditEvent& event) {
-            output::write_audit_event_text(*context.out, event);
-        });
-    }
+    auto writer = format.write(*context.out);
+    store::for_each_audit_event(*store, since, [&](const store::AuditEvent& event) { writer->row(event); });
+    writer->end();
 }
 
-void run_head(Context& context) {
-    const bool json = wants_json(context);
-    auto store = open_store(context, StoreAccess::read);
-    std::optional<store::AuditHead> head;
-    store->read([&](store::StoreReader& reader) { head = reader.audit_head(); });
-    if (json) {
-        output::JsonWriter writer(*context.out);
-        writer.begin_object();
-        writer.field("seq", static_cast<std::int64_t>(head ? head->seq : 0));
-        writer.field("hash", head ? head->hash : std::string(store::genesis_hash));
-        writer.field("head", head ? store::format_head(*head) : std::string("0:") + std::string(store::genesis_hash));
-        writer.end_object();
-        *context.out << '\n';
-        return;
-    }
-    *context.out << (head ? store::format_head(*head) : std::string("0:") + std::string(store::genesis_hash)) << '\n';
+void add_log(CLI::App& group, Context& context) {
+    auto options = std::make_shared<LogOptions>();
+    auto* command = group.add_subcommand("log", "Print the audit events, oldest first");
+    command->add_option("--since", options->since, "Only events at or after this date or date-time");
+    command->callback([options, &context] { run_log(*options, context); });
 }
 
-void run_verify(const AuditOptions& options, Context& context) {
-    const bool json = wants_json(context);
+struct VerifyOptions {
+    std::string expect;  // SEQ:HASH
+};
+
+void run_verify(const VerifyOptions& options, Context& context) {
+    const auto& format = output::choose_format(output::verify_formats(), context.options.format);
     store::VerifyOptions verify;
     if (!options.expect.empty()) {
         verify.expect = store::parse_head(options.expect);
@@ -69,40 +52,35 @@ void run_verify(const AuditOptions& options, Context& context) {
     verify.key = audit_key_from_environment();
     auto store = open_store(context, StoreAccess::read);
     const auto result = store::verify_chain(*store, verify);
+    format.write(*context.out, result);
     if (!result.ok) context.exit_code = 1;
-    if (json) {
-        output::JsonWriter writer(*context.out);
-        writer.begin_object();
-        writer.field("ok", result.ok);
-        writer.field("events_checked", static_cast<std::int64_t>(result.events_checked));
-        writer.field("keyed_events", static_cast<std::int64_t>(result.keyed_events));
-        writer.field("records_checked", static_cast<std::int64_t>(result.records_checked));
-        if (!result.problem.empty()) {
-            writer.field("broken_event", static_cast<std::int64_t>(result.broken_seq));
-            writer.field("problem", result.problem);
-        }
-        writer.strings("time_problems", result.time_problems);
-        writer.end_object();
-    } else if (result.ok) {
-        *context.out << fmt::format("audit trail intact: {} event(s){}, every link verified; {} request(s) match "
-                                    "the events that changed them{}\n",
-                                    result.events_checked,
-                                    result.keyed_events > 0 ? fmt::format(" ({} keyed)", result.keyed_events) : "",
-                                    result.records_checked,
-                                    verify.expect ? fmt::format("; anchor {} holds", store::format_head(*verify.expect))
-                                                  : "");
-    } else {
-        if (!result.problem.empty())
-            *context.out << fmt::format("audit trail BROKEN at event {}: {}\n", result.broken_seq, result.problem);
-        for (const auto& problem : result.time_problems)
-            *context.out << fmt::format("audit trail time out of order: {}\n", problem);
-    }
+}
+
+void add_verify(CLI::App& group, Context& context) {
+    auto options = std::make_shared<VerifyOptions>();
+    auto* command = group.add_subcommand(
+        "verify", "Recompute the hash chain and check every request against it; exit 1 at the first break");
+    command
+        ->add_option("--expect", options->expect,
+                     "An anchor printed earlier by `audit head` (SEQ:HASH): the trail must still hold that event")
+        ->type_name("HEAD");
+    command->callback([options, &context] { run_verify(*options, context); });
+}
+
+void run_head(Context& context) {
+    const auto& format = output::choose_format(output::audit_head_formats(), context.options.format);
+    auto store = open_store(context, StoreAccess::read);
+    format.write(*context.out, store::read_audit_head(*store));
+}
+
+void add_head(CLI::App& group, Context& context) {
+    auto* command = group.add_subcommand("head", "Print the newest event as SEQ:HASH, an anchor to keep elsewhere");
+    command->callback([&context] { run_head(context); });
 }
 
 }  // namespace
 
 void setup_audit(CLI::App& app, Context& context) {
-    auto options = std::make_shared<AuditOptions>();
     auto* group = app.add_subcommand("audit", "The hash-chained audit trail of every change to the store");
     group->require_subcommand(1);
     group->footer(
@@ -119,18 +97,9 @@ void setup_audit(CLI::App& app, Context& context) {
         "  gdprctl audit log --since 2026-01-01\n"
         "  gdprctl audit head > audit-anchor.txt\n"
         "  gdprctl audit verify --expect \"$(cat audit-anchor.txt)\"   (exit 1 naming the first broken event)");
-    auto* log = group->add_subcommand("log", "Print the audit events, oldest first");
-    log->add_option("--since", options->since, "Only events at or after this date or date-time");
-    log->callback([options, &context] { run_log(*options, context); });
-    auto* verify = group->add_subcommand(
-        "verify", "Recompute the hash chain and check every request against it; exit 1 at the first break");
-    verify
-        ->add_option("--expect", options->expect,
-                     "An anchor printed earlier by `audit head` (SEQ:HASH): the trail must still hold that event")
-        ->type_name("HEAD");
-    verify->callback([options, &context] { run_verify(*options, context); });
-    auto* head = group->add_subcommand("head", "Print the newest event as SEQ:HASH, an anchor to keep elsewhere");
-    head->callback([&context] { run_head(context); });
+    add_log(*group, context);
+    add_verify(*group, context);
+    add_head(*group, context);
 }
 
 }  // namespace gdprctl::cli

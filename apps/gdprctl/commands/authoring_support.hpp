@@ -9,7 +9,6 @@
 #include <fmt/format.h>
 
 #include <unistd.h>
-#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -48,13 +47,6 @@ inline void report_outcome(const authoring::WriteOutcome& outcome, const std::fi
         return;
     }
     if (!context.options.quiet) *context.out << fmt::format("{} {}{}\n", done, prefix, outcome.path);
-}
-
-// The reviewer named by --by or GDPRCTL_USER; empty when neither is set.
-inline std::string named_reviewer(const Context& context) {
-    if (!context.options.by.empty()) return context.options.by;
-    if (const char* user = std::getenv("GDPRCTL_USER"); user && *user) return user;
-    return {};
 }
 
 }  // namespace gdprctl::cli

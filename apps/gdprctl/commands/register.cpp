@@ -1,12 +1,10 @@
-#include "authoring/listing.hpp"
 #include "authoring/prompt.hpp"
 #include "authoring/systems.hpp"
 #include "commands/authoring_support.hpp"
 #include "commands/commands.hpp"
 #include "commands/store_access.hpp"
-
+#include "output/register_formats.hpp"
 #include "output/terminal.hpp"
-#include "register/loader.hpp"
 
 #include <fmt/format.h>
 
@@ -21,7 +19,31 @@ struct AddOptions {
     bool interactive = false;
 };
 
-void setup_add(CLI::App& group, Context& context) {
+void run_add(const AddOptions& options, Context& context) {
+    auto root = context.workspace_root();
+    auto flags = options.flags;
+    if (options.interactive || (!authoring::missing_system_fields(flags).empty() && stdin_is_terminal())) {
+        auto reader = make_line_reader(context);
+        authoring::Prompter prompter(*reader, *context.err);
+        auto prefix = display_prefix(root);
+        auto outcome = authoring::interactive_add_system(
+            root, flags, context.today(), options.force, context.options.workspace, prompter,
+            [&](const authoring::WriteOutcome& refused) {
+                for (const auto& d : refused.diagnostics)
+                    *context.err << output::render_diagnostic(d, prefix, context.color_on_stderr());
+            });
+        if (!outcome.written) {
+            context.exit_code = 1;
+            return;
+        }
+        report_outcome(outcome, root, context, "wrote");
+        return;
+    }
+    auto outcome = authoring::add_system(root, flags, context.today(), options.force);
+    report_outcome(outcome, root, context, "wrote");
+}
+
+void add_add(CLI::App& group, Context& context) {
     auto options = std::make_shared<AddOptions>();
     auto& f = options->flags;
     auto* command = group.add_subcommand("add", "Add a system as systems/<id>.yaml");
@@ -71,100 +93,78 @@ void setup_add(CLI::App& group, Context& context) {
     command->add_option("--special-condition", f.special_condition, "PURPOSE=9(2)(x): the Art. 9(2) condition");
     command->add_flag("--force", options->force, "Write the system even when it fails check at error level");
     command->add_flag("-i,--interactive", options->interactive, interactive_help);
-    command->callback([options, &context] {
-        auto root = context.workspace_root();
-        auto flags = options->flags;
-        if (options->interactive || (!authoring::missing_system_fields(flags).empty() && stdin_is_terminal())) {
-            auto reader = make_line_reader(context);
-            authoring::Prompter prompter(*reader, *context.err);
-            auto prefix = display_prefix(root);
-            auto outcome = authoring::interactive_add_system(
-                root, flags, context.today(), options->force, context.options.workspace, prompter,
-                [&](const authoring::WriteOutcome& refused) {
-                    for (const auto& d : refused.diagnostics)
-                        *context.err << output::render_diagnostic(d, prefix, context.color_on_stderr());
-                });
-            if (!outcome.written) {
-                context.exit_code = 1;
-                return;
-            }
-            report_outcome(outcome, root, context, "wrote");
-            return;
-        }
-        auto outcome = authoring::add_system(root, flags, context.today(), options->force);
-        report_outcome(outcome, root, context, "wrote");
-    });
+    command->callback([options, &context] { run_add(*options, context); });
 }
 
 struct ListOptions {
     authoring::SystemFilter filter;
 };
 
-void setup_list(CLI::App& group, Context& context) {
+void run_list(const ListOptions& options, Context& context) {
+    const auto& format = output::choose_format(output::systems_formats(), context.options.format);
+    auto filter = options.filter;
+    filter.today = context.today();
+    const auto listing = authoring::list_systems(context.workspace_root(), filter);
+    // A list that silently leaves out the systems of a file it could not read would be wrong
+    // without a word: say which, and exit 1.
+    if (!listing.unread.empty()) {
+        *context.err << fmt::format(
+            "gdprctl: warning: {} register file(s) or folder(s) could not be read, so their systems are not "
+            "listed: {}\n  hint: run `gdprctl check` for the details\n",
+            listing.unread.size(), output::terminal_escape(fmt::format("{}", fmt::join(listing.unread, ", "))));
+        context.exit_code = 1;
+    }
+    format.write(*context.out, listing.reg, listing.systems, filter.today);
+}
+
+void add_list(CLI::App& group, Context& context) {
     auto options = std::make_shared<ListOptions>();
     auto* command = group.add_subcommand("list", "List systems, optionally filtered");
     command->footer(
         "Filters combine (all must match). --data matches a category and its children: --data contact\n"
         "finds systems holding contact.email. --review-due lists systems whose review falls due on or\n"
-        "before today (--as-of). Formats: text (default), json.\n"
-        "Examples:\n"
+        "before today (--as-of). " +
+        output::formats_help(output::systems_formats()) +
+        "\nExamples:\n"
         "  gdprctl register list --basis consent\n"
         "  gdprctl --as-of 2027-03-01 register list --review-due --format json");
     command->add_option("--basis", options->filter.basis, "Only systems with a purpose on this lawful basis");
     command->add_option("--data", options->filter.data, "Only systems holding this data category (or a child of it)");
     command->add_option("--recipient", options->filter.recipient, "Only systems sharing data with this recipient");
     command->add_flag("--review-due", options->filter.review_due, "Only systems whose review is due");
-    command->callback([options, &context] {
-        auto format = context.format_or("text", {"text", "json"});
-        auto filter = options->filter;
-        filter.today = context.today();
-        auto loaded = reg::load_register(context.workspace_root());
-        const auto& reg = loaded.reg;
-        auto systems = authoring::filter_systems(reg, filter);
-        // A list that silently leaves out the systems of a file it could not read would be wrong
-        // without a word: say which, and exit 1.
-        std::vector<std::string> unread;
-        for (const auto& d : loaded.diagnostics)
-            if (d.rule_id == "file-unreadable" || d.rule_id == "file-not-regular" ||
-                d.rule_id == "file-outside-workspace" || d.rule_id == "file-too-large" ||
-                d.rule_id == "folder-unreadable" || d.rule_id == "yaml-syntax" ||
-                d.rule_id == "yaml-expansion-too-large")
-                unread.push_back(d.path);
-        if (!unread.empty()) {
-            *context.err << fmt::format(
-                "gdprctl: warning: {} register file(s) or folder(s) could not be read, so their systems are not "
-                "listed: {}\n  hint: run `gdprctl check` for the details\n",
-                unread.size(), output::terminal_escape(fmt::format("{}", fmt::join(unread, ", "))));
-            context.exit_code = 1;
-        }
-        if (format == "json")
-            authoring::write_systems_json(*context.out, reg, systems, filter.today);
-        else
-            authoring::write_systems_text(*context.out, reg, systems, filter.today);
-    });
+    command->callback([options, &context] { run_list(*options, context); });
 }
 
-void setup_show(CLI::App& group, Context& context) {
-    auto id = std::make_shared<std::string>();
+struct ShowOptions {
+    std::string id;
+};
+
+void run_show(const ShowOptions& options, Context& context) {
+    const auto& format = output::choose_format(output::system_formats(), context.options.format);
+    const auto shown = authoring::show_system(context.workspace_root(), options.id);
+    format.write(*context.out, shown.reg, *shown.system, context.today());
+}
+
+void add_show(CLI::App& group, Context& context) {
+    auto options = std::make_shared<ShowOptions>();
     auto* command = group.add_subcommand("show", "Show one system");
-    command->footer("Formats: text (default), json.\nExample:\n  gdprctl register show crm --format json");
-    command->add_option("ID", *id, "System id")->required();
-    command->callback([id, &context] {
-        auto format = context.format_or("text", {"text", "json"});
-        auto reg = authoring::load_for_listing(context.workspace_root());
-        const auto& system = authoring::require_system(reg, *id);
-        if (format == "json")
-            authoring::write_system_json(*context.out, reg, system, context.today());
-        else
-            authoring::write_system_text(*context.out, reg, system, context.today());
-    });
+    command->footer(output::formats_help(output::system_formats()) +
+                    "\nExample:\n  gdprctl register show crm --format json");
+    command->add_option("ID", options->id, "System id")->required();
+    command->callback([options, &context] { run_show(*options, context); });
 }
 
 struct SetOptions {
     std::string id, field, value;
 };
 
-void setup_set(CLI::App& group, Context& context) {
+void run_set(const SetOptions& options, Context& context) {
+    auto root = context.workspace_root();
+    auto outcome = authoring::set_system_field(root, options.id, options.field, options.value, context.today());
+    report_outcome(outcome, root, context, "updated");
+}
+
+void add_set(CLI::App& group, Context& context) {
     auto options = std::make_shared<SetOptions>();
     auto* command = group.add_subcommand("set", "Change one scalar field of a system, in place");
     command->footer(
@@ -175,18 +175,22 @@ void setup_set(CLI::App& group, Context& context) {
     command->add_option("ID", options->id, "System id")->required();
     command->add_option("FIELD", options->field, "Field to change")->required();
     command->add_option("VALUE", options->value, "New value")->required();
-    command->callback([options, &context] {
-        auto root = context.workspace_root();
-        auto outcome = authoring::set_system_field(root, options->id, options->field, options->value, context.today());
-        report_outcome(outcome, root, context, "updated");
-    });
+    command->callback([options, &context] { run_set(*options, context); });
 }
 
 struct ReviewOptions {
     std::string id, note;
 };
 
-void setup_review(CLI::App& group, Context& context) {
+void run_review(const ReviewOptions& options, Context& context) {
+    auto root = context.workspace_root();
+    auto store = open_store(context);
+    auto outcome = authoring::review_system(*store, change_stamp(context), root, options.id, context.today(),
+                                            context.named_actor(), options.note);
+    report_outcome(outcome, root, context, "reviewed");
+}
+
+void add_review(CLI::App& group, Context& context) {
     auto options = std::make_shared<ReviewOptions>();
     auto* command = group.add_subcommand("review", "Record that a system was reviewed today");
     command->footer(
@@ -198,21 +202,7 @@ void setup_review(CLI::App& group, Context& context) {
     command->add_option("ID", options->id, "System id")->required();
     command->add_option("--note", options->note, "A note kept with the review stamp");
     add_backdate_option(*command, context);
-    command->callback([options, &context] {
-        auto root = context.workspace_root();
-        // The sign-off reaches the store's audit trail in the transaction that stamps the file: when
-        // the stamp cannot be written, no sign-off is recorded.
-        authoring::WriteOutcome outcome;
-        auto store = open_store(context);
-        store->write(change_stamp(context), [&](store::StoreWriter& writer) {
-            outcome =
-                authoring::review_system(root, options->id, context.today(), named_reviewer(context), options->note);
-            auto details = fmt::format("last_review {} in {}", context.today().to_string(), outcome.path);
-            if (!options->note.empty()) details += "; note: " + options->note;
-            writer.append_audit({"system.review", options->id, details});
-        });
-        report_outcome(outcome, root, context, "reviewed");
-    });
+    command->callback([options, &context] { run_review(*options, context); });
 }
 
 struct RemoveOptions {
@@ -220,7 +210,14 @@ struct RemoveOptions {
     bool cascade = false;
 };
 
-void setup_remove(CLI::App& group, Context& context) {
+void run_remove(const RemoveOptions& options, Context& context) {
+    auto root = context.workspace_root();
+    auto changed = authoring::remove_system(root, options.id, options.cascade);
+    if (!context.options.quiet)
+        *context.out << fmt::format("removed system {} (changed {})\n", options.id, fmt::join(changed, ", "));
+}
+
+void add_remove(CLI::App& group, Context& context) {
     auto options = std::make_shared<RemoveOptions>();
     auto* command = group.add_subcommand("remove", "Remove a system");
     command->footer(
@@ -230,12 +227,7 @@ void setup_remove(CLI::App& group, Context& context) {
         "  gdprctl register remove website --cascade");
     command->add_option("ID", options->id, "System id")->required();
     command->add_flag("--cascade", options->cascade, "Also remove the cookies that name the system");
-    command->callback([options, &context] {
-        auto root = context.workspace_root();
-        auto changed = authoring::remove_system(root, options->id, options->cascade);
-        if (!context.options.quiet)
-            *context.out << fmt::format("removed system {} (changed {})\n", options->id, fmt::join(changed, ", "));
-    });
+    command->callback([options, &context] { run_remove(*options, context); });
 }
 
 }  // namespace
@@ -245,12 +237,12 @@ void setup_register(CLI::App& app, Context& context) {
         app.add_subcommand("register", "Author the Register of Systems: add, list, show, set, review, remove");
     group->require_subcommand(1);
     group->footer("Run `gdprctl register COMMAND --help` for a command's options.");
-    setup_add(*group, context);
-    setup_list(*group, context);
-    setup_show(*group, context);
-    setup_set(*group, context);
-    setup_review(*group, context);
-    setup_remove(*group, context);
+    add_add(*group, context);
+    add_list(*group, context);
+    add_show(*group, context);
+    add_set(*group, context);
+    add_review(*group, context);
+    add_remove(*group, context);
 }
 
 }  // namespace gdprctl::cli

@@ -39,43 +39,36 @@ std::optional<time::Date> optional_date(const std::string& text, const std::stri
 }
 
 void run_open(RequestOptions& options, Context& context) {
-    const bool json = wants_json(context);
+    const auto& format = output::choose_format(output::opened_formats(), context.options.format);
     const auto stamp = change_stamp(context);
     if (!options.received.empty()) options.open.received = requests::parse_date_option(options.received, "--received");
     const auto reg = load_workspace_register(context);
     auto store = open_store(context);
     const auto opened = requests::open_request(*store, reg, options.open, stamp);
     warn(context, opened.warnings);
-    if (json)
-        output::write_opened_json(*context.out, opened);
-    else
-        output::write_opened_text(*context.out, opened);
+    format.write(*context.out, opened);
 }
 
 void run_list(const RequestOptions& options, Context& context) {
-    const bool json = wants_json(context);
+    const auto& format = output::choose_format(output::request_list_formats(), context.options.format);
     const auto today = workspace_today(context);
     const auto filter = requests::list_filter(options.list, today);
     const auto calendar = workspace_calendar(context);
     auto store = open_store(context, StoreAccess::read);
-    output::RequestListWriter writer(*context.out, json, today, &calendar);
-    requests::list_requests(*store, filter, [&](const store::Request& request) { writer.row(request); });
-    writer.end();
+    auto writer = format.write(*context.out, today, &calendar);
+    requests::list_requests(*store, filter, [&](const store::Request& request) { writer->row(request); });
+    writer->end();
 }
 
 void run_show(const RequestOptions& options, Context& context) {
-    const bool json = wants_json(context);
+    const auto& format = output::choose_format(output::request_detail_formats(), context.options.format);
     const auto today = workspace_today(context);
     auto store = open_store(context, StoreAccess::read);
-    const auto detail = requests::show_request(*store, options.id);
-    if (json)
-        output::write_request_detail_json(*context.out, detail, today);
-    else
-        output::write_request_detail_text(*context.out, detail, today);
+    format.write(*context.out, requests::show_request(*store, options.id), today);
 }
 
 void run_extend(const RequestOptions& options, Context& context) {
-    const bool json = wants_json(context);
+    const auto& format = output::choose_format(output::request_changed_formats(), context.options.format);
     const auto stamp = change_stamp(context);
     requests::ExtendOptions extend{options.reason, optional_date(options.informed_on, "--informed-on"), options.via};
     const auto calendar = workspace_calendar(context);
@@ -83,8 +76,8 @@ void run_extend(const RequestOptions& options, Context& context) {
     const auto changed = requests::extend_request(*store, options.id, extend, calendar, stamp);
     const auto& request = changed.request;
     warn(context, changed.warnings);
-    output::write_request_changed(
-        *context.out, json, request,
+    format.write(
+        *context.out, request,
         request.subject_informed_on
             ? fmt::format("extended; now due {} (subject informed {} via {})", request.due.to_string(),
                           request.subject_informed_on->to_string(), request.informed_via)
@@ -96,18 +89,17 @@ void run_extend(const RequestOptions& options, Context& context) {
 }
 
 void run_inform(const RequestOptions& options, Context& context) {
-    const bool json = wants_json(context);
+    const auto& format = output::choose_format(output::request_changed_formats(), context.options.format);
     const auto stamp = change_stamp(context);
     const auto on = requests::parse_date_option(options.informed_on, "--on");
     auto store = open_store(context);
     const auto request = requests::inform_request(*store, options.id, on, options.via, stamp);
-    output::write_request_changed(*context.out, json, request,
-                                  fmt::format("subject told of the extension on {} via {}", on.to_string(), options.via),
-                                  stamp.date());
+    format.write(*context.out, request,
+                 fmt::format("subject told of the extension on {} via {}", on.to_string(), options.via), stamp.date());
 }
 
 void run_verify(const RequestOptions& options, Context& context) {
-    const bool json = wants_json(context);
+    const auto& format = output::choose_format(output::request_changed_formats(), context.options.format);
     const auto stamp = change_stamp(context);
     requests::VerifyOptions verify{optional_date(options.asked_on, "--asked-on"),
                                    optional_date(options.verified_on, "--verified-on")};
@@ -118,22 +110,22 @@ void run_verify(const RequestOptions& options, Context& context) {
                                    request.identity_verified_on ? request.identity_verified_on->to_string() : "not yet");
     if (auto days = requests::verification_days(request)) what += fmt::format(" ({} day(s))", *days);
     what += fmt::format("; still due {} (the period runs from receipt)", request.due.to_string());
-    output::write_request_changed(*context.out, json, request, what, stamp.date());
+    format.write(*context.out, request, what, stamp.date());
 }
 
 void run_recompute(const RequestOptions& options, Context& context) {
-    const bool json = wants_json(context);
+    const auto& format = output::choose_format(output::recompute_formats(), context.options.format);
     const auto stamp = change_stamp(context);
     const auto calendar = workspace_calendar(context);
     auto store = open_store(context);
     const auto report = requests::recompute_deadlines(*store, calendar, options.apply, stamp);
     warn(context, report.warnings);
-    output::write_recompute(*context.out, json, report);
+    format.write(*context.out, report);
     if (!report.applied && !report.changed.empty()) context.exit_code = 1;
 }
 
 void run_task(const RequestOptions& options, Context& context) {
-    const bool json = wants_json(context);
+    const auto& format = output::choose_format(output::task_done_formats(), context.options.format);
     if (!options.done)
         throw UsageError("`request task` needs --done",
                          fmt::format("mark a task done with `gdprctl request task {} {} --done`; `gdprctl request "
@@ -141,18 +133,16 @@ void run_task(const RequestOptions& options, Context& context) {
                                      options.id, options.target, options.id));
     const auto stamp = change_stamp(context);
     auto store = open_store(context);
-    const auto task = requests::complete_task(*store, options.id, options.target, options.note, stamp);
-    output::write_task_done(*context.out, json, task);
+    format.write(*context.out, requests::complete_task(*store, options.id, options.target, options.note, stamp));
 }
 
 void run_close(const RequestOptions& options, Context& context) {
-    const bool json = wants_json(context);
+    const auto& format = output::choose_format(output::request_changed_formats(), context.options.format);
     const auto stamp = change_stamp(context);
     auto store = open_store(context);
     const auto request = requests::close_request(
         *store, options.id, {options.outcome, options.reason, options.fee, options.remedies_told}, stamp);
-    output::write_request_changed(*context.out, json, request, fmt::format("closed as {}", options.outcome),
-                                  stamp.date());
+    format.write(*context.out, request, fmt::format("closed as {}", options.outcome), stamp.date());
 }
 
 }  // namespace
@@ -176,8 +166,7 @@ void setup_request(CLI::App& app, Context& context) {
         "  gdprctl request close REQ-2026-0001 --outcome fulfilled");
 
     auto* open = group->add_subcommand("open", "Record a request received from a data subject");
-    open->add_option("--type", options->open.type,
-                     "access, rectification, erasure, restriction, objection or portability")
+    open->add_option("--type", options->open.type, fmt::format("{}", fmt::join(model::right_names(), ", ")))
         ->required();
     open->add_option("--subject", options->open.subject, "The subject's identifier, e.g. a customer number")
         ->required();

@@ -66,8 +66,4 @@ time::Zone workspace_zone(const Context& context) { return workspace_zone(worksp
 
 time::Date workspace_today(const Context& context) { return workspace_zone(context).date_at(context.now()); }
 
-bool wants_json(const Context& context) {
-    return context.format_or("text", {"text", "json"}) == "json";
-}
-
 }  // namespace gdprctl::cli

@@ -37,6 +37,5 @@ time::Zone workspace_zone(const model::Settings& settings);
 time::Zone workspace_zone(const Context& context);
 // Today's date in the workspace's time zone, at --as-of or the real clock.
 time::Date workspace_today(const Context& context);
-bool wants_json(const Context& context);
 
 }  // namespace gdprctl::cli

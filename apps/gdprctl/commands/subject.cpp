@@ -7,28 +7,36 @@
 namespace gdprctl::cli {
 namespace {
 
-struct SubjectOptions {
+struct ShowOptions {
+    std::string id;
+};
+
+void run_show(const ShowOptions& options, Context& context) {
+    const auto& format = output::choose_format(output::subject_formats(), context.options.format);
+    const auto today = workspace_today(context);
+    auto store = open_store(context, StoreAccess::read);
+    format.write(*context.out, requests::show_subject(*store, options.id), today);
+}
+
+void add_show(CLI::App& group, Context& context) {
+    auto options = std::make_shared<ShowOptions>();
+    auto* command = group.add_subcommand("show", "Every request, task and audit reference about one subject");
+    command->add_option("ID", options->id, "The subject's identifier, as given to `request open --subject`")
+        ->required();
+    command->callback([options, &context] { run_show(*options, context); });
+}
+
+struct EraseOptions {
     std::string id;
     requests::EraseOptions erase;
 };
 
-void run_show(const SubjectOptions& options, Context& context) {
-    const bool json = wants_json(context);
-    const auto today = workspace_today(context);
-    auto store = open_store(context, StoreAccess::read);
-    const auto report = requests::show_subject(*store, options.id);
-    if (json)
-        output::write_subject_json(*context.out, report, today);
-    else
-        output::write_subject_text(*context.out, report, today);
-}
-
-void run_erase(const SubjectOptions& options, Context& context) {
-    const bool json = wants_json(context);
+void run_erase(const EraseOptions& options, Context& context) {
+    const auto& format = output::choose_format(output::erasure_formats(), context.options.format);
     const auto stamp = change_stamp(context);
     auto store = open_store(context);
     const auto report = requests::erase_subject(*store, options.id, options.erase, stamp);
-    output::write_erasure(*context.out, json, report);
+    format.write(*context.out, report);
     if (!report.history_purged) {
         // The erasure is committed, but its bytes are still in the write-ahead log: not done yet.
         *context.err << "gdprctl: error: the erasure is recorded, but the erased data is still in the store's "
@@ -39,34 +47,34 @@ void run_erase(const SubjectOptions& options, Context& context) {
     }
 }
 
+void add_erase(CLI::App& group, Context& context) {
+    auto options = std::make_shared<EraseOptions>();
+    auto* command = group.add_subcommand("erase", "Erase a subject from the store irrecoverably");
+    command->add_option("ID", options->id, "The subject's identifier")->required();
+    command->add_flag("--force", options->erase.force, "Erase although requests of the subject are still open");
+    command->add_option("--reason", options->erase.reason,
+                        "With --force: why (recorded in the audit trail; do not name the person)");
+    add_backdate_option(*command, context);
+    command->footer(
+        "Removes the identifier and every free-text field (channel, notes, reasons) of the subject's\n"
+        "requests, overwriting the freed bytes and emptying the write-ahead log. Keeps a record of each\n"
+        "request without the identifier (type, dates, outcome, tasks), because the controller must be\n"
+        "able to show that requests were answered in time (Art. 5(2)); says what it kept and why.\n"
+        "Refused while a request of the subject is open, unless --force --reason.");
+    command->callback([options, &context] { run_erase(*options, context); });
+}
+
 }  // namespace
 
 void setup_subject(CLI::App& app, Context& context) {
-    auto options = std::make_shared<SubjectOptions>();
     auto* group = app.add_subcommand("subject", "What the store holds about one data subject; erasure of it");
     group->require_subcommand(1);
     group->footer(
         "Examples:\n"
         "  gdprctl subject show C-1042 --format json   (answers an access request about the store)\n"
         "  gdprctl subject erase C-1042");
-
-    auto* show = group->add_subcommand("show", "Every request, task and audit reference about one subject");
-    show->add_option("ID", options->id, "The subject's identifier, as given to `request open --subject`")->required();
-    show->callback([options, &context] { run_show(*options, context); });
-
-    auto* erase = group->add_subcommand("erase", "Erase a subject from the store irrecoverably");
-    erase->add_option("ID", options->id, "The subject's identifier")->required();
-    erase->add_flag("--force", options->erase.force, "Erase although requests of the subject are still open");
-    erase->add_option("--reason", options->erase.reason,
-                      "With --force: why (recorded in the audit trail; do not name the person)");
-    add_backdate_option(*erase, context);
-    erase->footer(
-        "Removes the identifier and every free-text field (channel, notes, reasons) of the subject's\n"
-        "requests, overwriting the freed bytes and emptying the write-ahead log. Keeps a record of each\n"
-        "request without the identifier (type, dates, outcome, tasks), because the controller must be\n"
-        "able to show that requests were answered in time (Art. 5(2)); says what it kept and why.\n"
-        "Refused while a request of the subject is open, unless --force --reason.");
-    erase->callback([options, &context] { run_erase(*options, context); });
+    add_show(*group, context);
+    add_erase(*group, context);
 }
 
 }  // namespace gdprctl::cli

@@ -1,4 +1,5 @@
 #include "report/ropa_model.hpp"
+#include "output/report_formats.hpp"
 #include "register/loader.hpp"
 #include "report/notice.hpp"
 
@@ -47,7 +48,7 @@ TEST_CASE("the record carries the controller block", "[report]") {
 TEST_CASE("a purpose's retention names only the purpose's own data", "[report]") {
     const auto& newsletter = purpose("crm", "newsletter");
     REQUIRE(newsletter.retention.size() == 1);
-    CHECK(report::retention_lines(newsletter.retention) ==
+    CHECK(output::retention_lines(newsletter.retention) ==
           std::vector<std::string>{"First and last name, E-mail address: 2 years after end of contract"});
 }
 

@@ -1,4 +1,4 @@
-#include "authoring/listing.hpp"
+#include "output/register_formats.hpp"
 
 #include "output/text_width.hpp"
 
@@ -12,7 +12,7 @@
 
 #include <algorithm>
 
-namespace gdprctl::authoring {
+namespace gdprctl::output {
 namespace {
 
 // Register text reaches the terminal only escaped (output::terminal_escape).
@@ -58,7 +58,7 @@ void table(std::ostream& out, std::vector<std::vector<std::string>> rows) {
     }
 }
 
-void system_fields(output::JsonWriter& json, const model::Register& reg, const model::System& system,
+void system_fields(JsonWriter& json, const model::Register& reg, const model::System& system,
                    time::Date today) {
     json.field("id", system.id).field("name", system.name).field("owner", system.owner);
     json.field("description", system.description);
@@ -110,11 +110,11 @@ void system_fields(output::JsonWriter& json, const model::Register& reg, const m
         json.value(system.review_interval->to_string());
     else
         json.null();
-    json.field("review_due", review_is_due(reg, system, today));
+    json.field("review_due", authoring::review_is_due(reg, system, today));
     json.field("file", reg.file_of(system)).field("line", system.pos.line);
 }
 
-void recipient_fields(output::JsonWriter& json, const model::Register& reg, const model::Recipient& recipient) {
+void recipient_fields(JsonWriter& json, const model::Register& reg, const model::Recipient& recipient) {
     json.field("id", recipient.id).field("name", recipient.name).field("description", recipient.description);
     json.key("role");
     if (recipient.role)
@@ -149,24 +149,6 @@ void recipient_fields(output::JsonWriter& json, const model::Register& reg, cons
 
 }  // namespace
 
-const model::System& require_system(const model::Register& reg, const std::string& id) {
-    if (const auto* system = reg.find_system(id)) return *system;
-    std::vector<std::string_view> ids;
-    for (const auto& system : reg.systems) ids.push_back(system.id);
-    auto hint = diag::did_you_mean(id, ids);
-    throw UsageError(fmt::format("no system `{}` in the register", id),
-                     hint.empty() ? "run `gdprctl register list` to see the systems" : hint);
-}
-
-const model::Recipient& require_recipient(const model::Register& reg, const std::string& id) {
-    if (const auto* recipient = reg.find_recipient(id)) return *recipient;
-    std::vector<std::string_view> ids;
-    for (const auto& recipient : reg.recipients) ids.push_back(recipient.id);
-    auto hint = diag::did_you_mean(id, ids);
-    throw UsageError(fmt::format("no recipient `{}` in the register", id),
-                     hint.empty() ? "run `gdprctl recipient list` to see the recipients" : hint);
-}
-
 void write_systems_text(std::ostream& out, const model::Register& reg, const std::vector<const model::System*>& systems,
                         time::Date today) {
     if (reg.systems.empty()) {
@@ -180,7 +162,7 @@ void write_systems_text(std::ostream& out, const model::Register& reg, const std
     std::vector<std::vector<std::string>> rows{{"ID", "NAME", "OWNER", "LAST REVIEW", "NEXT REVIEW", "PURPOSES"}};
     for (const auto* system : systems) {
         auto next = next_review(reg, *system);
-        if (review_is_due(reg, *system, today)) next += " (due)";
+        if (authoring::review_is_due(reg, *system, today)) next += " (due)";
         rows.push_back(
             {system->id, system->name, system->owner, date_or(system->last_review, "never"), next, bases_of(*system)});
     }
@@ -189,7 +171,7 @@ void write_systems_text(std::ostream& out, const model::Register& reg, const std
 
 void write_systems_json(std::ostream& out, const model::Register& reg, const std::vector<const model::System*>& systems,
                         time::Date today) {
-    output::JsonWriter json(out);
+    JsonWriter json(out);
     json.begin_object().key("systems").begin_array();
     for (const auto* system : systems) {
         json.begin_object();
@@ -233,11 +215,11 @@ void write_system_text(std::ostream& out, const model::Register& reg, const mode
     }
     out << fmt::format("  security:    {}\n", joined(system.security));
     out << fmt::format("  last review: {}; next review: {}{}\n", date_or(system.last_review, "never"),
-                       next_review(reg, system), review_is_due(reg, system, today) ? " (due)" : "");
+                       next_review(reg, system), authoring::review_is_due(reg, system, today) ? " (due)" : "");
 }
 
 void write_system_json(std::ostream& out, const model::Register& reg, const model::System& system, time::Date today) {
-    output::JsonWriter json(out);
+    JsonWriter json(out);
     json.begin_object();
     system_fields(json, reg, system, today);
     json.end_object();
@@ -258,7 +240,7 @@ void write_recipients_text(std::ostream& out, const model::Register& reg) {
 }
 
 void write_recipients_json(std::ostream& out, const model::Register& reg) {
-    output::JsonWriter json(out);
+    JsonWriter json(out);
     json.begin_object().key("recipients").begin_array();
     for (const auto& recipient : reg.recipients) {
         json.begin_object();
@@ -288,7 +270,7 @@ void write_recipient_text(std::ostream& out, const model::Register& reg, const m
 }
 
 void write_recipient_json(std::ostream& out, const model::Register& reg, const model::Recipient& recipient) {
-    output::JsonWriter json(out);
+    JsonWriter json(out);
     json.begin_object();
     recipient_fields(json, reg, recipient);
     json.end_object();
@@ -311,7 +293,7 @@ void write_cookies_text(std::ostream& out, const model::Register& reg) {
 }
 
 void write_cookies_json(std::ostream& out, const model::Register& reg) {
-    output::JsonWriter json(out);
+    JsonWriter json(out);
     json.begin_object().key("cookies").begin_array();
     for (const auto& c : reg.cookies) {
         json.begin_object().field("name", c.name).field("provider", c.provider).field("description", c.description);
@@ -335,4 +317,22 @@ void write_cookies_json(std::ostream& out, const model::Register& reg) {
     out << '\n';
 }
 
-}  // namespace gdprctl::authoring
+namespace {
+
+constexpr Format<SystemsWriter> systems_rows[]{{"text", "", write_systems_text}, {"json", "", write_systems_json}};
+constexpr Format<SystemWriter> system_rows[]{{"text", "", write_system_text}, {"json", "", write_system_json}};
+constexpr Format<RecipientsWriter> recipients_rows[]{{"text", "", write_recipients_text},
+                                                     {"json", "", write_recipients_json}};
+constexpr Format<RecipientWriter> recipient_rows[]{{"text", "", write_recipient_text},
+                                                   {"json", "", write_recipient_json}};
+constexpr Format<CookiesWriter> cookies_rows[]{{"text", "", write_cookies_text}, {"json", "", write_cookies_json}};
+
+}  // namespace
+
+FormatTable<SystemsWriter> systems_formats() { return systems_rows; }
+FormatTable<SystemWriter> system_formats() { return system_rows; }
+FormatTable<RecipientsWriter> recipients_formats() { return recipients_rows; }
+FormatTable<RecipientWriter> recipient_formats() { return recipient_rows; }
+FormatTable<CookiesWriter> cookies_formats() { return cookies_rows; }
+
+}  // namespace gdprctl::output

@@ -1,14 +1,17 @@
 // The record as CSV in the column layout of the UK ICO's "Documentation template for controllers"
 // (sheet "Template", columns A to AD), one row per system and purpose, so that it can be pasted
 // into the regulator's spreadsheet or compared with one kept there.
-#include "report/ropa_model.hpp"
+#include "output/report_formats.hpp"
 #include "report/text.hpp"
 
 #include <fmt/format.h>
 
 #include <ostream>
 
-namespace gdprctl::report {
+namespace gdprctl::output {
+
+using namespace gdprctl::report;
+
 namespace {
 
 std::string joined(const std::vector<std::string>& items, std::string_view separator = "; ") {
@@ -139,4 +142,4 @@ void write_ropa_csv(std::ostream& out, const RopaRecord& record) {
     }
 }
 
-}  // namespace gdprctl::report
+}  // namespace gdprctl::output

@@ -1,12 +1,15 @@
 // The privacy-notice tables as Markdown, to paste into (or include from) the published notice.
-#include "report/notice.hpp"
+#include "output/report_formats.hpp"
 #include "report/text.hpp"
 
 #include <fmt/format.h>
 
 #include <ostream>
 
-namespace gdprctl::report {
+namespace gdprctl::output {
+
+using namespace gdprctl::report;
+
 namespace {
 
 std::string kind(const DataItem& item) {
@@ -165,4 +168,4 @@ void write_notice_markdown(std::ostream& out, const NoticeRecord& n) {
     out << md_escape(notice_complaint_text(n)) << '\n';
 }
 
-}  // namespace gdprctl::report
+}  // namespace gdprctl::output

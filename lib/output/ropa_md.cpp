@@ -1,12 +1,15 @@
 // The record as GitHub-flavoured Markdown, for review in a pull request or a wiki.
-#include "report/ropa_model.hpp"
+#include "output/report_formats.hpp"
 #include "report/text.hpp"
 
 #include <fmt/format.h>
 
 #include <ostream>
 
-namespace gdprctl::report {
+namespace gdprctl::output {
+
+using namespace gdprctl::report;
+
 namespace {
 
 void write_fields(std::ostream& out, const std::vector<Field>& fields) {
@@ -74,4 +77,4 @@ void write_ropa_markdown(std::ostream& out, const RopaRecord& record) {
     }
 }
 
-}  // namespace gdprctl::report
+}  // namespace gdprctl::output

@@ -5,10 +5,10 @@
 
 // The frame every HTML report shares: one self-contained page, inline CSS (screen and print), no
 // external assets, so that it can be mailed, archived or printed to PDF as it is.
-namespace gdprctl::report {
+namespace gdprctl::output {
 
 // Writes the doctype, head (title escaped here) and the opening of <body>.
 void write_html_head(std::ostream& out, std::string_view title);
 void write_html_tail(std::ostream& out);
 
-}  // namespace gdprctl::report
+}  // namespace gdprctl::output

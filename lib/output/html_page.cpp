@@ -1,10 +1,13 @@
-#include "report/html_page.hpp"
+#include "output/html_page.hpp"
 
 #include "report/text.hpp"
 
 #include <ostream>
 
-namespace gdprctl::report {
+namespace gdprctl::output {
+
+using namespace gdprctl::report;
+
 namespace {
 
 constexpr std::string_view stylesheet = R"css(
@@ -85,4 +88,4 @@ void write_html_tail(std::ostream& out) {
     out << "</body>\n</html>\n";
 }
 
-}  // namespace gdprctl::report
+}  // namespace gdprctl::output

@@ -1,12 +1,15 @@
 // The label/value layout of the record shared by the Markdown and HTML renderers.
-#include "report/ropa_model.hpp"
+#include "output/report_formats.hpp"
 #include "report/text.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 
-namespace gdprctl::report {
+namespace gdprctl::output {
+
+using namespace gdprctl::report;
+
 namespace {
 
 constexpr std::string_view not_recorded = "not recorded";
@@ -179,4 +182,4 @@ std::vector<Field> purpose_fields(const PurposeEntry& purpose) {
     return fields;
 }
 
-}  // namespace gdprctl::report
+}  // namespace gdprctl::output

@@ -1,6 +1,6 @@
 // The record as one self-contained, printable HTML page.
-#include "report/html_page.hpp"
-#include "report/ropa_model.hpp"
+#include "output/html_page.hpp"
+#include "output/report_formats.hpp"
 #include "report/text.hpp"
 
 #include <fmt/format.h>
@@ -8,7 +8,10 @@
 #include <algorithm>
 #include <ostream>
 
-namespace gdprctl::report {
+namespace gdprctl::output {
+
+using namespace gdprctl::report;
+
 namespace {
 
 void write_fields(std::ostream& out, const std::vector<Field>& fields) {
@@ -147,4 +150,4 @@ void write_ropa_html(std::ostream& out, const RopaRecord& record) {
     write_html_tail(out);
 }
 
-}  // namespace gdprctl::report
+}  // namespace gdprctl::output

@@ -1,10 +1,13 @@
 // The privacy-notice tables as JSON, for a website build that renders them itself.
 #include "output/json_writer.hpp"
-#include "report/notice.hpp"
+#include "output/report_formats.hpp"
 
 #include <ostream>
 
-namespace gdprctl::report {
+namespace gdprctl::output {
+
+using namespace gdprctl::report;
+
 namespace {
 
 void names(output::JsonWriter& json, const std::vector<DataItem>& items) {
@@ -101,4 +104,4 @@ void write_notice_json(std::ostream& out, const NoticeRecord& n) {
     out << '\n';
 }
 
-}  // namespace gdprctl::report
+}  // namespace gdprctl::output

@@ -1,13 +1,16 @@
 // The privacy-notice tables as one self-contained HTML page.
-#include "report/html_page.hpp"
-#include "report/notice.hpp"
+#include "output/html_page.hpp"
+#include "output/report_formats.hpp"
 #include "report/text.hpp"
 
 #include <fmt/format.h>
 
 #include <ostream>
 
-namespace gdprctl::report {
+namespace gdprctl::output {
+
+using namespace gdprctl::report;
+
 namespace {
 
 std::string names(const std::vector<DataItem>& items) {
@@ -180,4 +183,4 @@ void write_notice_html(std::ostream& out, const NoticeRecord& n) {
     write_html_tail(out);
 }
 
-}  // namespace gdprctl::report
+}  // namespace gdprctl::output

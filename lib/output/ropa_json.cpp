@@ -1,13 +1,15 @@
 // The record as JSON, for tools that build on it (dashboards, other registers, diffs in CI).
 #include "output/json_writer.hpp"
-#include "report/ropa_model.hpp"
+#include "output/report_formats.hpp"
 
 #include <ostream>
 
-namespace gdprctl::report {
+namespace gdprctl::output {
+
+using namespace gdprctl::report;
+
 namespace {
 
-using output::JsonWriter;
 
 void text_or_null(JsonWriter& json, std::string_view key, const std::string& text) {
     json.key(key);
@@ -161,4 +163,4 @@ void write_ropa_json(std::ostream& out, const RopaRecord& record) {
     out << '\n';
 }
 
-}  // namespace gdprctl::report
+}  // namespace gdprctl::output
