@@ -50,11 +50,11 @@ void remove_entry(const fs::path& root, const std::string& path, const char* key
     edit::write_atomically(snapshot, edit::remove_item(snapshot.text, *ref.list, ref.index));
 }
 
-template <typename Parse>
-void check_enum(const std::string& value, const char* flag, Parse parse, const std::vector<std::string_view>& names) {
-    if (!value.empty() && !parse(value))
+template <typename Enum>
+void check_enum(const std::string& value, const char* flag) {
+    if (!value.empty() && !model::parse<Enum>(value))
         throw UsageError(fmt::format("{} `{}` is not one of the allowed values", flag, value),
-                         hint_or_list(value, names));
+                         hint_or_list(value, model::names<Enum>()));
 }
 
 }  // namespace
@@ -70,8 +70,8 @@ std::vector<std::string> missing_recipient_fields(const RecipientFlags& flags) {
 
 void validate_recipient_flags(const RecipientFlags& flags) {
     if (!flags.id.empty()) validate_id(flags.id, "recipient");
-    check_enum(flags.role, "--role", model::parse_recipient_role, model::recipient_role_names());
-    check_enum(flags.transfer, "--transfer", model::parse_transfer_mechanism, model::transfer_mechanism_names());
+    check_enum<model::RecipientRole>(flags.role, "--role");
+    check_enum<model::TransferMechanism>(flags.transfer, "--transfer");
     auto country = flags.country;
     normalise_country(country);
     if (!country.empty() && !model::looks_like_country_code(country))
@@ -150,7 +150,7 @@ std::vector<std::string> missing_cookie_fields(const CookieFlags& flags) {
 }
 
 void validate_cookie_flags(const CookieFlags& flags) {
-    check_enum(flags.category, "--category", model::parse_cookie_category, model::cookie_category_names());
+    check_enum<model::CookieCategory>(flags.category, "--category");
     if (!flags.expiry.empty() && flags.expiry != "session" && !time::parse_duration(flags.expiry))
         throw UsageError(fmt::format("--expiry `{}` is not an ISO 8601 duration", flags.expiry),
                          "write e.g. P13M, P30D, or `session` for a cookie deleted when the browser closes");

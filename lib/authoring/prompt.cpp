@@ -162,11 +162,11 @@ void prompt_new_recipient(RecipientFlags& r, Prompter& p) {
     };
     if (r.name.empty()) r.name = p.ask("  Name of the organisation", not_blank);
     if (r.role.empty())
-        r.role = p.ask(fmt::format("  Role ({})", diag::one_of(model::recipient_role_names())),
+        r.role = p.ask(fmt::format("  Role ({})", diag::one_of(model::names<model::RecipientRole>())),
                        check(&RecipientFlags::role));
     if (r.country.empty()) r.country = p.ask("  Country (ISO 3166-1 alpha-2, e.g. US)", check(&RecipientFlags::country));
     normalise_country(r.country);
-    auto role = model::parse_recipient_role(r.role);
+    auto role = model::parse<model::RecipientRole>(r.role);
     if (role == model::RecipientRole::processor || role == model::RecipientRole::joint_controller) {
         p.out() << "  A processor works under a written agreement (GDPR Art. 28(3)).\n";
         if (r.agreement_signed.empty()) r.agreement_signed = p.ask("  Agreement signed on (YYYY-MM-DD)", validate_date);
@@ -181,7 +181,7 @@ void prompt_new_recipient(RecipientFlags& r, Prompter& p) {
             r.country == "US" ? " Adequacy covers only organisations certified under the EU-US Data Privacy"
                                 "\n  Framework (Decision 2023/1795)."
                               : "");
-        r.transfer = p.ask(fmt::format("  Transfer mechanism ({})", diag::one_of(model::transfer_mechanism_names())),
+        r.transfer = p.ask(fmt::format("  Transfer mechanism ({})", diag::one_of(model::names<model::TransferMechanism>())),
                            check(&RecipientFlags::transfer));
     }
 }
@@ -208,7 +208,7 @@ void complete_purpose(SystemFlags& flags, const std::string& id, const model::Re
     std::string basis;
     for (const auto& entry : flags.purposes)
         if (entry.rfind(id + ":", 0) == 0) basis = entry.substr(id.size() + 1);
-    auto parsed = model::parse_lawful_basis(basis);
+    auto parsed = model::parse<model::LawfulBasis>(basis);
     if (!parsed) return;  // add_system reports it
     if (!has_entry(flags.purpose_description, id))
         flags.purpose_description.push_back(
@@ -275,7 +275,7 @@ void complete_purpose(SystemFlags& flags, const std::string& id, const model::Re
 void prompt_purposes(SystemFlags& flags, const model::Register& reg, Prompter& p) {
     p.out() << fmt::format(
         "Purposes, one at a time. Each rests on one lawful basis of GDPR Art. 6(1): {}.\n",
-        diag::one_of(model::lawful_basis_names()));
+        diag::one_of(model::names<model::LawfulBasis>()));
     std::vector<std::string> ids;
     while (true) {
         auto id = p.ask(ids.empty() ? "Purpose id (e.g. service-delivery)" : "Next purpose id (empty when done)",
@@ -289,9 +289,9 @@ void prompt_purposes(SystemFlags& flags, const model::Register& reg, Prompter& p
         if (id.empty()) break;
         ids.push_back(id);
         auto basis = p.ask("  Lawful basis", [](const std::string& v) {
-            if (!model::parse_lawful_basis(v))
+            if (!model::parse<model::LawfulBasis>(v))
                 throw UsageError(fmt::format("`{}` is not a lawful basis of GDPR Art. 6(1)", v),
-                                 hint_or_list(v, model::lawful_basis_names()));
+                                 hint_or_list(v, model::names<model::LawfulBasis>()));
         });
         flags.purposes.push_back(id + ":" + basis);
         complete_purpose(flags, id, reg, p, true);
@@ -512,11 +512,11 @@ void prompt_cookie(CookieFlags& flags, const model::Register& reg, Prompter& p) 
                                                                   : diag::did_you_mean(v, known));
         });
     if (flags.category.empty())
-        flags.category = p.ask(fmt::format("Category ({})", diag::one_of(model::cookie_category_names())),
+        flags.category = p.ask(fmt::format("Category ({})", diag::one_of(model::names<model::CookieCategory>())),
                                check(&CookieFlags::category));
     if (flags.expiry.empty())
         flags.expiry = p.ask("Expiry (ISO 8601 duration such as P13M, or session)", check(&CookieFlags::expiry));
-    auto category = model::parse_cookie_category(flags.category);
+    auto category = model::parse<model::CookieCategory>(flags.category);
     if (category == model::CookieCategory::analytics || category == model::CookieCategory::marketing) {
         p.out() << "An analytics or marketing cookie needs prior consent (ePrivacy Directive Art. 5(3)); name the\n"
                    "system and the purpose it serves, so that the consent and the notice can be traced.\n";

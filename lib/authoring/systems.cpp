@@ -260,9 +260,9 @@ std::vector<std::string> missing_system_fields(const SystemFlags& flags) {
 void validate_purpose_flag(const std::string& text) {
     auto [id, basis] = split_once(text, ':', "--purpose", "ID:BASIS");
     validate_id(id, "purpose");
-    if (!model::parse_lawful_basis(basis))
+    if (!model::parse<model::LawfulBasis>(basis))
         throw UsageError(fmt::format("--purpose `{}`: `{}` is not a lawful basis of GDPR Art. 6(1)", text, basis),
-                         hint_or_list(basis, model::lawful_basis_names()));
+                         hint_or_list(basis, model::names<model::LawfulBasis>()));
 }
 
 void validate_retention_flag(const std::string& text) {
@@ -486,10 +486,10 @@ bool review_is_due(const model::Register& reg, const model::System& system, time
 std::vector<const model::System*> filter_systems(const model::Register& reg, const SystemFilter& filter) {
     std::optional<model::LawfulBasis> basis;
     if (!filter.basis.empty()) {
-        basis = model::parse_lawful_basis(filter.basis);
+        basis = model::parse<model::LawfulBasis>(filter.basis);
         if (!basis)
             throw UsageError(fmt::format("--basis `{}` is not a lawful basis", filter.basis),
-                             hint_or_list(filter.basis, model::lawful_basis_names()));
+                             hint_or_list(filter.basis, model::names<model::LawfulBasis>()));
     }
     if (!filter.data.empty() && !reg.taxonomy.contains(filter.data)) {
         auto ids = reg.taxonomy.ids();

@@ -66,7 +66,7 @@ struct RetentionRule : Located {
     std::optional<time::Duration> period;  // empty with undetermined == true, or when invalid
     bool undetermined = false;
     std::string after;  // the event the period runs from: collection, end-of-contract, ...
-    RetentionAction action = RetentionAction::erase;
+    RetentionAction action = RetentionAction::delete_;
     std::string reason;
 };
 

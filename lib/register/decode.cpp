@@ -166,11 +166,11 @@ public:
 
     template <typename Enum, typename Entity>
     std::optional<Enum> enumeration(const Node* node, std::string_view field, Entity& entity,
-                                    const std::vector<std::string_view>& names,
-                                    std::optional<Enum> (*parse)(std::string_view), const char* rule = "schema-enum") {
+                                    const char* rule = "schema-enum") {
         if (!node || !expect(*node, Node::Kind::scalar, field)) return std::nullopt;
         entity.mark(field, node->pos);
-        if (auto parsed = parse(node->value)) return parsed;
+        if (auto parsed = model::parse<Enum>(node->value)) return parsed;
+        const auto& names = model::names<Enum>();
         auto hint = diag::did_you_mean(node->value, names);
         report(rule, node->pos,
                fmt::format("`{}` has an unknown value `{}`; expected {}", field, node->value, diag::one_of(names)),
@@ -249,7 +249,6 @@ public:
         purpose.id = text(fields.require("id"), "id", purpose);
         purpose.description = text(fields.get("description"), "description", purpose);
         purpose.basis = enumeration<model::LawfulBasis>(fields.require("basis"), "basis", purpose,
-                                                        model::lawful_basis_names(), model::parse_lawful_basis,
                                                         "lawful-basis-unknown");
         purpose.data = list(fields.get("data"), "data", purpose);
         purpose.lia = text(fields.get("lia"), "lia", purpose);
@@ -263,8 +262,7 @@ public:
             static const Fields requirement_fields{"kind", "consequence"};
             MapReader reader(*this, *requirement, "requirement", requirement_fields);
             model::RequirementRecord record;
-            if (auto kind = enumeration<model::Requirement>(reader.require("kind"), "requirement.kind", purpose,
-                                                            model::requirement_names(), model::parse_requirement))
+            if (auto kind = enumeration<model::Requirement>(reader.require("kind"), "requirement.kind", purpose))
                 record.kind = *kind;
             record.consequence = text(reader.get("consequence"), "consequence");
             reader.finish();
@@ -313,9 +311,7 @@ public:
         }
         rule.after = text(fields.get("after"), "after", rule);
         rule.reason = text(fields.get("reason"), "reason", rule);
-        if (auto action = enumeration<model::RetentionAction>(fields.get("action"), "action", rule,
-                                                              model::retention_action_names(),
-                                                              model::parse_retention_action))
+        if (auto action = enumeration<model::RetentionAction>(fields.get("action"), "action", rule))
             rule.action = *action;
         fields.finish();
         return rule;
@@ -334,16 +330,12 @@ public:
             recipient.name = text(fields.require("name"), "name", recipient);
             recipient.description = text(fields.get("description"), "description", recipient);
             recipient.contact = text(fields.get("contact"), "contact", recipient);
-            recipient.role = enumeration<model::RecipientRole>(fields.require("role"), "role", recipient,
-                                                               model::recipient_role_names(),
-                                                               model::parse_recipient_role);
+            recipient.role = enumeration<model::RecipientRole>(fields.require("role"), "role", recipient);
             if (const Node* country = fields.require("country")) {
                 recipient.country = text(country, "country", recipient);
                 check_country(*country, recipient.country);
             }
-            recipient.transfer = enumeration<model::TransferMechanism>(fields.get("transfer"), "transfer", recipient,
-                                                                       model::transfer_mechanism_names(),
-                                                                       model::parse_transfer_mechanism);
+            recipient.transfer = enumeration<model::TransferMechanism>(fields.get("transfer"), "transfer", recipient);
             recipient.dpf_checked = date(fields.get("dpf_checked"), "dpf_checked", recipient);
             recipient.tia = text(fields.get("tia"), "tia", recipient);
             if (const Node* agreement = fields.get("agreement"); agreement && expect(*agreement, Node::Kind::map, "agreement")) {
@@ -378,9 +370,7 @@ public:
             cookie.description = text(fields.get("description"), "description", cookie);
             cookie.system = text(fields.get("system"), "system", cookie);
             cookie.purpose = text(fields.get("purpose"), "purpose", cookie);
-            cookie.category = enumeration<model::CookieCategory>(fields.require("category"), "category", cookie,
-                                                                 model::cookie_category_names(),
-                                                                 model::parse_cookie_category);
+            cookie.category = enumeration<model::CookieCategory>(fields.require("category"), "category", cookie);
             if (const Node* expiry = fields.require("expiry"); expiry && expect(*expiry, Node::Kind::scalar, "expiry")) {
                 cookie.mark("expiry", expiry->pos);
                 if (expiry->value == "session")

@@ -11,26 +11,10 @@
 namespace gdprctl::report {
 namespace {
 
-std::string_view category_label(model::CookieCategory category) {
-    switch (category) {
-        case model::CookieCategory::strictly_necessary:
-            return "Strictly necessary";
-        case model::CookieCategory::functional:
-            return "Functional";
-        case model::CookieCategory::analytics:
-            return "Analytics";
-        case model::CookieCategory::marketing:
-            return "Marketing";
-        case model::CookieCategory::user_interface:
-            return "User interface";
-    }
-    return "";
-}
-
 std::vector<NoticeRight> rights() {
     using model::Right;
     auto right = [](Right r, std::string what) {
-        return NoticeRight{std::string(right_label(model::to_string(r))), std::string(model::article_of(r)),
+        return NoticeRight{std::string(model::label(r)), std::string(model::article_of(r)),
                            std::move(what)};
     };
     return {
@@ -263,7 +247,7 @@ NoticeRecord build_notice(const model::Register& reg, time::Date as_of, std::siz
             row.provider = recipient->name;
         else
             row.provider = cookie.provider;
-        row.category = cookie.category ? std::string(category_label(*cookie.category)) : std::string{};
+        row.category = cookie.category ? std::string(model::label(*cookie.category)) : std::string{};
         row.purpose = cookie_purpose_text(reg, cookie);
         row.expiry = cookie.session  ? std::string("session")
                      : cookie.expiry ? humanise_duration(*cookie.expiry)

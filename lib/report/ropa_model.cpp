@@ -129,6 +129,11 @@ std::vector<RetentionEntry> retention_for(const model::Register& reg, const mode
     return entries;
 }
 
+// "Standard contractual clauses (GDPR Art. 46(2)(c))": the mechanism's label and article.
+std::string safeguard_text(model::TransferMechanism mechanism) {
+    return fmt::format("{} ({})", model::label(mechanism), model::article_of(mechanism));
+}
+
 RecipientEntry recipient_entry(const model::Register& reg, const std::string& id) {
     RecipientEntry entry;
     entry.id = id;
@@ -149,7 +154,7 @@ RecipientEntry recipient_entry(const model::Register& reg, const std::string& id
     switch (transfer.ground) {
         case model::TransferGround::adequacy:
             entry.transfer = std::string(model::to_string(model::TransferMechanism::adequacy));
-            entry.safeguard = fmt::format("{}: {}", safeguard_label(model::TransferMechanism::adequacy),
+            entry.safeguard = fmt::format("{}: {}", safeguard_text(model::TransferMechanism::adequacy),
                                           model::describe_adequacy(*transfer.decision, *recipient));
             break;
         case model::TransferGround::adequacy_not_covered:
@@ -158,7 +163,7 @@ RecipientEntry recipient_entry(const model::Register& reg, const std::string& id
                                   : std::string("none: no adequacy decision for this country");
             break;
         case model::TransferGround::safeguard:
-            entry.safeguard = std::string(safeguard_label(*recipient->transfer));
+            entry.safeguard = std::string(safeguard_text(*recipient->transfer));
             if (!recipient->tia.empty())
                 entry.safeguard += fmt::format("; transfer impact assessment {}", recipient->tia);
             break;
@@ -166,7 +171,7 @@ RecipientEntry recipient_entry(const model::Register& reg, const std::string& id
             entry.safeguard = "none recorded";
             break;
         default:
-            if (recipient->transfer) entry.safeguard = std::string(safeguard_label(*recipient->transfer));
+            if (recipient->transfer) entry.safeguard = std::string(safeguard_text(*recipient->transfer));
             break;
     }
     if (recipient->agreement) {
@@ -185,7 +190,7 @@ PurposeEntry purpose_entry(const model::Register& reg, const model::System& syst
     entry.description = purpose.description.empty() ? purpose.id : purpose.description;
     if (purpose.basis) {
         entry.basis = std::string(model::to_string(*purpose.basis));
-        entry.basis_label = std::string(basis_label(*purpose.basis));
+        entry.basis_label = std::string(model::label(*purpose.basis));
         entry.basis_article = std::string(model::article_of(*purpose.basis));
         entry.rights = rights_for(*purpose.basis);
     }
@@ -247,54 +252,14 @@ std::string ContactPerson::summary() const {
     return fmt::format("{}", fmt::join(parts, ", "));
 }
 
-std::string_view basis_label(LawfulBasis basis) {
-    switch (basis) {
-        case LawfulBasis::consent:
-            return "Consent";
-        case LawfulBasis::contract:
-            return "Contract";
-        case LawfulBasis::legal_obligation:
-            return "Legal obligation";
-        case LawfulBasis::vital_interests:
-            return "Vital interests";
-        case LawfulBasis::public_task:
-            return "Public task";
-        case LawfulBasis::legitimate_interests:
-            return "Legitimate interests";
-    }
-    return "";
-}
-
 std::string_view role_label(std::string_view role) {
-    if (role == "processor") return "Processor";
-    if (role == "controller") return "Controller";
-    if (role == "joint-controller") return "Joint controller";
-    if (role == "authority") return "Public authority";
-    return "Role not recorded";
+    const auto parsed = model::parse<model::RecipientRole>(role);
+    return parsed ? model::label(*parsed) : "Role not recorded";
 }
 
 std::string_view right_label(std::string_view right) {
-    if (right == "access") return "Access";
-    if (right == "rectification") return "Rectification";
-    if (right == "erasure") return "Erasure";
-    if (right == "restriction") return "Restriction of processing";
-    if (right == "portability") return "Data portability";
-    if (right == "objection") return "Objection";
-    return right;
-}
-
-std::string_view safeguard_label(model::TransferMechanism mechanism) {
-    switch (mechanism) {
-        case model::TransferMechanism::adequacy:
-            return "Adequacy decision (GDPR Art. 45)";
-        case model::TransferMechanism::scc:
-            return "Standard contractual clauses (GDPR Art. 46(2)(c))";
-        case model::TransferMechanism::bcr:
-            return "Binding corporate rules (GDPR Art. 47)";
-        case model::TransferMechanism::derogation:
-            return "Derogation for a specific situation (GDPR Art. 49)";
-    }
-    return "";
+    const auto parsed = model::parse<model::Right>(right);
+    return parsed ? model::label(*parsed) : right;
 }
 
 std::string data_summary(const std::vector<DataItem>& items) {

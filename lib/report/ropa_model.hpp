@@ -119,10 +119,9 @@ struct RopaRecord {
 RopaRecord build_ropa(const model::Register& reg, time::Date as_of, std::size_t register_errors);
 
 // Human wording shared by the formats.
-std::string_view basis_label(model::LawfulBasis basis);  // "Legal obligation"
-std::string_view role_label(std::string_view role);      // "joint-controller" -> "Joint controller"
-std::string_view right_label(std::string_view right);    // "portability" -> "Data portability"
-std::string_view safeguard_label(model::TransferMechanism mechanism);
+// The label of a spelling kept as text in the record (from the vocabulary's table).
+std::string_view role_label(std::string_view role);    // "joint-controller" -> "Joint controller"
+std::string_view right_label(std::string_view right);  // "portability" -> "Data portability"
 std::string data_summary(const std::vector<DataItem>& items);  // names joined, special/criminal marked
 
 }  // namespace gdprctl::report

@@ -278,11 +278,11 @@ std::vector<Task> plan_tasks(const model::Register& reg, Right type, const std::
 
 Opened open_request(store::Store& store, const model::Register& reg, const OpenOptions& options,
                     const store::ChangeStamp& stamp) {
-    const auto type = model::parse_right(options.type);
+    const auto type = model::parse<model::Right>(options.type);
     if (!type) {
-        auto hint = diag::did_you_mean(options.type, model::right_names());
+        auto hint = diag::did_you_mean(options.type, model::names<model::Right>());
         throw UsageError(fmt::format("unknown request type `{}`; expected {}", options.type,
-                                     diag::one_of(model::right_names())),
+                                     diag::one_of(model::names<model::Right>())),
                          hint.empty() ? "the six rights of Art. 15-21 each have a type" : hint);
     }
     check_subject_id(options.subject);
@@ -448,11 +448,11 @@ Request verify_identity(store::Store& store, const std::string& id, const Verify
 
 Request close_request(store::Store& store, const std::string& id, const CloseOptions& options,
                       const store::ChangeStamp& stamp) {
-    const auto outcome = store::parse_outcome(options.outcome);
+    const auto outcome = store::parse<store::Outcome>(options.outcome);
     if (!outcome) {
-        auto hint = diag::did_you_mean(options.outcome, store::outcome_names());
+        auto hint = diag::did_you_mean(options.outcome, store::names<store::Outcome>());
         throw UsageError(fmt::format("unknown outcome `{}`; expected {}", options.outcome,
-                                     diag::one_of(store::outcome_names())),
+                                     diag::one_of(store::names<store::Outcome>())),
                          hint);
     }
     const bool art_12_5 = *outcome == store::Outcome::manifestly_unfounded || *outcome == store::Outcome::excessive;
@@ -541,7 +541,7 @@ Task complete_task(store::Store& store, const std::string& id, const std::string
     std::optional<TaskKind> wanted_kind;
     std::string wanted = target;
     if (auto colon = target.find(':'); colon != std::string::npos) {
-        wanted_kind = store::parse_task_kind(target.substr(0, colon));
+        wanted_kind = store::parse<store::TaskKind>(target.substr(0, colon));
         if (!wanted_kind) throw UsageError(fmt::format("`{}` is not a task; prefixes are system: and notify:", target));
         wanted = target.substr(colon + 1);
     }
@@ -598,7 +598,7 @@ RequestDetail show_request(store::Store& store, const std::string& id) {
 store::RequestFilter list_filter(const ListOptions& options, time::Date today) {
     store::RequestFilter filter;
     if (options.status != "all") {
-        filter.status = store::parse_request_status(options.status);
+        filter.status = store::parse<store::RequestStatus>(options.status);
         if (!filter.status)
             throw UsageError(fmt::format("--status `{}` is not a request status", options.status),
                              "use one of: open, closed, all");

@@ -101,14 +101,14 @@ Request read_request(const Statement& row) {
     request.id = row.text(0);
     request.year = row.integer32(1);
     request.number = row.integer32(2);
-    request.type = checked(model::parse_right(row.text(3)), row.text(3));
+    request.type = checked(parse<model::Right>(row.text(3)), row.text(3));
     request.subject = row.optional_text(4);
     request.subject_kind = row.text(5);
     request.received = date_column(row, 6);
     request.due = date_column(row, 7);
     request.channel = row.text(8);
     request.note = row.text(9);
-    request.status = checked(parse_request_status(row.text(10)), row.text(10));
+    request.status = checked(parse<RequestStatus>(row.text(10)), row.text(10));
     request.opened_at = instant_column(row, 11);
     request.opened_by = row.text(12);
     request.extended_on = optional_date(row, 13);
@@ -117,7 +117,7 @@ Request read_request(const Statement& row) {
     if (!row.is_null(16)) {
         const std::string ground = row.text(23);
         const std::string& stored = ground.empty() ? row.text(16) : ground;
-        request.outcome = checked(parse_outcome(stored), stored);
+        request.outcome = checked(parse<Outcome>(stored), stored);
     }
     request.close_reason = row.text(17);
     request.closed_at = optional_instant(row, 18);
@@ -134,13 +134,13 @@ Request read_request(const Statement& row) {
 Task read_task(const Statement& row) {
     Task task;
     task.request_id = row.text(0);
-    task.kind = checked(parse_task_kind(row.text(1)), row.text(1));
+    task.kind = checked(parse<TaskKind>(row.text(1)), row.text(1));
     task.target = row.text(2);
     task.via = row.text(3);
     task.done_at = optional_instant(row, 4);
     task.done_by = row.optional_text(5).value_or("");
     task.note = row.text(6);
-    task.resolution = checked(parse_task_resolution(row.text(7)), row.text(7));
+    task.resolution = checked(parse<TaskResolution>(row.text(7)), row.text(7));
     task.grounds = row.text(8);
     return task;
 }

@@ -15,6 +15,12 @@
 // types and never in SQL, so that a PostgreSQL backend can implement the same classes later.
 namespace gdprctl::store {
 
+// The store's vocabularies use the register's table machinery (model/vocabulary_table.hpp):
+// store::to_string, store::parse<E> and store::names<E> work on them as on the register's enums.
+using model::names;
+using model::parse;
+using model::to_string;
+
 enum class RequestStatus { open, closed };
 // refused: Art. 12(4); manifestly_unfounded and excessive: Art. 12(5), each an outcome of its own.
 enum class Outcome { fulfilled, refused, partial, manifestly_unfounded, excessive };
@@ -23,15 +29,60 @@ enum class Outcome { fulfilled, refused, partial, manifestly_unfounded, excessiv
 enum class TaskResolution { act, restrict, not_applicable };
 enum class TaskKind { system, notify };
 
-std::string_view to_string(RequestStatus status);
-std::string_view to_string(Outcome outcome);
-std::string_view to_string(TaskKind kind);
-std::string_view to_string(TaskResolution resolution);
-std::optional<RequestStatus> parse_request_status(std::string_view text);
-std::optional<Outcome> parse_outcome(std::string_view text);
-std::optional<TaskKind> parse_task_kind(std::string_view text);
-std::optional<TaskResolution> parse_task_resolution(std::string_view text);
-std::vector<std::string_view> outcome_names();
+}  // namespace gdprctl::store
+
+namespace gdprctl::model {
+
+template <>
+struct Vocabulary<store::RequestStatus> {
+    using E = store::RequestStatus;
+    static constexpr std::array<VocabularyEntry<E>, 2> entries{{
+        {E::open, "open", "Open", ""},
+        {E::closed, "closed", "Closed", ""},
+    }};
+    static_assert(is_complete(entries, E::closed));
+};
+
+// Art. 12(4): a refusal (or a partial answer) states its reasons; Art. 12(5): a manifestly unfounded
+// or excessive request may be refused or charged for.
+template <>
+struct Vocabulary<store::Outcome> {
+    using E = store::Outcome;
+    static constexpr std::array<VocabularyEntry<E>, 5> entries{{
+        {E::fulfilled, "fulfilled", "Fulfilled", "GDPR Art. 12(3)"},
+        {E::refused, "refused", "Refused", "GDPR Art. 12(4)"},
+        {E::partial, "partial", "Partly fulfilled", "GDPR Art. 12(4)"},
+        {E::manifestly_unfounded, "manifestly-unfounded", "Manifestly unfounded", "GDPR Art. 12(5)"},
+        {E::excessive, "excessive", "Excessive", "GDPR Art. 12(5)"},
+    }};
+    static_assert(is_complete(entries, E::excessive));
+};
+
+template <>
+struct Vocabulary<store::TaskResolution> {
+    using E = store::TaskResolution;
+    static constexpr std::array<VocabularyEntry<E>, 3> entries{{
+        {E::act, "act", "Act on the right", ""},
+        {E::restrict, "restrict", "Restrict, do not erase", "GDPR Art. 17(3)"},
+        {E::not_applicable, "not-applicable", "Not applicable", "GDPR Art. 20(1), Art. 21"},
+    }};
+    static_assert(is_complete(entries, E::not_applicable));
+};
+
+// A task is work in one system, or an Art. 19 notice to a recipient.
+template <>
+struct Vocabulary<store::TaskKind> {
+    using E = store::TaskKind;
+    static constexpr std::array<VocabularyEntry<E>, 2> entries{{
+        {E::system, "system", "System", ""},
+        {E::notify, "notify", "Notify recipient", "GDPR Art. 19"},
+    }};
+    static_assert(is_complete(entries, E::notify));
+};
+
+}  // namespace gdprctl::model
+
+namespace gdprctl::store {
 
 struct Request {
     std::string id;  // REQ-<year>-<number>

@@ -166,7 +166,7 @@ void setup_request(CLI::App& app, Context& context) {
         "  gdprctl request close REQ-2026-0001 --outcome fulfilled");
 
     auto* open = group->add_subcommand("open", "Record a request received from a data subject");
-    open->add_option("--type", options->open.type, fmt::format("{}", fmt::join(model::right_names(), ", ")))
+    open->add_option("--type", options->open.type, fmt::format("{}", fmt::join(model::names<model::Right>(), ", ")))
         ->required();
     open->add_option("--subject", options->open.subject, "The subject's identifier, e.g. a customer number")
         ->required();

@@ -26,9 +26,9 @@ TEST_CASE("a parent key covers its children only", "[model]") {
 }
 
 TEST_CASE("exactly six lawful bases", "[model]") {
-    CHECK(lawful_basis_names().size() == 6);
-    CHECK(parse_lawful_basis("legitimate-interests") == LawfulBasis::legitimate_interests);
-    CHECK_FALSE(parse_lawful_basis("legitimate-interest"));
+    CHECK(names<LawfulBasis>().size() == 6);
+    CHECK(parse<LawfulBasis>("legitimate-interests") == LawfulBasis::legitimate_interests);
+    CHECK_FALSE(parse<LawfulBasis>("legitimate-interest"));
     CHECK(article_of(LawfulBasis::consent) == "GDPR Art. 6(1)(a)");
 }
 
