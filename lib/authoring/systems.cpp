@@ -1,6 +1,7 @@
 #include "authoring/systems.hpp"
 
 #include "authoring/candidate.hpp"
+#include "model/review_due.hpp"
 #include "authoring/parties.hpp"
 #include "authoring/policy.hpp"
 #include "diag/suggest.hpp"
@@ -477,12 +478,6 @@ model::Register load_for_listing(const fs::path& root) {
     return reg::load_register(root).reg;
 }
 
-bool review_is_due(const model::Register& reg, const model::System& system, time::Date today) {
-    if (!system.last_review) return true;
-    auto interval = system.review_interval.value_or(reg.settings.system_review_interval);
-    return time::add(*system.last_review, interval) <= today;
-}
-
 std::vector<const model::System*> filter_systems(const model::Register& reg, const SystemFilter& filter) {
     std::optional<model::LawfulBasis> basis;
     if (!filter.basis.empty()) {
@@ -509,7 +504,7 @@ std::vector<const model::System*> filter_systems(const model::Register& reg, con
         if (!filter.recipient.empty() &&
             std::find(system.recipients.begin(), system.recipients.end(), filter.recipient) == system.recipients.end())
             continue;
-        if (filter.review_due && !review_is_due(reg, system, filter.today)) continue;
+        if (filter.review_due && !model::review_is_due(reg, system, filter.today)) continue;
         out.push_back(&system);
     }
     return out;

@@ -94,7 +94,6 @@ struct SystemFilter {
     time::Date today;
 };
 std::vector<const model::System*> filter_systems(const model::Register& reg, const SystemFilter& filter);
-bool review_is_due(const model::Register& reg, const model::System& system, time::Date today);
 
 // `register list`: the register and the systems that pass `filter` (pointers into `reg`).
 struct SystemListing {

@@ -19,4 +19,8 @@ ReviewState review_state(const std::optional<time::Date>& next, time::Date today
     return ReviewState::current;
 }
 
+bool review_is_due(const Register& reg, const System& system, time::Date today) {
+    return review_state(next_review(reg, system), today) != ReviewState::current;
+}
+
 }  // namespace gdprctl::model

@@ -17,5 +17,8 @@ std::optional<time::Date> next_review(const Policy& policy);
 // Due on the anniversary itself, overdue from the day after.
 enum class ReviewState { current, due, overdue, never_reviewed };
 ReviewState review_state(const std::optional<time::Date>& next, time::Date today);
+// Due, overdue or never reviewed (anything but current): what `register list --review-due` lists
+// and the register's views mark "(due)".
+bool review_is_due(const Register& reg, const System& system, time::Date today);
 
 }  // namespace gdprctl::model

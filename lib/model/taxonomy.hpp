@@ -37,6 +37,9 @@ public:
     // True when `ancestor` equals `id` or is one of its dotted parents ("contact" covers
     // "contact.email").
     static bool covers(std::string_view ancestor, std::string_view id);
+    // True when either key covers the other: the two name overlapping data ("contact" and
+    // "contact.email"), e.g. a purpose's data and a system's, or a retention rule's and a record's.
+    static bool related(std::string_view a, std::string_view b) { return covers(a, b) || covers(b, a); }
 
 private:
     std::vector<DataCategory> categories_;

@@ -2,7 +2,7 @@
 
 #include "output/text_width.hpp"
 
-#include "authoring/systems.hpp"
+#include "model/review_due.hpp"
 #include "diag/suggest.hpp"
 #include "errors.hpp"
 #include "output/json_writer.hpp"
@@ -35,11 +35,11 @@ std::string bases_of(const model::System& system) {
     return fmt::format("{}", fmt::join(bases, ", "));
 }
 
-std::string next_review(const model::Register& reg, const model::System& system) {
-    if (!system.last_review) return "now";
-    auto interval = system.review_interval.value_or(reg.settings.system_review_interval);
-    return time::add(*system.last_review, interval).to_string();
+std::string next_review_text(const model::Register& reg, const model::System& system) {
+    const auto next = model::next_review(reg, system);
+    return next ? next->to_string() : "now";
 }
+
 
 void table(std::ostream& out, std::vector<std::vector<std::string>> rows) {
     if (rows.empty()) return;
@@ -110,7 +110,7 @@ void system_fields(JsonWriter& json, const model::Register& reg, const model::Sy
         json.value(system.review_interval->to_string());
     else
         json.null();
-    json.field("review_due", authoring::review_is_due(reg, system, today));
+    json.field("review_due", model::review_is_due(reg, system, today));
     json.field("file", reg.file_of(system)).field("line", system.pos.line);
 }
 
@@ -161,8 +161,8 @@ void write_systems_text(std::ostream& out, const model::Register& reg, const std
     }
     std::vector<std::vector<std::string>> rows{{"ID", "NAME", "OWNER", "LAST REVIEW", "NEXT REVIEW", "PURPOSES"}};
     for (const auto* system : systems) {
-        auto next = next_review(reg, *system);
-        if (authoring::review_is_due(reg, *system, today)) next += " (due)";
+        auto next = next_review_text(reg, *system);
+        if (model::review_is_due(reg, *system, today)) next += " (due)";
         rows.push_back(
             {system->id, system->name, system->owner, date_or(system->last_review, "never"), next, bases_of(*system)});
     }
@@ -215,7 +215,7 @@ void write_system_text(std::ostream& out, const model::Register& reg, const mode
     }
     out << fmt::format("  security:    {}\n", joined(system.security));
     out << fmt::format("  last review: {}; next review: {}{}\n", date_or(system.last_review, "never"),
-                       next_review(reg, system), authoring::review_is_due(reg, system, today) ? " (due)" : "");
+                       next_review_text(reg, system), model::review_is_due(reg, system, today) ? " (due)" : "");
 }
 
 void write_system_json(std::ostream& out, const model::Register& reg, const model::System& system, time::Date today) {

@@ -1,5 +1,7 @@
 #include "report/ropa_model.hpp"
 
+#include "model/retention.hpp"
+#include "model/review_due.hpp"
 #include "model/transfer.hpp"
 
 #include "report/text.hpp"
@@ -68,14 +70,10 @@ std::vector<std::string> rights_for(LawfulBasis basis) {
     return names;
 }
 
-bool overlaps(const std::string& a, const std::string& b) {
-    return model::Taxonomy::covers(a, b) || model::Taxonomy::covers(b, a);
-}
-
 bool rule_reaches(const model::RetentionRule& rule, const std::vector<std::string>& data) {
     for (const auto& kept : rule.data)
         for (const auto& id : data)
-            if (overlaps(kept, id)) return true;
+            if (model::Taxonomy::related(kept, id)) return true;
     return false;
 }
 
@@ -111,14 +109,12 @@ std::vector<RetentionEntry> retention_for(const model::Register& reg, const mode
         entry.data = data_items(reg.taxonomy, reached);
         entries.push_back(std::move(entry));
     }
+    // The same rule as check's retention-missing: a parent kept with rules on only some of its
+    // children shows the children left without a limit.
     std::vector<std::string> uncovered;
-    for (const auto& id : data) {
-        bool covered = std::any_of(system.retention.begin(), system.retention.end(), [&](const auto& rule) {
-            return std::any_of(rule.data.begin(), rule.data.end(),
-                               [&](const std::string& kept) { return model::Taxonomy::covers(kept, id); });
-        });
-        if (!covered) uncovered.push_back(id);
-    }
+    for (const auto& id : data)
+        for (auto part : model::uncovered_by_retention(reg.taxonomy, system, id))
+            if (std::find(uncovered.begin(), uncovered.end(), part) == uncovered.end()) uncovered.emplace_back(part);
     if (!uncovered.empty()) {
         RetentionEntry gap;
         gap.data = data_items(reg.taxonomy, uncovered);
@@ -234,10 +230,9 @@ SystemEntry system_entry(const model::Register& reg, const model::System& system
     entry.security = system.security;
     if (system.last_review) {
         entry.last_review = system.last_review->to_string();
-        auto next =
-            time::add(*system.last_review, system.review_interval.value_or(reg.settings.system_review_interval));
-        entry.next_review = next.to_string();
-        entry.review_overdue = next < as_of;
+        const auto next = model::next_review(reg, system);
+        entry.next_review = next->to_string();
+        entry.review_overdue = model::review_state(next, as_of) == model::ReviewState::overdue;
     }
     for (const auto& purpose : system.purposes) entry.purposes.push_back(purpose_entry(reg, system, purpose));
     return entry;

@@ -19,8 +19,6 @@ namespace {
 using model::LawfulBasis;
 using model::Taxonomy;
 
-bool related(std::string_view a, std::string_view b) { return Taxonomy::covers(a, b) || Taxonomy::covers(b, a); }
-
 // Art. 9(2) conditions that rest on Union or Member State law: (b), (g), (h), (i), (j).
 bool condition_needs_law(std::string_view condition) {
     return condition == "9(2)(b)" || condition == "9(2)(g)" || condition == "9(2)(h)" || condition == "9(2)(i)" ||
@@ -225,7 +223,7 @@ private:
                        fmt::format("add a rule for `{}` itself, or one for each of its parts", key));
             bool used = std::any_of(system.purposes.begin(), system.purposes.end(), [&](const auto& purpose) {
                 return purpose.data.empty() ||
-                       std::any_of(purpose.data.begin(), purpose.data.end(), [&](const auto& k) { return related(k, key); });
+                       std::any_of(purpose.data.begin(), purpose.data.end(), [&](const auto& k) { return Taxonomy::related(k, key); });
             });
             if (!used && !system.purposes.empty())
                 report(system, system.at("data"), "data-unused",
