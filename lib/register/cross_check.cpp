@@ -1,5 +1,6 @@
 // Checks that need the whole merged register: ids unique across files, references resolve,
 // data categories exist in the taxonomy and purposes use only what their system holds.
+#include "diag/reporter.hpp"
 #include "diag/suggest.hpp"
 #include "register/loader.hpp"
 
@@ -13,17 +14,11 @@ namespace {
 
 class CrossChecker {
 public:
-    CrossChecker(const model::Register& reg, std::vector<diag::Diagnostic>& out) : reg_(reg), out_(out) {}
+    CrossChecker(const model::Register& reg, std::vector<diag::Diagnostic>& out) : reg_(reg), reporter_(out) {}
 
-    void report(const model::Located& where, diag::Position pos, std::string rule, std::string message,
+    void report(const model::Located& where, diag::Position pos, std::string_view rule, std::string message,
                 std::string hint = {}) {
-        diag::Diagnostic d;
-        d.rule_id = std::move(rule);
-        d.path = reg_.file_of(where);
-        d.pos = pos;
-        d.message = std::move(message);
-        d.hint = std::move(hint);
-        out_.push_back(std::move(d));
+        reporter_.report(rule, reg_.file_of(where), pos, std::move(message), std::move(hint));
     }
 
     template <typename Entity, typename IdOf>
@@ -152,7 +147,7 @@ private:
     }
 
     const model::Register& reg_;
-    std::vector<diag::Diagnostic>& out_;
+    diag::Reporter reporter_;
     std::vector<std::string_view> category_ids_;
 };
 

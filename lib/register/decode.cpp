@@ -1,4 +1,5 @@
 // Turns YAML trees into the domain model, reporting every structural problem on the way.
+#include "diag/reporter.hpp"
 #include "diag/suggest.hpp"
 #include "register/duration_hint.hpp"
 #include "register/loader.hpp"
@@ -17,20 +18,14 @@ using Fields = std::vector<std::string_view>;
 class Decoder {
 public:
     Decoder(const std::string& path, int file_index, diag::Sink& sink)
-        : path_(path), file_index_(file_index), sink_(sink) {}
+        : path_(path), file_index_(file_index), reporter_(sink.items()) {}
 
-    void report(std::string rule, diag::Position pos, std::string message, std::string hint = {}) {
-        diag::Diagnostic d;
-        d.rule_id = std::move(rule);
-        d.path = path_;
-        d.pos = pos;
-        d.message = std::move(message);
-        d.hint = std::move(hint);
-        sink_.add(std::move(d));
+    void report(std::string_view rule, diag::Position pos, std::string message, std::string hint = {}) {
+        reporter_.report(rule, path_, pos, std::move(message), std::move(hint));
     }
 
     template <typename Entity>
-    void locate(Entity& entity, const Node& node) {
+    void locate(Entity& entity, Node& node) {
         entity.file = file_index_;
         entity.pos = node.pos;
         entity.field_positions.reserve(node.entries.size());  // at most one mark per field
@@ -38,21 +33,23 @@ public:
 
     // The text of a scalar, moved out of the tree: decode_file owns the trees, drops them once
     // decoded and reads each scalar's text into the model once, so a copy would be waste.
-    static std::string take(const Node& node) { return std::move(const_cast<Node&>(node).value); }
+    // The tree is the decoder's own (decode_file parses it and drops it after), so scalars are
+    // moved out rather than copied.
+    static std::string take(Node& node) { return std::move(node.value); }
 
     // Reads the fields of one mapping: tracks which were used, reports missing required ones
     // and unknown ones (with a "did you mean").
     class MapReader {
     public:
-        MapReader(Decoder& decoder, const Node& node, std::string_view what, const Fields& known)
+        MapReader(Decoder& decoder, Node& node, std::string_view what, const Fields& known)
             : decoder_(decoder), node_(node), what_(what), known_(known) {}
 
-        const Node* get(std::string_view key) const {
-            const Node* value = node_.find(key);
+        Node* get(std::string_view key) const {
+            Node* value = node_.find(key);
             return value && !value->is_null() ? value : nullptr;
         }
-        const Node* require(std::string_view key) const {
-            const Node* value = get(key);
+        Node* require(std::string_view key) const {
+            Node* value = get(key);
             if (!value)
                 decoder_.report("schema-required", node_.find(key) ? node_.find(key)->pos : node_.pos,
                                 fmt::format("{} is missing required field `{}`", what_, key),
@@ -60,7 +57,7 @@ public:
             return value;
         }
         void finish() const {
-            for (const auto& entry : node_.entries) {
+            for (auto& entry : node_.entries) {
                 if (std::find(known_.begin(), known_.end(), entry.key) != known_.end()) continue;
                 auto hint = diag::did_you_mean(entry.key, known_);
                 if (hint.empty()) hint = fmt::format("a {} has the fields: {}", what_, fmt::join(known_, ", "));
@@ -71,12 +68,12 @@ public:
 
     private:
         Decoder& decoder_;
-        const Node& node_;
+        Node& node_;
         std::string_view what_;
         const Fields& known_;
     };
 
-    bool expect(const Node& node, Node::Kind kind, std::string_view field) {
+    bool expect(Node& node, Node::Kind kind, std::string_view field) {
         if (node.kind == kind) return true;
         report("schema-type", node.pos,
                fmt::format("`{}` must be a {}, not a {}", field, yaml::kind_name(kind), yaml::kind_name(node.kind)),
@@ -85,19 +82,19 @@ public:
     }
 
     template <typename Entity>
-    std::string text(const Node* node, std::string_view field, Entity& entity) {
+    std::string text(Node* node, std::string_view field, Entity& entity) {
         if (!node || !expect(*node, Node::Kind::scalar, field)) return {};
         entity.mark(field, node->pos);
         return take(*node);
     }
 
-    std::string text(const Node* node, std::string_view field) {
+    std::string text(Node* node, std::string_view field) {
         if (!node || !expect(*node, Node::Kind::scalar, field)) return {};
         return take(*node);
     }
 
     template <typename Entity>
-    std::vector<std::string> list(const Node* node, std::string_view field, Entity& entity) {
+    std::vector<std::string> list(Node* node, std::string_view field, Entity& entity) {
         std::vector<std::string> result;
         if (!node) return result;
         // Marked even when rejected, so that a rule does not report the same mistake again as a
@@ -105,7 +102,7 @@ public:
         entity.mark(field, node->pos);
         if (!expect(*node, Node::Kind::sequence, field)) return result;
         result.reserve(node->items.size());
-        for (const auto& item : node->items) {
+        for (auto& item : node->items) {
             if (!expect(item, Node::Kind::scalar, fmt::format("{}[]", field))) continue;
             result.push_back(take(item));
         }
@@ -113,13 +110,13 @@ public:
     }
 
     template <typename Entity>
-    std::optional<time::Date> date(const Node* node, std::string_view field, Entity& entity) {
+    std::optional<time::Date> date(Node* node, std::string_view field, Entity& entity) {
         if (!node || !expect(*node, Node::Kind::scalar, field)) return std::nullopt;
         entity.mark(field, node->pos);
         return parse_date_at(*node, field);
     }
 
-    std::optional<time::Date> parse_date_at(const Node& node, std::string_view field) {
+    std::optional<time::Date> parse_date_at(Node& node, std::string_view field) {
         if (auto parsed = time::parse_date(node.value)) return parsed;
         report("invalid-date", node.pos, fmt::format("`{}` is not a valid date: `{}`", field, node.value),
                "write an ISO 8601 calendar date that exists, YYYY-MM-DD, e.g. 2026-03-01");
@@ -138,7 +135,7 @@ public:
     }
 
     template <typename Entity>
-    std::optional<time::Duration> duration(const Node* node, std::string_view field, Entity& entity) {
+    std::optional<time::Duration> duration(Node* node, std::string_view field, Entity& entity) {
         if (!node || !expect(*node, Node::Kind::scalar, field)) return std::nullopt;
         entity.mark(field, node->pos);
         if (auto parsed = time::parse_duration(node->value)) return parsed;
@@ -146,7 +143,7 @@ public:
         return std::nullopt;
     }
 
-    void report_bad_duration(const Node& node, std::string_view field, std::string_view extra = {}) {
+    void report_bad_duration(Node& node, std::string_view field, std::string_view extra = {}) {
         std::string hint;
         if (auto guess = guess_iso_duration(node.value))
             hint = fmt::format("did you mean `{}`?", *guess);
@@ -157,7 +154,7 @@ public:
     }
 
     // Clears `value` when it is not an ISO 3166-1 alpha-2 code, so later rules do not judge it.
-    void check_country(const Node& node, std::string& value) {
+    void check_country(Node& node, std::string& value) {
         if (!node.is_scalar() || model::looks_like_country_code(value)) return;
         report("schema-pattern", node.pos, fmt::format("`country` must be an ISO 3166-1 alpha-2 code, not `{}`", value),
                "write two upper-case letters, e.g. NL, DE, US");
@@ -165,7 +162,7 @@ public:
     }
 
     template <typename Enum, typename Entity>
-    std::optional<Enum> enumeration(const Node* node, std::string_view field, Entity& entity,
+    std::optional<Enum> enumeration(Node* node, std::string_view field, Entity& entity,
                                     const char* rule = "schema-enum") {
         if (!node || !expect(*node, Node::Kind::scalar, field)) return std::nullopt;
         entity.mark(field, node->pos);
@@ -180,16 +177,16 @@ public:
 
     // ---- entities -------------------------------------------------------------------------
 
-    void decode_systems(const Node& node, FilePart& part) {
+    void decode_systems(Node& node, FilePart& part) {
         if (!expect(node, Node::Kind::sequence, "systems")) return;
         part.systems.reserve(part.systems.size() + node.items.size());
-        for (const auto& item : node.items) {
+        for (auto& item : node.items) {
             if (!expect(item, Node::Kind::map, "systems[]")) continue;
             part.systems.push_back(decode_system(item));
         }
     }
 
-    model::System decode_system(const Node& node) {
+    model::System decode_system(Node& node) {
         static const Fields known{"id",       "name",       "description", "owner",    "subjects",
                                   "data",     "sources",    "purposes",    "recipients", "retention",
                                   "security", "last_review", "review_interval", "large_scale",
@@ -210,7 +207,7 @@ public:
         system.review_interval = duration(fields.get("review_interval"), "review_interval", system);
         system.large_scale = boolean(fields.get("large_scale"), "large_scale", system);
         system.dpia = text(fields.get("dpia"), "dpia", system);
-        if (const Node* automated = fields.get("automated_decisions");
+        if (Node* automated = fields.get("automated_decisions");
             automated && expect(*automated, Node::Kind::map, "automated_decisions")) {
             static const Fields automated_fields{"logic", "consequences", "legal_effect"};
             system.mark("automated_decisions", automated->pos);
@@ -223,23 +220,23 @@ public:
             reader.finish();
             system.automated_decisions = std::move(record);
         }
-        if (const Node* purposes = fields.require("purposes"); purposes && expect(*purposes, Node::Kind::sequence, "purposes")) {
+        if (Node* purposes = fields.require("purposes"); purposes && expect(*purposes, Node::Kind::sequence, "purposes")) {
             system.mark("purposes", purposes->pos);
             system.purposes.reserve(purposes->items.size());
-            for (const auto& item : purposes->items)
+            for (auto& item : purposes->items)
                 if (expect(item, Node::Kind::map, "purposes[]")) system.purposes.push_back(decode_purpose(item));
         }
-        if (const Node* retention = fields.get("retention"); retention && expect(*retention, Node::Kind::sequence, "retention")) {
+        if (Node* retention = fields.get("retention"); retention && expect(*retention, Node::Kind::sequence, "retention")) {
             system.mark("retention", retention->pos);
             system.retention.reserve(retention->items.size());
-            for (const auto& item : retention->items)
+            for (auto& item : retention->items)
                 if (expect(item, Node::Kind::map, "retention[]")) system.retention.push_back(decode_retention(item));
         }
         fields.finish();
         return system;
     }
 
-    model::Purpose decode_purpose(const Node& node) {
+    model::Purpose decode_purpose(Node& node) {
         static const Fields known{"id",  "description", "basis",         "data",
                                   "consent", "lia",     "law",           "special_condition",
                                   "criminal_authority", "interest", "requirement", "recipients"};
@@ -256,8 +253,8 @@ public:
         purpose.criminal_authority = text(fields.get("criminal_authority"), "criminal_authority", purpose);
         purpose.interest = text(fields.get("interest"), "interest", purpose);
         // Absent or null: the system's recipients; `recipients: []`: none.
-        if (const Node* recipients = fields.get("recipients")) purpose.recipients = list(recipients, "recipients", purpose);
-        if (const Node* requirement = fields.get("requirement");
+        if (Node* recipients = fields.get("recipients")) purpose.recipients = list(recipients, "recipients", purpose);
+        if (Node* requirement = fields.get("requirement");
             requirement && expect(*requirement, Node::Kind::map, "requirement")) {
             static const Fields requirement_fields{"kind", "consequence"};
             MapReader reader(*this, *requirement, "requirement", requirement_fields);
@@ -269,7 +266,7 @@ public:
             purpose.mark("requirement", requirement->pos);
             purpose.requirement = std::move(record);
         }
-        if (const Node* condition = fields.get("special_condition")) {
+        if (Node* condition = fields.get("special_condition")) {
             auto value = text(condition, "special_condition", purpose);
             const auto& names = model::special_condition_names();
             if (!value.empty() && std::find(names.begin(), names.end(), value) == names.end())
@@ -280,7 +277,7 @@ public:
             else
                 purpose.special_condition = value;
         }
-        if (const Node* consent = fields.get("consent"); consent && expect(*consent, Node::Kind::map, "consent")) {
+        if (Node* consent = fields.get("consent"); consent && expect(*consent, Node::Kind::map, "consent")) {
             static const Fields consent_fields{"evidence", "withdrawal"};
             purpose.mark("consent", consent->pos);
             MapReader consent_reader(*this, *consent, "consent record", consent_fields);
@@ -294,13 +291,13 @@ public:
         return purpose;
     }
 
-    model::RetentionRule decode_retention(const Node& node) {
+    model::RetentionRule decode_retention(Node& node) {
         static const Fields known{"data", "period", "after", "action", "reason"};
         model::RetentionRule rule;
         locate(rule, node);
         MapReader fields(*this, node, "retention rule", known);
         rule.data = list(fields.require("data"), "data", rule);
-        if (const Node* period = fields.require("period"); period && expect(*period, Node::Kind::scalar, "period")) {
+        if (Node* period = fields.require("period"); period && expect(*period, Node::Kind::scalar, "period")) {
             rule.mark("period", period->pos);
             if (period->value == "undetermined")
                 rule.undetermined = true;
@@ -317,9 +314,9 @@ public:
         return rule;
     }
 
-    void decode_recipients(const Node& node, FilePart& part) {
+    void decode_recipients(Node& node, FilePart& part) {
         if (!expect(node, Node::Kind::sequence, "recipients")) return;
-        for (const auto& item : node.items) {
+        for (auto& item : node.items) {
             if (!expect(item, Node::Kind::map, "recipients[]")) continue;
             static const Fields known{"id",       "name",    "description", "role",       "country",
                                       "agreement", "transfer", "contact",    "dpf_checked", "tia"};
@@ -331,19 +328,19 @@ public:
             recipient.description = text(fields.get("description"), "description", recipient);
             recipient.contact = text(fields.get("contact"), "contact", recipient);
             recipient.role = enumeration<model::RecipientRole>(fields.require("role"), "role", recipient);
-            if (const Node* country = fields.require("country")) {
+            if (Node* country = fields.require("country")) {
                 recipient.country = text(country, "country", recipient);
                 check_country(*country, recipient.country);
             }
             recipient.transfer = enumeration<model::TransferMechanism>(fields.get("transfer"), "transfer", recipient);
             recipient.dpf_checked = date(fields.get("dpf_checked"), "dpf_checked", recipient);
             recipient.tia = text(fields.get("tia"), "tia", recipient);
-            if (const Node* agreement = fields.get("agreement"); agreement && expect(*agreement, Node::Kind::map, "agreement")) {
+            if (Node* agreement = fields.get("agreement"); agreement && expect(*agreement, Node::Kind::map, "agreement")) {
                 static const Fields agreement_fields{"signed", "reference"};
                 recipient.mark("agreement", agreement->pos);
                 MapReader reader(*this, *agreement, "agreement", agreement_fields);
                 model::Agreement record;
-                if (const Node* signed_on = reader.get("signed");
+                if (Node* signed_on = reader.get("signed");
                     signed_on && expect(*signed_on, Node::Kind::scalar, "signed")) {
                     recipient.mark("agreement.signed", signed_on->pos);
                     record.signed_on = parse_date_at(*signed_on, "signed");
@@ -357,9 +354,9 @@ public:
         }
     }
 
-    void decode_cookies(const Node& node, FilePart& part) {
+    void decode_cookies(Node& node, FilePart& part) {
         if (!expect(node, Node::Kind::sequence, "cookies")) return;
-        for (const auto& item : node.items) {
+        for (auto& item : node.items) {
             if (!expect(item, Node::Kind::map, "cookies[]")) continue;
             static const Fields known{"name", "provider", "description", "category", "expiry", "system", "purpose"};
             model::Cookie cookie;
@@ -371,7 +368,7 @@ public:
             cookie.system = text(fields.get("system"), "system", cookie);
             cookie.purpose = text(fields.get("purpose"), "purpose", cookie);
             cookie.category = enumeration<model::CookieCategory>(fields.require("category"), "category", cookie);
-            if (const Node* expiry = fields.require("expiry"); expiry && expect(*expiry, Node::Kind::scalar, "expiry")) {
+            if (Node* expiry = fields.require("expiry"); expiry && expect(*expiry, Node::Kind::scalar, "expiry")) {
                 cookie.mark("expiry", expiry->pos);
                 if (expiry->value == "session")
                     cookie.session = true;
@@ -385,7 +382,7 @@ public:
         }
     }
 
-    std::optional<model::Person> decode_person(const Node* node, std::string_view field) {
+    std::optional<model::Person> decode_person(Node* node, std::string_view field) {
         if (!node || !expect(*node, Node::Kind::map, field)) return std::nullopt;
         static const Fields known{"name", "role", "email", "phone"};
         MapReader reader(*this, *node, field, known);
@@ -398,7 +395,7 @@ public:
         return person;
     }
 
-    void decode_organization(const Node& node, FilePart& part) {
+    void decode_organization(Node& node, FilePart& part) {
         if (!expect(node, Node::Kind::map, "organization")) return;
         static const Fields known{"name",    "registration",       "country", "address",        "contact",
                                   "responsible_person", "dpo", "representative", "supervisory_authority",
@@ -408,7 +405,7 @@ public:
         MapReader fields(*this, node, "organization", known);
         org.name = text(fields.require("name"), "name", org);
         org.registration = text(fields.get("registration"), "registration", org);
-        if (const Node* country = fields.require("country")) {
+        if (Node* country = fields.require("country")) {
             org.country = text(country, "country", org);
             check_country(*country, org.country);
         }
@@ -418,7 +415,7 @@ public:
         org.dpo_assessment = text(fields.get("dpo_assessment"), "dpo_assessment", org);
         if (const Node* dpo = node.find("dpo")) org.mark("dpo", dpo->pos);
         if (const Node* representative = node.find("representative")) org.mark("representative", representative->pos);
-        if (const Node* contact = fields.get("contact"); contact && expect(*contact, Node::Kind::map, "contact")) {
+        if (Node* contact = fields.get("contact"); contact && expect(*contact, Node::Kind::map, "contact")) {
             static const Fields contact_fields{"email", "phone", "address"};
             org.mark("contact", contact->pos);
             MapReader reader(*this, *contact, "contact", contact_fields);
@@ -427,7 +424,7 @@ public:
             if (org.address.empty()) org.address = text(reader.get("address"), "address");
             reader.finish();
         }
-        if (const Node* person = fields.get("responsible_person")) org.mark("responsible_person", person->pos);
+        if (Node* person = fields.get("responsible_person")) org.mark("responsible_person", person->pos);
         org.responsible_person = decode_person(fields.get("responsible_person"), "responsible_person");
         org.dpo = decode_person(fields.get("dpo"), "dpo");
         org.representative = decode_person(fields.get("representative"), "representative");
@@ -435,7 +432,7 @@ public:
         part.organization = std::move(org);
     }
 
-    void decode_policy(const Node& node, FilePart& part) {
+    void decode_policy(Node& node, FilePart& part) {
         if (!expect(node, Node::Kind::map, "policy")) return;
         static const Fields known{"version", "last_review", "review_interval"};
         model::Policy policy;
@@ -449,7 +446,7 @@ public:
         part.policy = std::move(policy);
     }
 
-    void decode_settings(const Node& node, FilePart& part) {
+    void decode_settings(Node& node, FilePart& part) {
         if (!expect(node, Node::Kind::map, "settings")) return;
         static const Fields known{"system_review_interval", "holidays", "disable", "timezone", "keep_withdrawal_proof"};
         model::Settings settings;
@@ -457,15 +454,15 @@ public:
         MapReader fields(*this, node, "settings", known);
         if (auto interval = duration(fields.get("system_review_interval"), "system_review_interval", ignored))
             settings.system_review_interval = *interval;
-        if (const Node* holidays = fields.get("holidays"); holidays && expect(*holidays, Node::Kind::sequence, "holidays")) {
-            for (const auto& item : holidays->items)
+        if (Node* holidays = fields.get("holidays"); holidays && expect(*holidays, Node::Kind::sequence, "holidays")) {
+            for (auto& item : holidays->items)
                 if (expect(item, Node::Kind::scalar, "holidays[]"))
                     if (auto parsed = parse_date_at(item, "holidays[]")) settings.holidays.push_back(*parsed);
         }
         settings.disabled_rules = list(fields.get("disable"), "disable", ignored);
         // The zone name is checked against the system's zoneinfo where it is used (time::Zone::load).
         settings.timezone = text(fields.get("timezone"), "timezone");
-        if (const Node* keep = fields.get("keep_withdrawal_proof"); keep && expect(*keep, Node::Kind::scalar, "keep_withdrawal_proof")) {
+        if (Node* keep = fields.get("keep_withdrawal_proof"); keep && expect(*keep, Node::Kind::scalar, "keep_withdrawal_proof")) {
             if (keep->value == "true" || keep->value == "false")
                 settings.keep_withdrawal_proof = keep->value == "true";
             else
@@ -476,17 +473,17 @@ public:
         part.settings = std::move(settings);
     }
 
-    void decode_taxonomy(const Node& node, FilePart& part) {
+    void decode_taxonomy(Node& node, FilePart& part) {
         if (!expect(node, Node::Kind::sequence, "taxonomy")) return;
         static const Fields known{"id", "name", "class"};
-        for (const auto& item : node.items) {
+        for (auto& item : node.items) {
             if (!expect(item, Node::Kind::map, "taxonomy[]")) continue;
             MapReader fields(*this, item, "taxonomy entry", known);
             model::DataCategory category;
             category.built_in = false;
             category.id = text(fields.require("id"), "id");
             category.name = text(fields.require("name"), "name");
-            if (const Node* data_class = fields.get("class"); data_class && expect(*data_class, Node::Kind::scalar, "class")) {
+            if (Node* data_class = fields.get("class"); data_class && expect(*data_class, Node::Kind::scalar, "class")) {
                 if (data_class->value == "special")
                     category.data_class = model::DataClass::special;
                 else if (data_class->value == "criminal")
@@ -501,7 +498,7 @@ public:
         }
     }
 
-    void decode_document(const Node& root, bool is_workspace_file, FilePart& part) {
+    void decode_document(Node& root, bool is_workspace_file, FilePart& part) {
         if (root.is_null()) return;
         if (!root.is_map()) {
             report("schema-type", root.pos,
@@ -513,8 +510,8 @@ public:
                                            "systems",      "recipients", "cookies"};
         static const Fields register_keys{"systems", "recipients", "cookies"};
         const Fields& known = is_workspace_file ? workspace_keys : register_keys;
-        for (const auto& entry : root.entries) {
-            const Node& value = entry.value;
+        for (auto& entry : root.entries) {
+            Node& value = entry.value;
             if (entry.key == "systems") {
                 if (!value.is_null()) decode_systems(value, part);
             } else if (entry.key == "recipients") {
@@ -548,16 +545,16 @@ public:
 private:
     const std::string& path_;
     int file_index_;
-    diag::Sink& sink_;
+    diag::Reporter reporter_;
 };
 
 }  // namespace
 
 void decode_file(std::string_view text, const std::string& path, int file_index, bool is_workspace_file,
                  FilePart& part) {
-    auto parsed = yaml::parse(text, path, part.sink);  // not const: Decoder::take moves scalars out
+    auto parsed = yaml::parse(text, path, part.sink);  // not const: the decoder moves scalars out
     Decoder decoder(path, file_index, part.sink);
-    for (const auto& document : parsed.documents) decoder.decode_document(document, is_workspace_file, part);
+    for (auto& document : parsed.documents) decoder.decode_document(document, is_workspace_file, part);
     // An empty gdpr.yaml still marks a workspace, but names no controller: say so rather than
     // reporting nothing.
     bool empty = std::all_of(parsed.documents.begin(), parsed.documents.end(),

@@ -1,5 +1,6 @@
 #include "rules/lint.hpp"
 
+#include "diag/reporter.hpp"
 #include "model/calendar.hpp"
 #include "model/cookie_consent.hpp"
 #include "model/retention.hpp"
@@ -48,7 +49,7 @@ bool sounds_necessary(std::string_view description) {
 class Linter {
 public:
     Linter(const model::Register& reg, time::Date today, std::vector<diag::Diagnostic>& out)
-        : reg_(reg), today_(today), out_(out) {
+        : reg_(reg), today_(today), reporter_(out) {
         // Register::find_system and find_recipient scan; cookies look up thousands of systems.
         // The first of duplicate ids wins, as with the scans.
         systems_.reserve(reg.systems.size());
@@ -59,13 +60,7 @@ public:
 
     void report(const model::Located& where, diag::Position pos, std::string_view rule, std::string message,
                 std::string hint = {}) {
-        diag::Diagnostic d;
-        d.rule_id = std::string(rule);
-        d.path = reg_.file_of(where);
-        d.pos = pos;
-        d.message = std::move(message);
-        d.hint = std::move(hint);
-        out_.push_back(std::move(d));
+        reporter_.report(rule, reg_.file_of(where), pos, std::move(message), std::move(hint));
     }
 
     void run() {
@@ -458,7 +453,7 @@ private:
 
     const model::Register& reg_;
     time::Date today_;
-    std::vector<diag::Diagnostic>& out_;
+    diag::Reporter reporter_;
     std::unordered_map<std::string_view, const model::System*> systems_;
     std::unordered_map<std::string_view, const model::Recipient*> recipients_;
 };

@@ -308,6 +308,12 @@ const Node* Node::find(std::string_view key) const {
     return nullptr;
 }
 
+Node* Node::find(std::string_view key) {
+    for (auto& entry : entries)
+        if (entry.key == key) return &entry.value;
+    return nullptr;
+}
+
 std::string_view kind_name(Node::Kind kind) {
     switch (kind) {
         case Node::Kind::null: return "null";

@@ -29,6 +29,7 @@ struct Node {
     bool is_sequence() const { return kind == Kind::sequence; }
     bool is_map() const { return kind == Kind::map; }
     const Node* find(std::string_view key) const;
+    Node* find(std::string_view key);
 };
 
 struct Node::Entry {

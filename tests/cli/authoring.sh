@@ -4,14 +4,12 @@
 set -u
 : "${GDPRCTL:?set GDPRCTL to the gdprctl binary}"
 G="$GDPRCTL"
-passed=0
-failed=0
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+source "$(dirname "$0")/support.bash"
+work=$tmp
 cd "$work" || exit 1
 
-pass() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); echo "FAIL: $*"; [ -s out ] && sed 's/^/  out: /' out; [ -s err ] && sed 's/^/  err: /' err; }
+# On a failure, show what the last command printed.
+on_fail() { [ -s out ] && sed 's/^/  out: /' out; [ -s err ] && sed 's/^/  err: /' err; }
 
 # run EXPECTED_RC NAME -- ARGS...: runs gdprctl with stdin from /dev/null, output in ./out and ./err.
 run() {
@@ -247,5 +245,4 @@ actual=$(diff cookies-before.yaml acme/cookies.yaml)
 >     category: strictly-necessary
 >     expiry: session' ] && pass || fail "cookie append diff: $actual"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

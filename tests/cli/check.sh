@@ -13,16 +13,9 @@ readonly AS_OF=2026-11-25
 readonly FIXTURES="$TEST_DATA/check"
 PYTHON=/usr/bin/python3
 [[ -x $PYTHON ]] || PYTHON=python3
+source "$(dirname "$0")/support.bash"
 
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); }
-bad() {
-    failed=$((failed + 1))
-    echo "FAIL: $*"
-}
-scratch=$(mktemp -d)
-trap 'rm -rf "$scratch"' EXIT
+scratch=$tmp
 
 # Runs gdprctl with the given arguments from folder $1; output in $scratch/out, status in $rc.
 rc=0
@@ -33,13 +26,13 @@ run_in() {
     rc=$?
 }
 expect_rc() {  # expected, description
-    if [[ $rc == "$1" ]]; then ok; else bad "$2: exit $rc, expected $1"; sed 's/^/    | /' "$scratch/out" | head -20; fi
+    if [[ $rc == "$1" ]]; then pass; else fail "$2: exit $rc, expected $1"; sed 's/^/    | /' "$scratch/out" | head -20; fi
 }
 expect_output() {  # grep pattern (fixed string), description
-    if grep -qF -- "$1" "$scratch/out"; then ok; else bad "$2: output lacks '$1'"; sed 's/^/    | /' "$scratch/out" | head -20; fi
+    if grep -qF -- "$1" "$scratch/out"; then pass; else fail "$2: output lacks '$1'"; sed 's/^/    | /' "$scratch/out" | head -20; fi
 }
 expect_no_output() {
-    if grep -qF -- "$1" "$scratch/out"; then bad "$2: output has '$1'"; else ok; fi
+    if grep -qF -- "$1" "$scratch/out"; then fail "$2: output has '$1'"; else pass; fi
 }
 
 # ---- golden files ---------------------------------------------------------------------------
@@ -60,11 +53,11 @@ for dir in "$FIXTURES"/*/; do
     golden="$dir/expected.txt"
     if [[ ${UPDATE_GOLDEN:-} == 1 ]]; then cp "$scratch/out" "$golden"; fi
     if [[ ! -f $golden ]]; then
-        bad "$name: no golden file (run with UPDATE_GOLDEN=1)"
+        fail "$name: no golden file (run with UPDATE_GOLDEN=1)"
     elif diff -u "$golden" "$scratch/out" >"$scratch/diff"; then
-        ok
+        pass
     else
-        bad "$name: output differs from expected.txt"
+        fail "$name: output differs from expected.txt"
         sed 's/^/    | /' "$scratch/diff" | head -40
     fi
     expect_rc "$status" "$name"
@@ -75,7 +68,7 @@ for rule in $("$GDPRCTL" rules --format json | "$PYTHON" -c 'import json,sys; pr
     [[ $rule == file-unreadable ]] && continue  # needs an unreadable file: tested below
     # Hostile files (FIFOs, links out, bombs, bad bytes, unlistable folders): tests/cli/hardening.sh
     [[ $rule =~ ^(file-not-regular|file-outside-workspace|file-too-large|folder-unreadable|yaml-expansion-too-large|invalid-utf8|stale-temp-file)$ ]] && continue
-    if grep -qF "[$rule]" "$FIXTURES"/*/expected.txt; then ok; else bad "no fixture shows rule $rule"; fi
+    if grep -qF "[$rule]" "$FIXTURES"/*/expected.txt; then pass; else fail "no fixture shows rule $rule"; fi
 done
 
 # A fixture RULE-clean is the near miss of RULE: the rule exists and does not fire on it.
@@ -163,7 +156,7 @@ expect_rc 1 "--workspace"
 # ---- --format json --------------------------------------------------------------------------
 run_in "$FIXTURES" check --as-of "$AS_OF" --format json mixed-severities
 expect_rc 1 "json exit code"
-if "$PYTHON" - "$scratch/out" <<'EOF'; then ok; else bad "json fields"; fi
+if "$PYTHON" - "$scratch/out" <<'EOF'; then pass; else fail "json fields"; fi
 import json, sys
 doc = json.load(open(sys.argv[1]))
 assert doc["files_checked"] == 2, doc["files_checked"]
@@ -178,12 +171,12 @@ assert d == {"rule": "data-unused", "severity": "warning", "path": "systems/crm.
 assert by_rule["missing-security-measures"]["severity"] == "error"
 EOF
 run_in "$FIXTURES" check --as-of "$AS_OF" --format json valid
-if "$PYTHON" -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["diagnostics"]==[] and d["summary"]=={"errors":0,"warnings":0}' "$scratch/out"; then ok; else bad "json with no findings"; fi
+if "$PYTHON" -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["diagnostics"]==[] and d["summary"]=={"errors":0,"warnings":0}' "$scratch/out"; then pass; else fail "json with no findings"; fi
 
 # ---- --format junit -------------------------------------------------------------------------
 run_in "$SOURCE_DIR" check --as-of "$AS_OF" --format junit examples/unexus
 expect_rc 1 "junit exit code"
-if "$PYTHON" - "$scratch/out" <<'EOF'; then ok; else bad "junit structure"; fi
+if "$PYTHON" - "$scratch/out" <<'EOF'; then pass; else fail "junit structure"; fi
 import sys, xml.etree.ElementTree as ET
 root = ET.parse(sys.argv[1]).getroot()
 assert root.tag == "testsuites", root.tag
@@ -210,7 +203,7 @@ run_in "$FIXTURES" check --as-of "$AS_OF" --format junit --fail-on warning mixed
 if "$PYTHON" -c '
 import sys, xml.etree.ElementTree as ET
 root = ET.parse(sys.argv[1]).getroot()
-assert root.get("failures") == "2", root.get("failures")' "$scratch/out"; then ok; else bad "junit --fail-on warning"; fi
+assert root.get("failures") == "2", root.get("failures")' "$scratch/out"; then pass; else fail "junit --fail-on warning"; fi
 
 # ---- --format github ------------------------------------------------------------------------
 # Property values escape % , : and newlines; message data escapes % and newlines.
@@ -221,7 +214,7 @@ sed -e 's/id: crm/id: "crm 100%"/' -e 's/    security: \[tls, access-control\]//
 run_in "$scratch" check --as-of "$AS_OF" --format github gh
 expect_rc 1 "github exit code"
 expect_output '::error file=gh/systems/a%2Cb%3Ac.yaml,line=2,col=5,title=missing-security-measures (GDPR Art. 32%2C Art. 30(1)(g))::system `crm 100%25` lists no security measures%0Ahint: add `security: [tls, access-control, ...]`' "github annotation escaping"
-if [[ $(wc -l <"$scratch/out") == 1 ]]; then ok; else bad "github: one line per finding"; fi
+if [[ $(wc -l <"$scratch/out") == 1 ]]; then pass; else fail "github: one line per finding"; fi
 GITHUB_ACTIONS=true run_in "$scratch" check --as-of "$AS_OF" gh
 expect_output '::error file=gh/systems/a%2Cb%3Ac.yaml,line=2' "GITHUB_ACTIONS=true chooses github"
 GITHUB_ACTIONS=true run_in "$scratch" check --as-of "$AS_OF" --format text gh
@@ -241,7 +234,7 @@ assert sorted(r["ruleId"] for r in results) == ["data-unused", "missing-security
 rules = run["tool"]["driver"]["rules"]
 for r in results:
     assert rules[r["ruleIndex"]]["id"] == r["ruleId"]
-    assert r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "systems/crm.yaml"' "$scratch/out"; then ok; else bad "sarif"; fi
+    assert r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "systems/crm.yaml"' "$scratch/out"; then pass; else fail "sarif"; fi
 
 # ---- the example workspaces -----------------------------------------------------------------
 run_in "$SOURCE_DIR" check --as-of "$AS_OF" examples/unexus
@@ -273,5 +266,4 @@ expect_output "9 register files checked: no findings" "examples/unexus-fixed"
 run_in "$SOURCE_DIR" check --as-of "$AS_OF" --fail-on warning examples/unexus-fixed
 expect_rc 0 "examples/unexus-fixed --fail-on warning"
 
-echo "$passed passed, $failed failed"
-[[ $failed == 0 ]]
+finish

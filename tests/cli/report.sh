@@ -8,6 +8,7 @@ AS_OF=2026-11-25
 EXPECTED="$TEST_DATA/report/expected"
 PY=/usr/bin/python3
 [ -x "$PY" ] || PY=python3
+source "$(dirname "$0")/support.bash"
 
 # name=folder; a workspace whose folder is absent is skipped. One line per workspace.
 WORKSPACES=(
@@ -18,12 +19,7 @@ WORKSPACES=(
 ROPA_FORMATS=(md html csv json)
 NOTICE_FORMATS=(md html json)
 
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
+WORK=$tmp
 
 report() {  # report WORKSPACE KIND FORMAT [more args]
     local ws=$1 kind=$2 format=$3
@@ -41,13 +37,13 @@ golden() {  # golden NAME WORKSPACE KIND FORMAT
     if [ "${UPDATE_GOLDEN:-}" = 1 ]; then
         mkdir -p "$(dirname "$expected")"
         cp "$actual" "$expected"
-        ok
+        pass
         return
     fi
     if [ ! -f "$expected" ]; then
         fail "$name: no golden file $expected (run with UPDATE_GOLDEN=1 and review the result)"
     elif cmp -s "$expected" "$actual"; then
-        ok
+        pass
     else
         fail "$name: report $kind --format $format differs from $expected"
         diff -u "$expected" "$actual" | head -40
@@ -63,7 +59,7 @@ for entry in "${WORKSPACES[@]}"; do
 
     # Well-formedness of the machine-readable formats, whatever the golden files say.
     report "$ws" ropa csv >"$WORK/ropa.csv" 2>/dev/null
-    if "$PY" - "$WORK/ropa.csv" <<'PYEOF'; then ok; else fail "$name: ropa CSV does not parse with the ICO headers"; fi
+    if "$PY" - "$WORK/ropa.csv" <<'PYEOF'; then pass; else fail "$name: ropa CSV does not parse with the ICO headers"; fi
 import csv, sys
 expected = [
     "Business function", "Purpose of processing",
@@ -91,14 +87,14 @@ PYEOF
     for kind in ropa notice; do
         report "$ws" "$kind" json >"$WORK/$kind.json" 2>/dev/null
         if "$PY" -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["report"]==sys.argv[2] and d["as_of"]=="2026-11-25"' \
-            "$WORK/$kind.json" "$kind"; then ok; else fail "$name: $kind JSON does not parse"; fi
+            "$WORK/$kind.json" "$kind"; then pass; else fail "$name: $kind JSON does not parse"; fi
         report "$ws" "$kind" html >"$WORK/$kind.html" 2>/dev/null
         if grep -Eqi '<(link|script|img|iframe)\b|src=|url\(|@import|href="(https?:)?//' "$WORK/$kind.html"; then
             fail "$name: $kind HTML refers to an external asset or runs script"
         elif ! grep -q '@media print' "$WORK/$kind.html"; then
             fail "$name: $kind HTML has no print stylesheet"
         else
-            ok
+            pass
         fi
     done
 done
@@ -109,27 +105,27 @@ ACME="$TEST_DATA/report/acme"
 mkdir -p "$WORK/out"
 if report "$ACME" ropa html -o "$WORK/out/ropa.html" 2>/dev/null && report "$ACME" ropa html >"$WORK/stdout.html" 2>/dev/null &&
     cmp -s "$WORK/out/ropa.html" "$WORK/stdout.html" && [ "$(ls -A "$WORK/out")" = "ropa.html" ]; then
-    ok
+    pass
 else
     fail "-o did not write the same bytes as stdout, or left a temporary file: $(ls -A "$WORK/out")"
 fi
 if report "$ACME" notice md -o "$WORK/out/ropa.html" 2>/dev/null && grep -q '^# Privacy notice' "$WORK/out/ropa.html" &&
-    [ "$(ls -A "$WORK/out")" = "ropa.html" ]; then ok; else fail "-o did not replace an existing file cleanly"; fi
+    [ "$(ls -A "$WORK/out")" = "ropa.html" ]; then pass; else fail "-o did not replace an existing file cleanly"; fi
 report "$ACME" ropa md -o "$WORK/no/such/folder/ropa.md" >/dev/null 2>&1
-[ $? -eq 2 ] && ok || fail "-o into a missing folder should exit 2"
+[ $? -eq 2 ] && pass || fail "-o into a missing folder should exit 2"
 
 # Formats a report does not have are usage errors.
 report "$ACME" ropa pdf >/dev/null 2>"$WORK/stderr"
-[ $? -eq 2 ] && grep -q 'md, html, csv, json' "$WORK/stderr" && ok || fail "ropa --format pdf should exit 2 naming the formats"
+[ $? -eq 2 ] && grep -q 'md, html, csv, json' "$WORK/stderr" && pass || fail "ropa --format pdf should exit 2 naming the formats"
 report "$ACME" notice csv >/dev/null 2>&1
-[ $? -eq 2 ] && ok || fail "notice --format csv should exit 2"
+[ $? -eq 2 ] && pass || fail "notice --format csv should exit 2"
 "$GDPRCTL" --workspace "$ACME" report >/dev/null 2>&1
-[ $? -eq 2 ] && ok || fail "report without a subcommand should exit 2"
+[ $? -eq 2 ] && pass || fail "report without a subcommand should exit 2"
 
 # The default format is Markdown; the run is reproducible.
 "$GDPRCTL" --workspace "$ACME" --as-of "$AS_OF" report ropa >"$WORK/default.md" 2>/dev/null
 report "$ACME" ropa md >"$WORK/again.md" 2>/dev/null
-cmp -s "$WORK/default.md" "$WORK/again.md" && ok || fail "default format is not md, or output is not reproducible"
+cmp -s "$WORK/default.md" "$WORK/again.md" && pass || fail "default format is not md, or output is not reproducible"
 
 # A register with structural errors is still rendered, with a warning on stderr and in the report; exit 0.
 cp -r "$ACME" "$WORK/broken"
@@ -138,7 +134,7 @@ report "$WORK/broken" ropa md >"$WORK/broken.md" 2>"$WORK/stderr"
 status=$?
 if [ $status -eq 0 ] && grep -q 'structural error' "$WORK/stderr" && grep -q 'gdprctl check' "$WORK/stderr" &&
     grep -q 'structural error' "$WORK/broken.md" && grep -q 'Broken system' "$WORK/broken.md"; then
-    ok
+    pass
 else
     fail "broken register: expected exit 0 with a warning (got $status): $(cat "$WORK/stderr")"
 fi
@@ -165,7 +161,7 @@ report "$WORK/evil" notice html >>"$WORK/evil.html" 2>/dev/null
 if grep -q '<script>\|<b>Corp\|<i>purpose' "$WORK/evil.html"; then
     fail "register text reached the HTML unescaped"
 elif grep -q '&lt;script&gt;alert(1)&lt;/script&gt;' "$WORK/evil.html" && grep -q 'R&amp;D &quot;lab&quot;' "$WORK/evil.html"; then
-    ok
+    pass
 else
     fail "escaped register text missing from the HTML"
 fi
@@ -174,9 +170,9 @@ if "$PY" -c '
 import csv, sys
 rows = list(csv.reader(open(sys.argv[1], newline=""), strict=True))
 assert rows[1][1] == "a, \"quoted\" | piped <i>purpose</i>", rows[1][1]
-assert rows[1][0] == "R&D \"lab\""' "$WORK/evil.csv"; then ok; else fail "CSV quoting lost a comma, quote or pipe"; fi
+assert rows[1][0] == "R&D \"lab\""' "$WORK/evil.csv"; then pass; else fail "CSV quoting lost a comma, quote or pipe"; fi
 report "$WORK/evil" ropa md >"$WORK/evil.md" 2>/dev/null
-grep -q 'a, "quoted" \\| piped \\<i\\>purpose\\</i\\>' "$WORK/evil.md" && ok || fail "Markdown did not escape a pipe or tag"
+grep -q 'a, "quoted" \\| piped \\<i\\>purpose\\</i\\>' "$WORK/evil.md" && pass || fail "Markdown did not escape a pipe or tag"
 
 # The notice never states what the register contradicts (issue 12): examples/unexus has cookies
 # set without consent, consent purposes without a withdrawal route and a legitimate interest
@@ -188,31 +184,31 @@ if grep -q 'Not stated, because the register does not support it' "$WORK/unexus-
     grep -q 'cookie-without-consent' "$WORK/unexus-notice.md" &&
     ! grep -q 'only set once you have given it' "$WORK/unexus-notice.md" &&
     ! grep -q 'weighed against yours' "$WORK/unexus-notice.md"; then
-    ok
+    pass
 else
     fail "unexus notice states what the register contradicts, or shows no warnings"
 fi
 report "$UNEXUS" notice json >"$WORK/unexus-notice.json" 2>/dev/null
 "$PY" -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["warnings"] and not d["cookies_only_with_consent"]' \
-    "$WORK/unexus-notice.json" && ok || fail "unexus notice JSON lacks its warnings"
+    "$WORK/unexus-notice.json" && pass || fail "unexus notice JSON lacks its warnings"
 report "$UNEXUS" notice md --strict >/dev/null 2>"$WORK/stderr"
-[ $? -eq 1 ] && grep -q -- '--strict' "$WORK/stderr" && ok || fail "notice --strict on examples/unexus should exit 1"
+[ $? -eq 1 ] && grep -q -- '--strict' "$WORK/stderr" && pass || fail "notice --strict on examples/unexus should exit 1"
 report "$UNEXUS" notice md >/dev/null 2>&1
-[ $? -eq 0 ] && ok || fail "notice without --strict should exit 0 on examples/unexus"
+[ $? -eq 0 ] && pass || fail "notice without --strict should exit 0 on examples/unexus"
 report "$FIXED" notice json --strict >"$WORK/fixed-notice.json" 2>"$WORK/stderr"
-[ $? -eq 0 ] && ok || fail "notice --strict on examples/unexus-fixed should exit 0: $(cat "$WORK/stderr")"
+[ $? -eq 0 ] && pass || fail "notice --strict on examples/unexus-fixed should exit 0: $(cat "$WORK/stderr")"
 "$PY" -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["warnings"] == [] and d["cookies_only_with_consent"]' \
-    "$WORK/fixed-notice.json" && ok || fail "unexus-fixed notice JSON has warnings"
+    "$WORK/fixed-notice.json" && pass || fail "unexus-fixed notice JSON has warnings"
 report "$FIXED" notice md >"$WORK/fixed-notice.md" 2>/dev/null
 for text in 'without affecting the lawfulness' 'obtain a copy of the safeguards' 'Must you provide it' \
     '2023/1795' 'lodge a complaint' 'Data protection officer' 'Automated decisions'; do
-    grep -qF "$text" "$WORK/fixed-notice.md" && ok || fail "unexus-fixed notice lacks '$text'"
+    grep -qF "$text" "$WORK/fixed-notice.md" && pass || fail "unexus-fixed notice lacks '$text'"
 done
 
 # The record (Art. 30): a purpose's own recipients; the controller, DPO and representative in the CSV;
 # no "established in the EEA" for a controller outside it.
 report "$FIXED" ropa csv >"$WORK/fixed.csv" 2>/dev/null
-if "$PY" - "$WORK/fixed.csv" <<'PYEOF'; then ok; else fail "ropa CSV: per-purpose recipients or controller columns wrong"; fi
+if "$PY" - "$WORK/fixed.csv" <<'PYEOF'; then pass; else fail "ropa CSV: per-purpose recipients or controller columns wrong"; fi
 import csv, sys
 rows = list(csv.reader(open(sys.argv[1], newline=""), strict=True))
 head = rows[0]
@@ -233,10 +229,9 @@ cp "$ACME/systems/"*.yaml "$WORK/us/systems/" 2>/dev/null
 report "$WORK/us" ropa md >"$WORK/us.md" 2>/dev/null
 if grep -q 'Representative (Art. 27)' "$WORK/us.md" && ! grep -q 'established in the EEA' "$WORK/us.md" &&
     grep -q 'required: established outside the EEA' "$WORK/us.md"; then
-    ok
+    pass
 else
     fail "a US controller's record must not say it is established in the EEA"
 fi
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -4,16 +4,12 @@ set -u
 GDPRCTL=${GDPRCTL:?set GDPRCTL to the gdprctl binary}
 TEST_DATA=${TEST_DATA:?set TEST_DATA to tests/data}
 WS="$TEST_DATA/requests"
-passed=0
-failed=0
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
+source "$(dirname "$0")/support.bash"
+WORK=$tmp
 
-ok() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
 check() {  # check NAME CONDITION...
     local name=$1; shift
-    if "$@"; then ok; else fail "$name"; fi
+    if "$@"; then pass; else fail "$name"; fi
 }
 
 # run EXPECTED_RC DB ARGS...: runs gdprctl on the fixture workspace and store DB; output in $out/$err.
@@ -29,7 +25,7 @@ run() {
         echo "  stderr: $err"
         return 1
     fi
-    ok
+    pass
 }
 
 fresh_db() { local dir; dir=$(mktemp -d "$WORK/db.XXXX"); echo "$dir/store/state.db"; }
@@ -94,7 +90,7 @@ run 0 "$DB" --as-of 2026-02-20 request close REQ-2026-0002 --outcome refused --r
 COPY=$(mktemp -d "$WORK/ws.XXXX")
 cp -r "$WS"/. "$COPY"
 mkdir -m 755 "$COPY/.gdprctl"
-if "$GDPRCTL" --workspace "$COPY" request open --type access --subject C-5 >/dev/null 2>&1; then ok; else fail "open in a workspace copy"; fi
+if "$GDPRCTL" --workspace "$COPY" request open --type access --subject C-5 >/dev/null 2>&1; then pass; else fail "open in a workspace copy"; fi
 check "default store in the workspace" test -f "$COPY/.gdprctl/state.db"
 check "default store folder made 0700" test "$(stat -c %a "$COPY/.gdprctl")" == 700
 # (through a change: read commands never create a store, issue 15)
@@ -240,5 +236,4 @@ check "the state folder is git-ignored" grep -qx '\*' "$handmade/.gdprctl/.gitig
 check "the state folder is private (0700)" test "$(stat -c %a "$handmade/.gdprctl")" = 700
 check "the store file is private (0600)" test "$(stat -c %a "$handmade/.gdprctl/state.db")" = 600
 
-echo "$passed passed, $failed failed"
-[[ $failed -eq 0 ]]
+finish

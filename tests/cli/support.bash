@@ -4,7 +4,12 @@ passed=0
 failed=0
 
 pass() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); echo "FAIL: $*" >&2; }
+# A suite may define on_fail (e.g. to show the captured output of the failed command).
+fail() {
+  failed=$((failed + 1))
+  echo "FAIL: $*" >&2
+  if declare -F on_fail >/dev/null; then on_fail >&2; fi
+}
 
 # expect_exit CODE DESCRIPTION -- COMMAND...: runs COMMAND, captures stdout/stderr in $out/$err.
 expect_exit() {
@@ -25,5 +30,6 @@ finish() {
   [ "$failed" -eq 0 ]
 }
 
+# Every suite's scratch folder, removed when the suite exits.
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
