@@ -3,6 +3,7 @@
 #include "authoring/candidate.hpp"
 #include "diag/suggest.hpp"
 #include "errors.hpp"
+#include "model/retention.hpp"
 #include "model/vocabulary.hpp"
 
 #include <fmt/format.h>
@@ -186,17 +187,21 @@ void prompt_new_recipient(RecipientFlags& r, Prompter& p) {
     }
 }
 
-// The categories of `data` that no rule of `rules` covers (a rule for a parent covers children).
-std::vector<std::string> uncovered(const std::vector<std::string>& data, const std::vector<std::string>& rules) {
-    std::vector<std::string> out;
-    for (const auto& key : data) {
-        bool covered = std::any_of(rules.begin(), rules.end(), [&](const std::string& rule) {
-            auto cats = split_list(rule.substr(0, rule.find(':')));
-            return std::any_of(cats.begin(), cats.end(),
-                               [&](const std::string& cat) { return model::Taxonomy::covers(cat, key); });
-        });
-        if (!covered) out.push_back(key);
+// The categories of `data` that the retention flags leave without a period, by the rule check
+// applies (model::uncovered_by_retention): a rule for `contact.email` alone leaves the rest of
+// `contact` open.
+std::vector<std::string> uncovered(const model::Taxonomy& taxonomy, const std::vector<std::string>& data,
+                                   const std::vector<std::string>& rules) {
+    model::System system;
+    for (const auto& rule : rules) {
+        model::RetentionRule kept;
+        kept.data = split_list(rule.substr(0, rule.find(':')));
+        system.retention.push_back(std::move(kept));
     }
+    std::vector<std::string> out;
+    for (const auto& key : data)
+        for (auto part : model::uncovered_by_retention(taxonomy, system, key))
+            if (std::find(out.begin(), out.end(), part) == out.end()) out.emplace_back(part);
     return out;
 }
 
@@ -342,17 +347,16 @@ void prompt_recipients(SystemFlags& flags, const model::Register& reg, Prompter&
                                   known_or_added, true);
 }
 
-void prompt_retention(SystemFlags& flags, Prompter& p) {
+void prompt_retention(SystemFlags& flags, const model::Taxonomy& taxonomy, Prompter& p) {
     p.out() << "Retention (GDPR Art. 5(1)(e)): every category needs a period; a rule for `contact` covers\n"
                "contact.email. Rules are asked until every category is covered.\n";
     while (true) {
-        auto open = uncovered(flags.data, flags.retention);
+        auto open = uncovered(taxonomy, flags.data, flags.retention);
         if (open.empty()) break;
         auto cats = p.ask_list(fmt::format("Categories of the next rule (empty: {})", fmt::join(open, ", ")),
                                [&](const std::string& key) {
                                    if (std::none_of(flags.data.begin(), flags.data.end(), [&](const auto& held) {
-                                           return model::Taxonomy::covers(held, key) ||
-                                                  model::Taxonomy::covers(key, held);
+                                           return model::Taxonomy::related(held, key);
                                        })) {
                                        std::vector<std::string_view> held(flags.data.begin(), flags.data.end());
                                        throw UsageError(fmt::format("the system does not hold `{}`", key),
@@ -414,7 +418,7 @@ void prompt_system(SystemFlags& flags, const model::Register& reg, Prompter& p) 
             if (auto colon = entry.find(':'); colon != std::string::npos)
                 complete_purpose(flags, entry.substr(0, colon), reg, p, false);
     if (p.first_time("recipients")) prompt_recipients(flags, reg, p);
-    if (flags.retention.empty()) prompt_retention(flags, p);
+    if (flags.retention.empty()) prompt_retention(flags, reg.taxonomy, p);
     if (flags.security.empty())
         flags.security = p.ask_list("Security measures (GDPR Art. 32; e.g. tls, access-control, backups)");
 }
