@@ -117,12 +117,14 @@ void write_md(std::ostream& out, const Schedule& schedule) {
     out << text;
 }
 
+constexpr Format<ScheduleWriter> schedule_rows[]{
+    {"text", "", write_text},
+    {"json", "", write_json},
+    {"csv", "cells are neutralised against spreadsheet formulas", write_csv},
+    {"md", "", write_md},
+};
 }  // namespace
 
-const std::vector<FormatRow<retention::Schedule>>& schedule_formats() {
-    static const std::vector<FormatRow<retention::Schedule>> table{
-        {"text", write_text}, {"json", write_json}, {"csv", write_csv}, {"md", write_md}};
-    return table;
-}
+FormatTable<ScheduleWriter> schedule_formats() { return schedule_rows; }
 
 }  // namespace gdprctl::output

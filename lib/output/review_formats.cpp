@@ -2,7 +2,7 @@
 #include "output/terminal.hpp"
 
 #include "output/json_writer.hpp"
-#include "report/html_page.hpp"
+#include "output/html_page.hpp"
 #include "report/text.hpp"
 
 #include <fmt/format.h>
@@ -238,7 +238,7 @@ std::string bar_chart_svg(const std::string& label, const std::vector<std::pair<
 void write_html(std::ostream& out, const ReviewResult& result) {
     std::ostringstream page;
     auto title = fmt::format("Annual review as of {}", result.as_of.to_string());
-    report::write_html_head(page, title);
+    write_html_head(page, title);
     page << review_css;
     page << "<header class=\"doc\"><h1>" << esc(title) << "</h1>";
     if (!result.organisation.empty()) page << "<p>" << esc(result.organisation) << "</p>";
@@ -292,7 +292,7 @@ void write_html(std::ostream& out, const ReviewResult& result) {
         }
         page << "</tbody></table>\n";
     }
-    report::write_html_tail(page);
+    write_html_tail(page);
     out << page.str();
 }
 
@@ -332,15 +332,17 @@ void write_sign_json(std::ostream& out, const review::SignResult& result) {
 
 }  // namespace
 
-const std::vector<FormatRow<review::SignResult>>& sign_formats() {
-    static const std::vector<FormatRow<review::SignResult>> table{{"text", write_sign_text}, {"json", write_sign_json}};
-    return table;
-}
+namespace {
+constexpr Format<ReviewWriter> review_rows[]{
+    {"text", "", write_text},
+    {"json", "", write_json},
+    {"md", "", write_md},
+    {"html", "one self-contained page for the board", write_html},
+};
+constexpr Format<SignWriter> sign_rows[]{{"text", "", write_sign_text}, {"json", "", write_sign_json}};
+}  // namespace
 
-const std::vector<FormatRow<review::ReviewResult>>& review_formats() {
-    static const std::vector<FormatRow<review::ReviewResult>> table{
-        {"text", write_text}, {"json", write_json}, {"md", write_md}, {"html", write_html}};
-    return table;
-}
+FormatTable<ReviewWriter> review_formats() { return review_rows; }
+FormatTable<SignWriter> sign_formats() { return sign_rows; }
 
 }  // namespace gdprctl::output

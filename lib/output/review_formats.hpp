@@ -1,16 +1,20 @@
 #pragma once
 
-#include "output/retention_formats.hpp"
+#include "output/format_table.hpp"
 #include "review/review.hpp"
 #include "review/sign.hpp"
 
-#include <vector>
+#include <ostream>
 
 namespace gdprctl::output {
 
+using ReviewWriter = void(std::ostream& out, const review::ReviewResult& result);
+
 // text (default), json, md, html (one self-contained page for the board).
-const std::vector<FormatRow<review::ReviewResult>>& review_formats();
+FormatTable<ReviewWriter> review_formats();
+
+using SignWriter = void(std::ostream& out, const review::SignResult& result);
 // `review sign`: text (default), json.
-const std::vector<FormatRow<review::SignResult>>& sign_formats();
+FormatTable<SignWriter> sign_formats();
 
 }  // namespace gdprctl::output

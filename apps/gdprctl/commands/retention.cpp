@@ -1,6 +1,6 @@
 #include "commands/commands.hpp"
-#include "commands/format_choice.hpp"
 #include "commands/store_access.hpp"
+#include "output/retention_formats.hpp"
 
 #include "errors.hpp"
 #include "io/byte_source.hpp"
@@ -17,7 +17,7 @@ namespace {
 struct ScheduleOptions {};
 
 void run_schedule(const ScheduleOptions&, Context& context) {
-    const auto& format = choose_format(context, output::schedule_formats());
+    const auto& format = output::choose_format(output::schedule_formats(), context.options.format);
     auto schedule = retention::build_schedule(load_workspace_register(context, "this shows what could be read"));
     format.write(*context.out, schedule);
     context.out->flush();
@@ -30,12 +30,12 @@ void add_schedule(CLI::App& group, Context& context) {
         fmt::format("One row per retention rule: system, data categories, period (ISO 8601), the event it runs from\n"
                     "(`after`), action (delete or anonymise) and reason; then, per system, one row `none` for the\n"
                     "categories it holds that no rule covers (GDPR Art. 5(1)(e) storage limitation, Art. 30(1)(f)).\n"
-                    "Formats: {} (csv cells are neutralised against spreadsheet formulas).\n"
+                    "{}\n"
                     "Examples:\n"
                     "  gdprctl retention schedule\n"
                     "  gdprctl retention schedule --format csv > retention.csv\n"
                     "  gdprctl retention schedule --format json | jq '.rows[] | select(.status != \"set\")'",
-                    format_names(output::schedule_formats())));
+                    output::formats_help(output::schedule_formats())));
     command->callback([options, &context] { run_schedule(*options, context); });
 }
 

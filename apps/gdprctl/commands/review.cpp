@@ -1,6 +1,4 @@
-#include "commands/authoring_support.hpp"
 #include "commands/commands.hpp"
-#include "commands/format_choice.hpp"
 #include "commands/output_file.hpp"
 #include "commands/store_access.hpp"
 
@@ -34,7 +32,7 @@ std::unique_ptr<store::Store> existing_store(const Context& context, std::string
 }
 
 void run_review(const ReviewOptions& options, Context& context) {
-    const auto& format = choose_format(context, output::review_formats());
+    const auto& format = output::choose_format(output::review_formats(), context.options.format);
     review::ReviewInputs inputs;
     inputs.root = context.workspace_root();
     inputs.as_of = context.today();
@@ -53,14 +51,14 @@ struct SignOptions {
 };
 
 void run_sign(const SignOptions& options, Context& context) {
-    const auto& format = choose_format(context, output::sign_formats());
+    const auto& format = output::choose_format(output::sign_formats(), context.options.format);
     // The sign-off says when the review was done: that is now, never a date chosen on the command line.
     if (context.options.as_of_given)
         throw UsageError("review sign records the review at the real time; it takes no --as-of",
                          "drop --as-of (run `gdprctl review --as-of DATE` to see the review of another date)");
     review::SignInputs inputs;
     inputs.root = context.workspace_root();
-    inputs.options.by = named_reviewer(context);
+    inputs.options.by = context.named_actor();
     inputs.options.note = options.note;
     inputs.options.accept_open = options.accept_open;
     inputs.stamp = change_stamp(context);
@@ -86,11 +84,11 @@ void add_sign(CLI::App& review_command, Context& context) {
         "Refused (exit 1, nothing changed) while error-level actions remain, unless --accept-open with a\n"
         "--note saying why; each open item is then recorded with the sign-off.\n"
         "The signer is --by NAME (or GDPRCTL_USER); the date is the real date, so --as-of is refused.\n"
-        "Formats: {}.\n"
+        "{}\n"
         "Examples:\n"
         "  gdprctl review sign --by \"J. Jansen (ISO)\" --note \"board meeting of 2026-11-26\"\n"
         "  gdprctl review sign --by ISO --accept-open --note \"REQ-2026-0007 answered late; see minutes\"",
-        format_names(output::sign_formats())));
+        output::formats_help(output::sign_formats())));
     command->callback([options, &context] { run_sign(*options, context); });
 }
 
@@ -112,14 +110,14 @@ void setup_annual_review(CLI::App& app, Context& context) {
         "  retention  categories without a retention period, or with an undetermined one;\n"
         "  requests   data-subject requests overdue or due within {} days, extensions never told to the\n"
         "             subject (from the operational store, when there is one).\n"
-        "Formats: {}; html is one self-contained page with a summary, a timeline of the coming\n"
-        "deadlines and charts of the processing.\n"
+        "{} The page has a summary, a timeline of the coming deadlines and charts of\n"
+        "the processing.\n"
         "Exit codes: 0 nothing needs action, 1 something does, 2 usage or environment error.\n"
         "`gdprctl review sign --by NAME` records that the review was done (see its --help).\n"
         "Examples:\n"
         "  gdprctl review --as-of 2026-12-01 --format html -o review.html\n"
         "  gdprctl review --format json | jq '.actions[] | select(.severity == \"error\")'",
-        review::request_horizon_days, format_names(output::review_formats())));
+        review::request_horizon_days, output::formats_help(output::review_formats())));
     add_sign(*command, context);
     command->callback([options, command, &context] {
         if (command->get_subcommands().empty()) run_review(*options, context);
