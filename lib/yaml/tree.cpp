@@ -1,5 +1,7 @@
 #include "yaml/tree.hpp"
 
+#include "diag/reporter.hpp"
+
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
@@ -191,18 +193,20 @@ private:
             parent.skip_value = false;
             if (!node.is_scalar()) {
                 parent.skip_value = true;
-                sink_.add({"yaml-syntax", diag::Severity::error, path_, node.pos,
-                           "a mapping key must be a plain scalar, not a " + std::string(kind_name(node.kind)),
-                           "", "write the key as a single word such as `name:`", ""});
+                diag::Reporter(sink_.items())
+                    .report("yaml-syntax", path_, node.pos,
+                            "a mapping key must be a plain scalar, not a " + std::string(kind_name(node.kind)),
+                            "write the key as a single word such as `name:`");
                 return;
             }
             parent.key = std::move(node.value);
             if (const Node::Entry* first = find_entry(parent, parent.key)) {
                 parent.skip_value = true;
-                sink_.add({"duplicate-key", diag::Severity::error, path_, parent.key_pos,
-                           fmt::format("duplicate key `{}` (first defined at line {}); YAML keeps only one of them",
-                                       parent.key, first->key_pos.line),
-                           "", "remove one of the two entries or merge them", ""});
+                diag::Reporter(sink_.items())
+                    .report("duplicate-key", path_, parent.key_pos,
+                            fmt::format("duplicate key `{}` (first defined at line {}); YAML keeps only one of them",
+                                        parent.key, first->key_pos.line),
+                            "remove one of the two entries or merge them");
             }
             return;
         }
@@ -362,8 +366,9 @@ ParseResult parse(std::string_view text, const std::string& path, diag::Sink& si
         result.ok = false;
         std::string message = error.msg;
         if (!message.empty()) message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
-        sink.add({"yaml-syntax", diag::Severity::error, path, to_position(error.mark),
-                  "YAML syntax error: " + message, "", "fix the YAML syntax; nothing else in this file was checked", ""});
+        diag::Reporter(sink.items())
+            .report("yaml-syntax", path, to_position(error.mark), "YAML syntax error: " + message,
+                    "fix the YAML syntax; nothing else in this file was checked");
     }
     if (!result.documents.empty() && text.find('"') != std::string_view::npos) {
         QuoteChecker quotes(text, path, sink);
