@@ -124,7 +124,7 @@ public:
     }
 
     template <typename Entity>
-    bool boolean(const Node* node, std::string_view field, Entity& entity) {
+    bool boolean(Node* node, std::string_view field, Entity& entity) {
         if (!node || !expect(*node, Node::Kind::scalar, field)) return false;
         entity.mark(field, node->pos);
         if (node->value == "true") return true;

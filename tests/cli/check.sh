@@ -76,11 +76,11 @@ for dir in "$FIXTURES"/*-clean/; do
     name=$(basename "$dir")
     rule=${name%-clean}
     if ! grep -qF "[$rule]" "$FIXTURES/$rule/expected.txt" 2>/dev/null; then
-        bad "$name: no fixture $rule that fires the rule"
+        fail "$name: no fixture $rule that fires the rule"
     elif grep -qF "[$rule]" "$dir/expected.txt"; then
-        bad "$name: rule $rule fires on its near miss"
+        fail "$name: rule $rule fires on its near miss"
     else
-        ok
+        pass
     fi
 done
 
