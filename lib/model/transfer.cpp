@@ -1,7 +1,5 @@
 #include "model/transfer.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <array>
 
@@ -26,8 +24,8 @@ constexpr std::array<AdequacyDecision, 16> decisions{{
     // (EDPB opinions of 20 October 2025; the renewal of 19 December 2025). Not verified: the
     // Official Journal number of the renewing decision, so the table names the 2021 decision and
     // the renewal by its date rather than guess a number. Update this row before 2031-12-27.
-    {"GB", "United Kingdom", "Commission Implementing Decision (EU) 2021/1772", "2021-06-28", "", false,
-     "2025-12-19", "2031-12-27"},
+    {"GB", "United Kingdom", "Commission Implementing Decision (EU) 2021/1772", "2021-06-28", "", false, "2025-12-19",
+     "2031-12-27"},
     {"GG", "Guernsey", "Commission Decision 2003/821/EC", "2003-11-21", "", false},
     {"IL", "Israel", "Commission Decision 2011/61/EU", "2011-01-31", "automated processing", false},
     {"IM", "Isle of Man", "Commission Decision 2004/411/EC", "2004-04-28", "", false},
@@ -97,17 +95,6 @@ TransferAssessment assess_transfer(const Recipient& recipient) {
     else
         result.ground = TransferGround::none;
     return result;
-}
-
-std::string describe_adequacy(const AdequacyDecision& decision, const Recipient& recipient) {
-    std::string text = fmt::format("{} of {}", decision.decision, decision.adopted);
-    if (decision.needs_certification && recipient.dpf_checked)
-        return fmt::format("{} (EU-US Data Privacy Framework; certification checked {})", text,
-                           recipient.dpf_checked->to_string());
-    if (!decision.renewed.empty())
-        text += fmt::format(", renewed on {} until {}", decision.renewed, decision.valid_until);
-    if (!decision.scope.empty()) return fmt::format("{} (scope: {})", text, decision.scope);
-    return text;
 }
 
 }  // namespace gdprctl::model

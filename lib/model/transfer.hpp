@@ -55,8 +55,4 @@ struct TransferAssessment {
 
 TransferAssessment assess_transfer(const Recipient& recipient);
 
-// "Commission Implementing Decision (EU) 2023/1795 of 2023-07-10 (EU-US Data Privacy Framework;
-// certification checked 2026-10-15)": the ground as the record and the notice name it.
-std::string describe_adequacy(const AdequacyDecision& decision, const Recipient& recipient);
-
 }  // namespace gdprctl::model

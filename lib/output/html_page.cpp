@@ -77,8 +77,9 @@ footer { margin-top: 40px; color: var(--muted); font-size: 0.85rem; border-top: 
 
 }  // namespace
 
-void write_html_head(std::ostream& out, std::string_view title) {
-    out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+void write_html_head(std::ostream& out, std::string_view title, std::string_view lang) {
+    out << "<!DOCTYPE html>\n<html lang=\"" << lang
+        << "\">\n<head>\n<meta charset=\"utf-8\">\n"
            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
            "<title>"
         << html_escape(title) << "</title>\n<style>" << stylesheet << "</style>\n</head>\n<body>\n";

@@ -8,7 +8,8 @@
 namespace gdprctl::output {
 
 // Writes the doctype, head (title escaped here) and the opening of <body>.
-void write_html_head(std::ostream& out, std::string_view title);
+// `lang` is the page's language (BCP 47), for screen readers and hyphenation.
+void write_html_head(std::ostream& out, std::string_view title, std::string_view lang = "en");
 void write_html_tail(std::ostream& out);
 
 }  // namespace gdprctl::output

@@ -21,7 +21,10 @@ void names(output::JsonWriter& json, const std::vector<DataItem>& items) {
 void write_notice_json(std::ostream& out, const NoticeRecord& n) {
     output::JsonWriter json(out);
     json.begin_object();
-    json.field("report", "notice").field("as_of", n.as_of.to_string()).field("register_errors", n.register_errors);
+    json.field("report", "notice")
+        .field("language", to_string(n.language))
+        .field("as_of", n.as_of.to_string())
+        .field("register_errors", n.register_errors);
     json.field("gaps", n.flagged());
     json.strings("warnings", n.warnings);
     json.key("controller").begin_object();

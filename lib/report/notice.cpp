@@ -1,6 +1,7 @@
 #include "report/notice.hpp"
 
 #include "model/cookie_consent.hpp"
+#include "model/transfer.hpp"
 #include "report/text.hpp"
 
 #include <fmt/format.h>
@@ -11,29 +12,38 @@
 namespace gdprctl::report {
 namespace {
 
-std::vector<NoticeRight> rights() {
+// The provision model::consent_exemption found, in the notice's language. The exemption depends on
+// the cookie's category alone (and on the country and party, which consent_exemption has checked).
+Phrase exemption_phrase(model::CookieCategory category) {
+    switch (category) {
+        case model::CookieCategory::user_interface:
+            return Phrase::exemption_user_interface;
+        case model::CookieCategory::analytics:
+            return Phrase::exemption_first_party_analytics;
+        default:
+            return Phrase::exemption_strictly_necessary;
+    }
+}
+
+// "Processor", "Verwerker": the role a recipient entry records in its kebab-case spelling.
+std::string role_text(Language lang, const std::string& role) {
+    if (auto value = model::parse<model::RecipientRole>(role)) return std::string(label(lang, *value));
+    return std::string(phrase(lang, Phrase::role_not_recorded));
+}
+
+std::vector<NoticeRight> rights(Language lang) {
     using model::Right;
-    auto right = [](Right r, std::string what) {
-        return NoticeRight{std::string(model::label(r)), std::string(model::article_of(r)),
-                           std::move(what)};
+    auto right = [lang](Right r, Phrase what) {
+        return NoticeRight{std::string(label(lang, r)), cite_gdpr(lang, model::article_of(r)),
+                           std::string(phrase(lang, what))};
     };
     return {
-        right(Right::access,
-              "Ask whether we process personal data about you and get a copy of it, together with "
-              "what we use it for, who receives it and how long we keep it."),
-        right(Right::rectification, "Have inaccurate data about you corrected and incomplete data completed."),
-        right(Right::erasure,
-              "Have your data deleted, for example when we no longer need it, when you withdraw "
-              "your consent or when you object, unless a law obliges us to keep it."),
-        right(Right::restriction,
-              "Have us only store your data, and not otherwise use it, while its accuracy or "
-              "our use of it is being settled."),
-        right(Right::portability,
-              "Receive the data you gave us on the basis of consent or a contract in a "
-              "structured, machine-readable format, or have it sent to another organisation."),
-        right(Right::objection,
-              "Object to our use of your data on the basis of legitimate interests or a public "
-              "task; you can object to direct marketing at any time, without giving reasons."),
+        right(Right::access, Phrase::right_access_what),
+        right(Right::rectification, Phrase::right_rectification_what),
+        right(Right::erasure, Phrase::right_erasure_what),
+        right(Right::restriction, Phrase::right_restriction_what),
+        right(Right::portability, Phrase::right_portability_what),
+        right(Right::objection, Phrase::right_objection_what),
     };
 }
 
@@ -43,71 +53,104 @@ bool recorded(const std::string& text) {
 
 // What the notice may say about a purpose's basis: only what the register records. Where a
 // statement the basis calls for is not supported, a warning takes its place.
-std::string purpose_note(const model::System& system, const model::Purpose& purpose,
+std::string purpose_note(Language lang, const model::System& system, const model::Purpose& purpose,
                          std::vector<std::string>& warnings) {
     if (!purpose.basis) return {};
-    auto where = fmt::format("purpose \"{}\" of system \"{}\"", purpose.id, system.id);
+    auto where = say(lang, Phrase::warning_where, purpose.id, system.id);
     switch (*purpose.basis) {
         case model::LawfulBasis::legal_obligation:
-            if (recorded(purpose.law)) return "Required by " + purpose.law;
-            warnings.push_back(
-                fmt::format("{} rests on a legal obligation, but the register names no law, so the "
-                            "notice cannot say which (legal-obligation-without-law)",
-                            where));
+            if (recorded(purpose.law)) return say(lang, Phrase::note_required_by, purpose.law);
+            warnings.push_back(say(lang, Phrase::warning_no_law, where));
             return {};
         case model::LawfulBasis::legitimate_interests: {
-            std::string note = recorded(purpose.interest) ? "Our legitimate interest: " + purpose.interest : "";
-            if (!recorded(purpose.interest))
-                warnings.push_back(
-                    fmt::format("{} rests on legitimate interests, but the register does not state "
-                                "the interest (field interest, GDPR Art. 13(1)(d))",
-                                where));
+            std::string note = recorded(purpose.interest) ? say(lang, Phrase::note_interest, purpose.interest) : "";
+            if (!recorded(purpose.interest)) warnings.push_back(say(lang, Phrase::warning_no_interest, where));
             if (recorded(purpose.lia))
-                note += (note.empty() ? "" : ". ") +
-                        std::string("Our interests are weighed against yours in a documented assessment");
+                note += (note.empty() ? "" : ". ") + std::string(phrase(lang, Phrase::note_interests_weighed));
             else
-                warnings.push_back(
-                    fmt::format("{} rests on legitimate interests without a documented balancing "
-                                "test, so the notice does not claim one "
-                                "(legitimate-interests-without-lia)",
-                                where));
+                warnings.push_back(say(lang, Phrase::warning_no_lia, where));
             return note;
         }
         case model::LawfulBasis::consent:
             if (purpose.consent && recorded(purpose.consent->withdrawal))
-                return "You can withdraw consent at any time, without affecting the lawfulness of processing before "
-                       "the withdrawal: " +
-                       humanise_keyword(purpose.consent->withdrawal);
-            warnings.push_back(
-                fmt::format("{} rests on consent, but the register records no way to withdraw it, so "
-                            "the notice does not promise one (consent-without-withdrawal)",
-                            where));
+                return say(lang, Phrase::note_withdraw, humanise_keyword(purpose.consent->withdrawal));
+            warnings.push_back(say(lang, Phrase::warning_no_withdrawal, where));
             return {};
         default:
             return {};
     }
 }
 
-std::string requirement_text(const model::Purpose& purpose) {
+std::string basis_text(Language lang, const model::Purpose& purpose) {
+    return purpose.basis ? label_with_article(lang, *purpose.basis) : std::string{};
+}
+
+std::string requirement_text(Language lang, const model::Purpose& purpose) {
     if (!purpose.requirement) return {};
-    std::string text;
+    Phrase kind = Phrase::requirement_voluntary;
     switch (purpose.requirement->kind) {
         case model::Requirement::statutory:
-            text = "Required by law";
+            kind = Phrase::requirement_statutory;
             break;
         case model::Requirement::contractual:
-            text = "Required by our contract with you";
+            kind = Phrase::requirement_contractual;
             break;
         case model::Requirement::contract_prerequisite:
-            text = "Required to enter into a contract with us";
+            kind = Phrase::requirement_contract_prerequisite;
             break;
         case model::Requirement::voluntary:
-            text = "Voluntary";
+            kind = Phrase::requirement_voluntary;
             break;
     }
+    std::string text(phrase(lang, kind));
     if (!purpose.requirement->consequence.empty())
-        text += fmt::format("; if you do not provide it, {}", purpose.requirement->consequence);
+        text = say(lang, Phrase::requirement_consequence, text, purpose.requirement->consequence);
     return text;
+}
+
+// The safeguard for a recipient outside the EEA, as the notice names it (the record names it
+// the same way in English: report/ropa_model.cpp).
+std::string safeguard_text(Language lang, const model::Recipient& recipient) {
+    auto transfer = model::assess_transfer(recipient);
+    switch (transfer.ground) {
+        case model::TransferGround::adequacy:
+            return fmt::format("{}: {}", label_with_article(lang, model::TransferMechanism::adequacy),
+                               adequacy_text(lang, *transfer.decision, recipient));
+        case model::TransferGround::adequacy_not_covered:
+            if (transfer.decision)
+                return say(lang, Phrase::safeguard_scope_not_covered, adequacy_scope(lang, *transfer.decision));
+            return std::string(phrase(lang, Phrase::safeguard_no_decision));
+        case model::TransferGround::safeguard: {
+            auto text = label_with_article(lang, *recipient.transfer);
+            if (!recipient.tia.empty()) text = say(lang, Phrase::safeguard_tia, text, recipient.tia);
+            return text;
+        }
+        case model::TransferGround::none:
+            return std::string(phrase(lang, Phrase::safeguard_none_recorded));
+        default:
+            return recipient.transfer ? label_with_article(lang, *recipient.transfer) : "";
+    }
+}
+
+// "First and last name; Health data (special category, Art. 9)", with the built-in names in the
+// notice's language.
+std::string data_text(Language lang, const std::vector<DataItem>& items) {
+    if (lang == Language::en) return data_summary(items);
+    std::vector<std::string> parts;
+    for (const auto& item : items) {
+        auto name = category_name(lang, item.id, item.name);
+        if (item.data_class == model::DataClass::special)
+            parts.push_back(fmt::format("{}, {}", name, phrase(lang, Phrase::kind_special)));
+        else if (item.data_class == model::DataClass::criminal)
+            parts.push_back(fmt::format("{}, {}", name, phrase(lang, Phrase::kind_criminal)));
+        else
+            parts.push_back(std::move(name));
+    }
+    return fmt::format("{}", fmt::join(parts, "; "));
+}
+
+void localise(Language lang, std::vector<DataItem>& items) {
+    for (auto& item : items) item.name = category_name(lang, item.id, item.name);
 }
 
 bool same_items(const std::vector<DataItem>& a, const std::vector<DataItem>& b) {
@@ -125,15 +168,15 @@ void add_data(std::vector<NoticeDataRow>& rows, const DataItem& item, const std:
         it->purposes.push_back(purpose);
 }
 
-std::string public_description(const model::Purpose& purpose) {
+std::string public_description(Language lang, const model::Purpose& purpose) {
     return purpose.description.find_first_not_of(" \t") == std::string::npos
-               ? std::string("(purpose not yet described)")
+               ? std::string(phrase(lang, Phrase::purpose_not_described))
                : purpose.description;
 }
 
-std::string cookie_purpose_text(const model::Register& reg, const model::Cookie& cookie) {
+std::string cookie_purpose_text(Language lang, const model::Register& reg, const model::Cookie& cookie) {
     if (!cookie.description.empty()) return cookie.description;
-    if (const auto* purpose = model::cookie_purpose(reg, cookie)) return public_description(*purpose);
+    if (const auto* purpose = model::cookie_purpose(reg, cookie)) return public_description(lang, *purpose);
     return {};
 }
 
@@ -146,9 +189,10 @@ std::size_t NoticeRecord::flagged() const {
     return static_cast<std::size_t>(n) + (contact_email.empty() ? 1 : 0);
 }
 
-NoticeRecord build_notice(const model::Register& reg, time::Date as_of, std::size_t register_errors) {
+NoticeRecord build_notice(const model::Register& reg, time::Date as_of, std::size_t register_errors, Language lang) {
     auto ropa = build_ropa(reg, as_of, register_errors);
     NoticeRecord notice;
+    notice.language = lang;
     notice.as_of = as_of;
     notice.register_errors = register_errors;
     notice.controller = ropa.controller;
@@ -156,33 +200,34 @@ NoticeRecord build_notice(const model::Register& reg, time::Date as_of, std::siz
                            : ropa.controller.dpo && !ropa.controller.dpo->email.empty() ? ropa.controller.dpo->email
                                                                                         : std::string{};
     for (std::size_t s = 0; s < reg.systems.size(); ++s) {
-        const auto& system = ropa.systems[s];
+        auto system = ropa.systems[s];
+        localise(lang, system.data);
         for (const auto& item : system.data) add_data(notice.data, item, {});
         for (std::size_t p = 0; p < system.purposes.size(); ++p) {
             auto purpose = system.purposes[p];
+            localise(lang, purpose.data);
+            const auto& source = reg.systems[s].purposes[p];
             // The notice never shows a purpose id in place of a description (Art. 12(1)); check
             // reports the gap as purpose-without-description.
-            purpose.description = public_description(reg.systems[s].purposes[p]);
+            purpose.description = public_description(lang, source);
             for (const auto& item : purpose.data) add_data(notice.data, item, purpose.description);
-            std::string basis = purpose.basis.empty()
-                                    ? std::string{}
-                                    : fmt::format("{} ({})", purpose.basis_label, purpose.basis_article);
-            const auto& source = reg.systems[s].purposes[p];
-            auto note = purpose_note(reg.systems[s], source, notice.warnings);
+            auto basis = basis_text(lang, source);
+            auto note = purpose_note(lang, reg.systems[s], source, notice.warnings);
             if (source.basis == model::LawfulBasis::consent) {
                 notice.any_consent = true;
                 if (!source.consent || !recorded(source.consent->withdrawal)) notice.withdrawal_everywhere = false;
             }
-            auto requirement = requirement_text(source);
+            auto requirement = requirement_text(lang, source);
             if (requirement.empty())
-                notice.warnings.push_back(fmt::format(
-                    "purpose \"{}\" of system \"{}\" does not record whether providing the data is required "
-                    "(field requirement, GDPR Art. 13(2)(e))",
-                    source.id, reg.systems[s].id));
-            for (const auto& entry : purpose.retention) {
-                NoticeRetentionRow row{purpose.description, entry.data,
-                                       entry.missing ? std::string("undetermined") : entry.text,
-                                       entry.undetermined || entry.missing};
+                notice.warnings.push_back(say(lang, Phrase::warning_no_requirement,
+                                              say(lang, Phrase::warning_where, source.id, reg.systems[s].id)));
+            for (auto entry : purpose.retention) {
+                localise(lang, entry.data);
+                bool gap = entry.undetermined || entry.missing;
+                NoticeRetentionRow row{
+                    purpose.description, entry.data,
+                    entry.rule ? retention_text(lang, *entry.rule) : std::string(phrase(lang, Phrase::undetermined)),
+                    gap};
                 bool seen = std::any_of(notice.retention.begin(), notice.retention.end(), [&](const auto& other) {
                     return other.purpose == row.purpose && other.period == row.period &&
                            same_items(other.data, row.data);
@@ -215,96 +260,97 @@ NoticeRecord build_notice(const model::Register& reg, time::Date as_of, std::siz
     }
     for (const auto& row : notice.retention)
         if (row.flagged)
-            notice.warnings.push_back(
-                fmt::format("the register records no time limit for {} ({}), so the notice "
-                            "cannot say how long it is kept (GDPR Art. 13(2)(a))",
-                            data_summary(row.data), row.purpose));
+            notice.warnings.push_back(say(lang, Phrase::warning_no_time_limit, data_text(lang, row.data), row.purpose));
     for (const auto& r : ropa.recipients) {
         NoticeThirdPartyRow row;
         row.name = r.name;
-        row.role = std::string(role_label(r.role));
-        row.country = r.country.empty() ? std::string("not recorded") : r.country;
-        row.safeguard = r.country.empty() ? std::string("not recorded")
-                        : r.third_country ? r.safeguard
-                                          : std::string("not needed (within the EEA)");
+        row.role = role_text(lang, r.role);
+        const auto* recipient = reg.find_recipient(r.id);
+        row.country = r.country.empty() ? std::string(phrase(lang, Phrase::not_recorded)) : r.country;
+        row.safeguard = r.country.empty()  ? std::string(phrase(lang, Phrase::not_recorded))
+                        : !r.third_country ? std::string(phrase(lang, Phrase::safeguard_within_eea))
+                        : recipient        ? safeguard_text(lang, *recipient)
+                                           : r.safeguard;
         row.flagged = r.country.empty() || !r.transfer_lawful;
         notice.third_country = notice.third_country || r.third_country;
         if (row.flagged)
-            notice.warnings.push_back(
-                fmt::format("recipient \"{}\" is {}, so the notice cannot name the safeguard for "
-                            "the transfer (GDPR Art. 13(1)(f))",
-                            r.id,
-                            r.country.empty() ? std::string("recorded without a country")
-                                              : fmt::format("in {} without a transfer ground", r.country)));
+            notice.warnings.push_back(r.country.empty()
+                                          ? say(lang, Phrase::warning_recipient_no_country, r.id)
+                                          : say(lang, Phrase::warning_recipient_no_ground, r.id, r.country));
         notice.third_parties.push_back(std::move(row));
     }
     for (const auto& cookie : reg.cookies) {
         NoticeCookieRow row;
         row.name = cookie.name;
         if (cookie.provider == model::first_party_provider)
-            row.provider = ropa.controller.recorded ? ropa.controller.name + " (first party)" : "first party";
+            row.provider = ropa.controller.recorded ? say(lang, Phrase::first_party_of, ropa.controller.name)
+                                                    : std::string(phrase(lang, Phrase::first_party));
         else if (const auto* recipient = reg.find_recipient(cookie.provider))
             row.provider = recipient->name;
         else
             row.provider = cookie.provider;
-        row.category = cookie.category ? std::string(model::label(*cookie.category)) : std::string{};
-        row.purpose = cookie_purpose_text(reg, cookie);
-        row.expiry = cookie.session  ? std::string("session")
-                     : cookie.expiry ? humanise_duration(*cookie.expiry)
-                                     : std::string("not recorded");
-        if (auto exemption = model::consent_exemption(reg, cookie)) {
-            row.consent = fmt::format("not needed ({})", *exemption);
+        row.category = cookie.category ? std::string(label(lang, *cookie.category)) : std::string{};
+        row.purpose = cookie_purpose_text(lang, reg, cookie);
+        row.expiry = cookie.session  ? std::string(phrase(lang, Phrase::session))
+                     : cookie.expiry ? duration_text(lang, *cookie.expiry)
+                                     : std::string(phrase(lang, Phrase::not_recorded));
+        if (model::consent_exemption(reg, cookie)) {
+            row.consent = say(lang, Phrase::consent_not_needed, phrase(lang, exemption_phrase(*cookie.category)));
         } else if (model::set_without_consent(reg, cookie)) {
-            row.consent = "not tied to consent in the register";
+            row.consent = std::string(phrase(lang, Phrase::consent_not_tied));
             row.flagged = true;
             notice.cookies_consented = false;
-            notice.warnings.push_back(fmt::format(
-                "cookie \"{}\" needs consent but is not tied to a consent-based purpose, so the notice does not say "
-                "that cookies are only set with consent (cookie-without-consent)",
-                cookie.name));
+            notice.warnings.push_back(say(lang, Phrase::warning_cookie, cookie.name));
         } else {
-            row.consent = "asked before it is set";
+            row.consent = std::string(phrase(lang, Phrase::consent_asked));
         }
         notice.cookies.push_back(std::move(row));
     }
-    notice.rights = rights();
-    if (notice.contact_email.empty())
-        notice.warnings.push_back("the register records no e-mail address for requests (GDPR Art. 13(1)(a))");
+    notice.rights = rights(lang);
+    if (notice.contact_email.empty()) notice.warnings.push_back(std::string(phrase(lang, Phrase::warning_no_email)));
     if (notice.any_consent && !notice.withdrawal_everywhere)
-        notice.warnings.push_back(
-            "not every consent-based purpose records how to withdraw, so the notice does not "
-            "state that consent can be withdrawn at any time (GDPR Art. 7(3), 13(2)(c))");
+        notice.warnings.push_back(std::string(phrase(lang, Phrase::warning_withdrawal_not_everywhere)));
     return notice;
 }
 
 std::string notice_exercise_text(const NoticeRecord& notice) {
-    std::string where = notice.contact_email.empty()
-                            ? std::string("Contact us (the register records no e-mail address for requests yet).")
-                            : fmt::format("Send your request by e-mail to {}.", notice.contact_email);
-    auto text = where +
-                " We answer without undue delay and at the latest within one month of receiving it (GDPR Art. "
-                "12(3)). Where a request is complex, or we receive many, we may extend that by two further months; "
-                "if so, we tell you within the first month, with our reasons.";
-    if (notice.any_consent && notice.withdrawal_everywhere)
-        text +=
-            " Where we rely on your consent, you can withdraw it at any time, as easily as you gave it, "
-            "without affecting the lawfulness of processing based on consent before its withdrawal (GDPR Art. "
-            "7(3), 13(2)(c)).";
+    auto lang = notice.language;
+    std::string text = notice.contact_email.empty() ? std::string(phrase(lang, Phrase::exercise_no_email))
+                                                    : say(lang, Phrase::exercise_email, notice.contact_email);
+    text += ' ';
+    text += phrase(lang, Phrase::exercise_answer);
+    if (notice.any_consent && notice.withdrawal_everywhere) {
+        text += ' ';
+        text += phrase(lang, Phrase::exercise_withdraw);
+    }
     return text;
 }
 
 std::string notice_transfer_copy_text(const NoticeRecord& notice) {
-    return fmt::format(
-        "Where personal data goes outside the European Economic Area, the table names the adequacy "
-        "decision or the safeguard that protects it. You can obtain a copy of the safeguards {} (GDPR "
-        "Art. 13(1)(f)).",
-        notice.contact_email.empty() ? std::string("from us") : fmt::format("by writing to {}", notice.contact_email));
+    auto lang = notice.language;
+    return say(lang, Phrase::transfer_copy,
+               notice.contact_email.empty() ? std::string(phrase(lang, Phrase::transfer_copy_from_us))
+                                            : say(lang, Phrase::transfer_copy_by_writing, notice.contact_email));
+}
+
+std::vector<std::pair<Phrase, std::string>> notice_controller_rows(const ControllerBlock& c) {
+    std::vector<std::pair<Phrase, std::string>> rows{{Phrase::label_controller, c.name},
+                                                     {Phrase::label_registration, c.registration},
+                                                     {Phrase::label_address, c.address},
+                                                     {Phrase::label_email, c.email},
+                                                     {Phrase::label_phone, c.phone}};
+    if (c.responsible_person) rows.emplace_back(Phrase::label_responsible, c.responsible_person->summary());
+    if (c.dpo) rows.emplace_back(Phrase::label_dpo, c.dpo->summary());
+    if (c.representative) rows.emplace_back(Phrase::label_representative, c.representative->summary());
+    std::erase_if(rows, [](const auto& row) { return row.second.empty(); });
+    return rows;
 }
 
 std::string notice_complaint_text(const NoticeRecord& notice) {
+    auto lang = notice.language;
     const auto& authority = notice.controller.supervisory_authority;
-    return fmt::format("You have the right to lodge a complaint with a supervisory authority (GDPR Art. 77){}.",
-                       authority.empty() ? std::string{} : fmt::format("; ours is {}", authority));
+    return say(lang, Phrase::complaint,
+               authority.empty() ? std::string{} : say(lang, Phrase::complaint_authority, authority));
 }
 
 }  // namespace gdprctl::report

@@ -1,11 +1,13 @@
 #pragma once
 
 #include "model/register.hpp"
+#include "report/notice_text.hpp"
 #include "report/ropa_model.hpp"
 #include "time/date.hpp"
 
 #include <iosfwd>
 #include <string>
+#include <utility>
 #include <vector>
 
 // The tables of the public privacy notice (Art. 13/14), generated from the register so that the
@@ -73,6 +75,7 @@ struct NoticeRight {
 };
 
 struct NoticeRecord {
+    Language language = Language::en;  // every word the notice prints is in this language
     time::Date as_of;
     std::size_t register_errors = 0;
     ControllerBlock controller;
@@ -95,11 +98,15 @@ struct NoticeRecord {
     std::size_t flagged() const;
 };
 
-NoticeRecord build_notice(const model::Register& reg, time::Date as_of, std::size_t register_errors);
+NoticeRecord build_notice(const model::Register& reg, time::Date as_of, std::size_t register_errors,
+                          Language language = Language::en);
 
 // Prose shared by both formats: how to exercise a right, and where to complain.
 std::string notice_exercise_text(const NoticeRecord& notice);
 std::string notice_complaint_text(const NoticeRecord& notice);
-std::string notice_transfer_copy_text(const NoticeRecord& notice);  // Art. 13(1)(f): how to get a copy
+std::string notice_transfer_copy_text(const NoticeRecord& notice);
+// "Who we are" (Art. 13(1)(a), (b)): the controller's details that are recorded, each with its label.
+std::vector<std::pair<Phrase, std::string>> notice_controller_rows(
+    const ControllerBlock& controller);  // Art. 13(1)(f): how to get a copy
 
 }  // namespace gdprctl::report

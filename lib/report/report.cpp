@@ -72,11 +72,11 @@ RopaRecord load_ropa(const std::filesystem::path& root, time::Date as_of) {
     return build_ropa(loaded.reg, as_of, loaded.errors);
 }
 
-NoticeRecord load_notice(const std::filesystem::path& root, time::Date as_of,
-                         const std::vector<std::string>& subjects) {
+NoticeRecord load_notice(const std::filesystem::path& root, time::Date as_of, const std::vector<std::string>& subjects,
+                         Language language) {
     auto loaded = load(root);
     if (!subjects.empty()) keep_subjects(loaded.reg, subjects);
-    return build_notice(loaded.reg, as_of, loaded.errors);
+    return build_notice(loaded.reg, as_of, loaded.errors, language);
 }
 
 }  // namespace gdprctl::report

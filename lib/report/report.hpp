@@ -18,7 +18,8 @@ RopaRecord load_ropa(const std::filesystem::path& root, time::Date as_of);
 // `subjects` (empty: everyone) keeps the systems that process data about one of those categories of
 // data subjects, with the recipients and cookies they use: each audience gets the notice that
 // concerns it (Art. 13/14 are owed to the data subject). UsageError for a category no system names.
+// `language` is the notice's: every word gdprctl adds is in it (the record is in English).
 NoticeRecord load_notice(const std::filesystem::path& root, time::Date as_of,
-                         const std::vector<std::string>& subjects = {});
+                         const std::vector<std::string>& subjects = {}, Language language = Language::en);
 
 }  // namespace gdprctl::report

@@ -4,6 +4,7 @@
 #include "model/review_due.hpp"
 #include "model/transfer.hpp"
 
+#include "report/notice_text.hpp"
 #include "report/text.hpp"
 
 #include <fmt/format.h>
@@ -83,6 +84,7 @@ RetentionEntry retention_entry(const model::Taxonomy& taxonomy, const model::Ret
     entry.undetermined = rule.undetermined;
     entry.period = rule.undetermined ? "undetermined" : rule.period ? rule.period->to_string() : "";
     entry.text = humanise_retention(rule);
+    entry.rule = rule;
     entry.reason = rule.reason;
     return entry;
 }
@@ -151,7 +153,7 @@ RecipientEntry recipient_entry(const model::Register& reg, const std::string& id
         case model::TransferGround::adequacy:
             entry.transfer = std::string(model::to_string(model::TransferMechanism::adequacy));
             entry.safeguard = fmt::format("{}: {}", safeguard_text(model::TransferMechanism::adequacy),
-                                          model::describe_adequacy(*transfer.decision, *recipient));
+                                          adequacy_text(Language::en, *transfer.decision, *recipient));
             break;
         case model::TransferGround::adequacy_not_covered:
             entry.safeguard = transfer.decision

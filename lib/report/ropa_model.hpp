@@ -61,7 +61,8 @@ struct RetentionEntry {
     std::string period;  // ISO 8601 as written, "undetermined", or empty when missing
     std::string text;    // "2 years after end of contract", "undetermined", "no time limit recorded"
     bool undetermined = false;
-    bool missing = false;  // no rule covers these data categories at all
+    bool missing = false;                      // no rule covers these data categories at all
+    std::optional<model::RetentionRule> rule;  // the rule itself (none when missing), for other wordings
     std::string reason;
 };
 

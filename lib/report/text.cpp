@@ -1,31 +1,14 @@
 #include "report/text.hpp"
 
+#include "report/notice_text.hpp"
+
 #include <fmt/format.h>
 
 namespace gdprctl::report {
-namespace {
-
-std::string count_of(std::int64_t n, std::string_view unit) {
-    return fmt::format("{} {}{}", n, unit, n == 1 ? "" : "s");
-}
-
-}  // namespace
-
+// The English words of durations and retention periods are the notice's wording table's
+// (report/notice_text), so the record and the notice say them the same way.
 std::string humanise_duration(const time::Duration& duration) {
-    std::vector<std::string> parts;
-    if (duration.years) parts.push_back(count_of(duration.years, "year"));
-    if (duration.months) parts.push_back(count_of(duration.months, "month"));
-    // Whole weeks read better than "14 days" only when the register said weeks; it cannot be
-    // told apart after parsing, so days stay days.
-    if (duration.days) parts.push_back(count_of(duration.days, "day"));
-    if (duration.seconds) {
-        auto h = duration.seconds / 3600, m = (duration.seconds % 3600) / 60, s = duration.seconds % 60;
-        if (h) parts.push_back(count_of(h, "hour"));
-        if (m) parts.push_back(count_of(m, "minute"));
-        if (s) parts.push_back(count_of(s, "second"));
-    }
-    if (parts.empty()) return "0 days";
-    return join_words(parts);
+    return duration_text(Language::en, duration);
 }
 
 std::string humanise_keyword(std::string_view keyword) {
@@ -36,12 +19,7 @@ std::string humanise_keyword(std::string_view keyword) {
 }
 
 std::string humanise_retention(const model::RetentionRule& rule) {
-    if (rule.undetermined) return "undetermined";
-    if (!rule.period) return "not valid (see gdprctl check)";
-    std::string text = humanise_duration(*rule.period);
-    if (!rule.after.empty()) text += " after " + humanise_keyword(rule.after);
-    if (rule.action == model::RetentionAction::anonymise) text += ", then anonymised";
-    return text;
+    return retention_text(Language::en, rule);
 }
 
 std::string join_words(const std::vector<std::string>& items) {

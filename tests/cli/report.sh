@@ -27,10 +27,16 @@ report() {  # report WORKSPACE KIND FORMAT [more args]
     "$GDPRCTL" --workspace "$ws" --as-of "$AS_OF" report "$kind" --format "$format" "$@"
 }
 
-golden() {  # golden NAME WORKSPACE KIND FORMAT
-    local name=$1 ws=$2 kind=$3 format=$4
-    local expected="$EXPECTED/$name/$kind.$format" actual="$WORK/$name-$kind.$format"
-    if ! report "$ws" "$kind" "$format" >"$actual" 2>"$WORK/stderr"; then
+golden() {  # golden NAME WORKSPACE KIND FORMAT [LANG]: LANG other than en goes into the file name
+    local name=$1 ws=$2 kind=$3 format=$4 lang=${5:-en}
+    local file=$kind
+    local -a extra=()
+    if [ "$lang" != en ]; then
+        file=$kind.$lang
+        extra=(--lang "$lang")
+    fi
+    local expected="$EXPECTED/$name/$file.$format" actual="$WORK/$name-$file.$format"
+    if ! report "$ws" "$kind" "$format" "${extra[@]}" >"$actual" 2>"$WORK/stderr"; then
         fail "$name: report $kind --format $format exited non-zero: $(cat "$WORK/stderr")"
         return
     fi
@@ -55,7 +61,10 @@ for entry in "${WORKSPACES[@]}"; do
     ws=${entry#*=}
     [ -d "$ws" ] || continue
     for format in "${ROPA_FORMATS[@]}"; do golden "$name" "$ws" ropa "$format"; done
-    for format in "${NOTICE_FORMATS[@]}"; do golden "$name" "$ws" notice "$format"; done
+    for format in "${NOTICE_FORMATS[@]}"; do
+        golden "$name" "$ws" notice "$format"
+        golden "$name" "$ws" notice "$format" nl
+    done
 
     # Well-formedness of the machine-readable formats, whatever the golden files say.
     report "$ws" ropa csv >"$WORK/ropa.csv" 2>/dev/null
@@ -204,6 +213,33 @@ for text in 'without affecting the lawfulness' 'obtain a copy of the safeguards'
     '2023/1795' 'lodge a complaint' 'Data protection officer' 'Automated decisions'; do
     grep -qF "$text" "$WORK/fixed-notice.md" && pass || fail "unexus-fixed notice lacks '$text'"
 done
+
+# The notice in Dutch (--lang nl): the same content, every word of gdprctl's in Dutch and every
+# article cited as the AVG; the warnings too. An unknown language is a usage error.
+report "$FIXED" notice md --lang nl >"$WORK/fixed-notice.nl.md" 2>/dev/null
+for text in '# Privacyverklaring' 'zonder dat dit afbreuk doet aan de rechtmatigheid' 'kopie van de waarborgen' \
+    'Moet u de gegevens verstrekken' '2023/1795' 'klacht in te dienen' 'Functionaris voor gegevensbescherming' \
+    'Geautomatiseerde besluiten' 'art. 6 lid 1 sub b AVG' 'art. 12 lid 3 AVG' 'Voor- en achternaam'; do
+    grep -qF "$text" "$WORK/fixed-notice.nl.md" && pass || fail "unexus-fixed Dutch notice lacks '$text'"
+done
+for text in 'GDPR' 'Privacy notice' 'not recorded' 'Legal basis' 'First and last name'; do
+    grep -qF "$text" "$WORK/fixed-notice.nl.md" && fail "unexus-fixed Dutch notice has English '$text'" || pass
+done
+report "$FIXED" notice html --lang nl >"$WORK/fixed-notice.nl.html" 2>/dev/null
+grep -q '<html lang="nl">' "$WORK/fixed-notice.nl.html" && pass || fail "Dutch notice HTML is not marked lang=nl"
+report "$FIXED" notice json --lang nl --strict >"$WORK/fixed-notice.nl.json" 2>/dev/null
+[ $? -eq 0 ] && pass || fail "notice --lang nl --strict on examples/unexus-fixed should exit 0"
+"$PY" -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["language"]=="nl" and d["warnings"]==[]' \
+    "$WORK/fixed-notice.nl.json" && pass || fail "Dutch notice JSON does not say its language"
+report "$UNEXUS" notice md --lang nl --strict >"$WORK/unexus-notice.nl.md" 2>/dev/null
+[ $? -eq 1 ] && grep -q 'Niet vermeld, omdat het register het niet onderbouwt' "$WORK/unexus-notice.nl.md" &&
+    grep -q 'cookie-without-consent' "$WORK/unexus-notice.nl.md" &&
+    ! grep -q 'pas nadat u die hebt gegeven' "$WORK/unexus-notice.nl.md" && pass ||
+    fail "the Dutch unexus notice states what the register contradicts, or --strict did not exit 1"
+report "$ACME" notice md --lang de >/dev/null 2>"$WORK/stderr"
+[ $? -eq 2 ] && grep -q 'nl' "$WORK/stderr" && pass || fail "notice --lang de should exit 2 naming the languages"
+report "$ACME" ropa md --lang nl >/dev/null 2>&1
+[ $? -eq 2 ] && pass || fail "ropa --lang should exit 2 (the record is in English)"
 
 # The record (Art. 30): a purpose's own recipients; the controller, DPO and representative in the CSV;
 # no "established in the EEA" for a controller outside it.

@@ -18,6 +18,7 @@ struct ReportOptions {
     std::string output;                 // -o FILE; empty or "-": standard output
     std::vector<std::string> subjects;  // notice: only these audiences
     bool strict = false;                // notice: exit 1 when the notice has warnings
+    std::string lang = "en";            // notice: its language (en, nl)
 };
 
 // One library call builds the record; the format's row renders it; -o or standard output takes the
@@ -47,8 +48,11 @@ void run_ropa(const ReportOptions& options, Context& context) {
 void run_notice(const ReportOptions& options, Context& context) {
     const auto notice = run_report(
         output::notice_formats(),
-        [&] { return report::load_notice(context.workspace_root(), context.today(), options.subjects); }, options,
-        context);
+        [&] {
+            return report::load_notice(context.workspace_root(), context.today(), options.subjects,
+                                       report::parse_language(options.lang).value_or(report::Language::en));
+        },
+        options, context);
     if (options.strict && !notice.warnings.empty()) {
         *context.err << fmt::format(
             "gdprctl: the notice leaves out {} statement{} the register does not support (--strict)\n",
@@ -108,6 +112,7 @@ void add_notice(CLI::App& group, Context& context) {
             "Examples:\n"
             "  gdprctl report notice --format html -o public/privacy-tables.html\n"
             "  gdprctl report notice --subjects customer,website-visitor -o customer-notice.md\n"
+            "  gdprctl report notice --lang nl --format html -o public/privacyverklaring.html\n"
             "  gdprctl report notice > docs/privacy-notice-tables.md\n"
             "  gdprctl report notice --strict --format json > /dev/null   # CI: fail on warnings",
         options);
@@ -117,6 +122,14 @@ void add_notice(CLI::App& group, Context& context) {
                      "customer,website-visitor")
         ->delimiter(',')
         ->type_name("SUBJECT,...");
+    command
+        ->add_option("--lang", options->lang,
+                     "The notice's language: en (default) or nl. Every sentence, heading and label is in that "
+                     "language, with its article cited (AVG in Dutch); the register's own text is printed as "
+                     "written")
+        ->check(CLI::IsMember(
+            std::vector<std::string>(report::language_names().begin(), report::language_names().end())))
+        ->type_name("LANG");
     command->add_flag("--strict", options->strict,
                       "Exit 1 when the notice has warnings: statements left out because the register does not "
                       "support them, and gaps (for CI before publishing)");
