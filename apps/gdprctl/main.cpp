@@ -50,6 +50,8 @@ int main(int argc, char** argv) {
     cli::setup_schema(app, context);
     cli::setup_report(app, context);
     cli::setup_request(app, context);
+    cli::setup_consent(app, context);
+    cli::setup_breach(app, context);
     cli::setup_subject(app, context);
     cli::setup_audit(app, context);
     cli::setup_retention(app, context);

@@ -310,14 +310,22 @@ void write_request_changed_json(std::ostream& out, const store::Request& request
 }
 
 void write_subject_text(std::ostream& out, const requests::SubjectReport& report, time::Date today) {
-    if (report.requests.empty()) {
+    if (report.requests.empty() && report.consents.empty()) {
         out << "The store holds nothing about this subject.\n";
         return;
     }
-    out << fmt::format("The store holds {} request(s) about this subject:\n\n", report.requests.size());
+    if (!report.requests.empty())
+        out << fmt::format("The store holds {} request(s) about this subject:\n\n", report.requests.size());
     for (const auto& detail : report.requests) {
         write_request_detail_text(out, detail, today);
         out << "\n";
+    }
+    if (!report.consents.empty()) {
+        out << fmt::format("Consent ledger: {} event(s):\n", report.consents.size());
+        for (const auto& event : report.consents)
+            out << fmt::format("  CON-{}  {}  {:<9} {}{}\n", event.id, event.at.to_string(), to_string(event.action),
+                               terminal_escape(event.purpose),
+                               event.evidence.empty() ? "" : "  evidence: " + terminal_escape(event.evidence));
     }
 }
 
@@ -328,6 +336,21 @@ void write_subject_json(std::ostream& out, const requests::SubjectReport& report
     json.key("requests").begin_array();
     for (const auto& detail : report.requests) write_request_detail_object(json, detail, today);
     json.end_array();
+    json.key("consents").begin_array();
+    for (const auto& event : report.consents) {
+        json.begin_object();
+        json.field("id", fmt::format("CON-{}", event.id));
+        json.field("purpose", event.purpose);
+        json.field("state", to_string(event.action));
+        json.field("at", event.at.to_string());
+        json.field("evidence", event.evidence);
+        json.field("method", event.method);
+        json.field("notice_version", event.notice_version);
+        json.field("source", event.source);
+        json.field("channel", event.channel);
+        json.end_object();
+    }
+    json.end_array();
     json.end_object();
 }
 
@@ -335,6 +358,9 @@ namespace {
 constexpr std::string_view kept_reason =
     "a pseudonymous record of each request (type, dates, outcome, tasks) without the identifier: the controller "
     "must be able to show that requests were answered and when (accountability, Art. 5(2); Art. 12(3))";
+constexpr std::string_view proof_reason =
+    "proof that a withdrawal was received and when, for the purpose named (settings.keep_withdrawal_proof; "
+    "Art. 7(1) and 7(3))";
 constexpr std::string_view audit_reason =
     "the audit trail names requests by id and never held the identifier; its events stay so that the hash chain "
     "still verifies";
@@ -344,7 +370,8 @@ void write_erasure_json(std::ostream& out, const requests::ErasureReport& report
     {
         JsonWriter writer(out);
         writer.begin_object();
-        writer.field("erased", !report.request_ids.empty());
+        writer.field("erased", !report.request_ids.empty() || report.consent_events_removed ||
+                                   !report.withdrawal_proofs_kept.empty());
         writer.strings("requests_kept_pseudonymously", report.request_ids);
         writer.field("task_notes_cleared", report.task_notes_cleared);
         writer.field("history_purged", report.history_purged);
@@ -353,16 +380,29 @@ void write_erasure_json(std::ostream& out, const requests::ErasureReport& report
             writer.begin_object().field("what", "request records without identifier").field("why", kept_reason);
             writer.end_object();
         }
+        if (!report.withdrawal_proofs_kept.empty()) {
+            writer.begin_object().field("what", "consent withdrawals without identifier").field("why", proof_reason);
+            writer.end_object();
+        }
         writer.begin_object().field("what", "audit events").field("why", audit_reason).end_object();
         writer.end_array();
+        writer.field("consent_events_removed", report.consent_events_removed);
+        writer.field("withdrawal_proofs_kept", report.withdrawal_proofs_kept.size());
         writer.end_object();
     }
 }
 
 void write_erasure_text(std::ostream& out, const requests::ErasureReport& report) {
-    if (report.request_ids.empty()) {
+    const bool consents = report.consent_events_removed || !report.withdrawal_proofs_kept.empty();
+    if (consents)
+        out << fmt::format("Removed {} consent event(s){}.\n", report.consent_events_removed,
+                           report.withdrawal_proofs_kept.empty()
+                               ? std::string()
+                               : fmt::format("; kept {} withdrawal(s) without identifier or evidence: {}",
+                                             report.withdrawal_proofs_kept.size(), proof_reason));
+    if (report.request_ids.empty() && !consents) {
         out << "The store held nothing about this subject; nothing was erased.\n";
-    } else {
+    } else if (!report.request_ids.empty()) {
         out << fmt::format("Erased the identifier, channel, notes and reasons of {} request(s) and {} task note(s).\n",
                            report.request_ids.size(), report.task_notes_cleared);
         out << fmt::format("Kept: {} ({}): {}.\n", fmt::join(report.request_ids, ", "),

@@ -637,6 +637,7 @@ SubjectReport show_subject(store::Store& store, const std::string& subject) {
             detail.request = std::move(request);
             report.requests.push_back(std::move(detail));
         }
+        report.consents = reader.consent_events_of(subject);
     });
     return report;
 }
@@ -667,6 +668,16 @@ ErasureReport erase_subject(store::Store& store, const std::string& subject, con
         // One event per request: the trail names requests, never the person.
         for (const auto& id : counts.request_ids)
             writer.append_audit({"subject.erase", id, "identifier and free text erased; pseudonymous record kept"});
+        const auto consents = writer.erase_consent_subject(subject, options.keep_withdrawal_proof, stamp.at);
+        report.consent_events_removed = consents.events_removed;
+        report.withdrawal_proofs_kept = consents.proofs_kept;
+        // The removed events leave no id to name; the kept proofs are named one by one.
+        if (consents.events_removed)
+            writer.append_audit({"subject.erase", "consent",
+                                 fmt::format("{} consent event(s) removed", consents.events_removed)});
+        for (auto id : consents.proofs_kept)
+            writer.append_audit({"subject.erase", fmt::format("CON-{}", id),
+                                 "identifier and free text erased; pseudonymous proof of withdrawal kept"});
     });
     report.history_purged = store.checkpoint_wal_after_erasure();
     return report;

@@ -157,6 +157,7 @@ void list_requests(store::Store& store, const store::RequestFilter& filter,
 struct SubjectReport {
     std::string subject;
     std::vector<RequestDetail> requests;
+    std::vector<store::ConsentEvent> consents;  // the consent ledger's events about the subject
 };
 
 SubjectReport show_subject(store::Store& store, const std::string& subject);
@@ -165,17 +166,23 @@ struct ErasureReport {
     std::vector<std::string> request_ids;  // kept without the identifier, for accountability
     std::size_t task_notes_cleared = 0;
     bool history_purged = true;  // false: another process kept the write-ahead log from being emptied
+    std::size_t consent_events_removed = 0;
+    std::vector<std::int64_t> withdrawal_proofs_kept;  // consent events kept without the identifier
 };
 
 struct EraseOptions {
     bool force = false;  // erase although requests of the subject are still open
     std::string reason;  // required with force; recorded in the audit trail (never name the person)
+    // gdpr.yaml settings.keep_withdrawal_proof: each withdrawal of consent stays as a pseudonymous
+    // proof (purpose and time, no identifier or free text), Art. 7(1).
+    bool keep_withdrawal_proof = true;
 };
 
 // Irrecoverable: removes the identifier and every free-text field of the subject's requests,
 // keeps a pseudonymous record of each request (type, dates, outcome) for accountability
 // (Art. 5(2)), and purges the write-ahead log. Refused while a request of the subject is open
 // (its answer would lose its addressee) unless forced with a reason.
+// Consent events go too, except withdrawal proofs when `options.keep_withdrawal_proof`.
 ErasureReport erase_subject(store::Store& store, const std::string& subject, const EraseOptions& options,
                             const store::ChangeStamp& stamp);
 

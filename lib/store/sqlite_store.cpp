@@ -161,6 +161,94 @@ AuditEvent read_event(const Statement& row) {
     return event;
 }
 
+constexpr std::string_view consent_columns =
+    "id, subject, purpose, action, at, evidence, method, notice_version, source, channel, recorded_at, recorded_by, "
+    "erased_at";
+
+ConsentEvent read_consent(const Statement& row) {
+    ConsentEvent event;
+    event.id = row.integer(0);
+    event.subject = row.optional_text(1);
+    event.purpose = row.text(2);
+    event.action = checked(parse_consent_action(row.text(3)), row.text(3));
+    event.at = instant_column(row, 4);
+    event.evidence = row.text(5);
+    event.method = row.text(6);
+    event.notice_version = row.text(7);
+    event.source = row.text(8);
+    event.channel = row.text(9);
+    event.recorded_at = instant_column(row, 10);
+    event.recorded_by = row.text(11);
+    event.erased_at = optional_instant(row, 12);
+    return event;
+}
+
+constexpr std::string_view breach_columns =
+    "id, year, number, summary, aware_at, occurred_at, deadline, nature, data, systems, subjects_approx, "
+    "records_approx, risk, consequences, measures, exemption, assessed_at, status, opened_at, opened_by, closed_at";
+
+std::vector<std::string> split_commas(const std::string& text) {
+    std::vector<std::string> items;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        auto comma = text.find(',', start);
+        if (comma == std::string::npos) comma = text.size();
+        items.push_back(text.substr(start, comma - start));
+        start = comma + 1;
+    }
+    return items;
+}
+
+std::string join_commas(const std::vector<std::string>& items) {
+    std::string text;
+    for (const auto& item : items) text += (text.empty() ? "" : ",") + item;
+    return text;
+}
+
+std::optional<std::int64_t> optional_integer(const Statement& row, int column) {
+    if (row.is_null(column)) return std::nullopt;
+    return row.integer(column);
+}
+
+Breach read_breach(const Statement& row) {
+    Breach b;
+    b.id = row.text(0);
+    b.year = row.integer32(1);
+    b.number = row.integer32(2);
+    b.summary = row.text(3);
+    b.aware_at = instant_column(row, 4);
+    b.occurred_at = optional_instant(row, 5);
+    b.deadline = instant_column(row, 6);
+    b.nature = split_commas(row.text(7));
+    b.data = split_commas(row.text(8));
+    b.systems = split_commas(row.text(9));
+    b.subjects_approx = optional_integer(row, 10);
+    b.records_approx = optional_integer(row, 11);
+    if (!row.is_null(12)) b.risk = checked(parse_breach_risk(row.text(12)), row.text(12));
+    b.consequences = row.text(13);
+    b.measures = row.text(14);
+    if (!row.is_null(15)) b.exemption = checked(parse_breach_exemption(row.text(15)), row.text(15));
+    b.assessed_at = optional_instant(row, 16);
+    b.status = checked(parse_breach_status(row.text(17)), row.text(17));
+    b.opened_at = instant_column(row, 18);
+    b.opened_by = row.text(19);
+    b.closed_at = optional_instant(row, 20);
+    return b;
+}
+
+void bind_breach(Statement& s, const Breach& b) {
+    auto name = [](auto value) { return std::optional<std::string>(std::string(to_string(value))); };
+    s.bind(1, b.id).bind(2, b.year).bind(3, b.number).bind(4, b.summary).bind(5, b.aware_at.to_string());
+    s.bind(6, text_of(b.occurred_at)).bind(7, b.deadline.to_string()).bind(8, join_commas(b.nature));
+    s.bind(9, join_commas(b.data)).bind(10, join_commas(b.systems));
+    if (b.subjects_approx) s.bind(11, *b.subjects_approx); else s.bind_null(11);
+    if (b.records_approx) s.bind(12, *b.records_approx); else s.bind_null(12);
+    s.bind(13, b.risk ? name(*b.risk) : std::nullopt).bind(14, b.consequences).bind(15, b.measures);
+    s.bind(16, b.exemption ? name(*b.exemption) : std::nullopt).bind(17, text_of(b.assessed_at));
+    s.bind(18, to_string(b.status)).bind(19, b.opened_at.to_string()).bind(20, b.opened_by);
+    s.bind(21, text_of(b.closed_at));
+}
+
 constexpr std::string_view event_columns =
     "seq, at, actor, action, target, details, prev_hash, hash, recorded_at, backdate_reason, records";
 constexpr std::string_view task_columns = "request_id, kind, target, via, done_at, done_by, note, resolution, grounds";
@@ -357,6 +445,172 @@ public:
         return counts;
     }
 
+    std::vector<ConsentEvent> consent_events_of(std::string_view subject) override {
+        Statement statement(db_, fmt::format("SELECT {} FROM consent_events WHERE subject = ?1 ORDER BY purpose, at, id",
+                                             consent_columns));
+        statement.bind(1, subject);
+        std::vector<ConsentEvent> events;
+        while (statement.step()) events.push_back(read_consent(statement));
+        return events;
+    }
+
+    void for_each_consent_event(std::string_view purpose, time::DateTime until,
+                                const std::function<bool(const ConsentEvent&)>& visit) override {
+        Statement statement(db_, fmt::format("SELECT {} FROM consent_events WHERE subject IS NOT NULL AND purpose = ?1 "
+                                             "AND at <= ?2 ORDER BY subject, at, id",
+                                             consent_columns));
+        statement.bind(1, purpose).bind(2, until.to_string());
+        while (statement.step())
+            if (!visit(read_consent(statement))) break;
+    }
+
+    void for_each_consent_task(bool pending_only, const std::function<bool(const ConsentTask&)>& visit) override {
+        Statement statement(db_, pending_only ? "SELECT event_id, kind, target, done_at, done_by FROM consent_tasks "
+                                                "WHERE done_at IS NULL ORDER BY event_id, kind DESC, target"
+                                              : "SELECT event_id, kind, target, done_at, done_by FROM consent_tasks "
+                                                "ORDER BY event_id, kind DESC, target");
+        while (statement.step()) {
+            ConsentTask task;
+            task.event_id = statement.integer(0);
+            task.kind = checked(parse_task_kind(statement.text(1)), statement.text(1));
+            task.target = statement.text(2);
+            task.done_at = optional_instant(statement, 3);
+            task.done_by = statement.optional_text(4).value_or("");
+            if (!visit(task)) break;
+        }
+    }
+
+    std::int64_t insert_consent_event(const ConsentEvent& e) override {
+        if (!insert_consent_)
+            insert_consent_ = std::make_unique<Statement>(
+                db_, "INSERT INTO consent_events (subject, purpose, action, at, evidence, method, notice_version, "
+                     "source, channel, recorded_at, recorded_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+        auto& s = *insert_consent_;
+        s.reset();
+        s.bind(1, e.subject).bind(2, e.purpose).bind(3, to_string(e.action)).bind(4, e.at.to_string());
+        s.bind(5, e.evidence).bind(6, e.method).bind(7, e.notice_version).bind(8, e.source).bind(9, e.channel);
+        s.bind(10, e.recorded_at.to_string()).bind(11, e.recorded_by);
+        s.run();
+        return sqlite3_last_insert_rowid(db_);
+    }
+
+    void insert_consent_task(const ConsentTask& task) override {
+        if (!insert_consent_task_)
+            insert_consent_task_ = std::make_unique<Statement>(
+                db_, "INSERT INTO consent_tasks (event_id, kind, target, done_at, done_by) VALUES (?1, ?2, ?3, ?4, ?5)");
+        auto& s = *insert_consent_task_;
+        s.reset();
+        s.bind(1, task.event_id).bind(2, to_string(task.kind)).bind(3, task.target).bind(4, text_of(task.done_at));
+        s.bind(5, task.done_at ? std::optional<std::string>(task.done_by) : std::nullopt);
+        s.run();
+    }
+
+    bool complete_consent_task(const ConsentTask& task) override {
+        Statement s(db_, "UPDATE consent_tasks SET done_at = ?4, done_by = ?5 WHERE event_id = ?1 AND kind = ?2 "
+                         "AND target = ?3 AND done_at IS NULL");
+        s.bind(1, task.event_id).bind(2, to_string(task.kind)).bind(3, task.target).bind(4, text_of(task.done_at));
+        s.bind(5, task.done_by);
+        s.run();
+        return sqlite3_changes(db_) == 1;
+    }
+
+    ConsentErasure erase_consent_subject(std::string_view subject, bool keep_withdrawal_proof,
+                                         time::DateTime at) override {
+        ConsentErasure result;
+        if (keep_withdrawal_proof) {
+            Statement kept(db_, "SELECT id FROM consent_events WHERE subject = ?1 AND action = 'withdrawn' ORDER BY id");
+            kept.bind(1, subject);
+            while (kept.step()) result.proofs_kept.push_back(kept.integer(0));
+            Statement remove(db_, "DELETE FROM consent_events WHERE subject = ?1 AND action <> 'withdrawn'");
+            remove.bind(1, subject);
+            remove.run();
+            result.events_removed = static_cast<std::size_t>(sqlite3_changes(db_));
+            Statement strip(db_, "UPDATE consent_events SET subject = NULL, evidence = '', source = '', channel = '', "
+                                 "erased_at = ?2 WHERE subject = ?1");
+            strip.bind(1, subject).bind(2, at.to_string());
+            strip.run();
+        } else {
+            Statement remove(db_, "DELETE FROM consent_events WHERE subject = ?1");
+            remove.bind(1, subject);
+            remove.run();
+            result.events_removed = static_cast<std::size_t>(sqlite3_changes(db_));
+        }
+        return result;
+    }
+
+    std::optional<Breach> find_breach(std::string_view id) override {
+        Statement statement(db_, fmt::format("SELECT {} FROM breaches WHERE id = ?1", breach_columns));
+        statement.bind(1, id);
+        if (!statement.step()) return std::nullopt;
+        return read_breach(statement);
+    }
+
+    std::vector<Breach> breaches() override {
+        Statement statement(db_, fmt::format("SELECT {} FROM breaches ORDER BY aware_at, id", breach_columns));
+        std::vector<Breach> found;
+        while (statement.step()) found.push_back(read_breach(statement));
+        return found;
+    }
+
+    std::vector<BreachNotification> notifications_of(std::string_view breach_id) override {
+        Statement statement(db_,
+                            "SELECT breach_id, seq, audience, phase, at, reference, delay_reason, recorded_at, "
+                            "recorded_by FROM breach_notifications WHERE breach_id = ?1 ORDER BY seq");
+        statement.bind(1, breach_id);
+        std::vector<BreachNotification> found;
+        while (statement.step()) {
+            BreachNotification n;
+            n.breach_id = statement.text(0);
+            n.seq = statement.integer32(1);
+            n.audience = checked(parse_notification_audience(statement.text(2)), statement.text(2));
+            n.phase = checked(parse_notification_phase(statement.text(3)), statement.text(3));
+            n.at = instant_column(statement, 4);
+            n.reference = statement.text(5);
+            n.delay_reason = statement.text(6);
+            n.recorded_at = instant_column(statement, 7);
+            n.recorded_by = statement.text(8);
+            found.push_back(std::move(n));
+        }
+        return found;
+    }
+
+    int next_breach_number(int year) override {
+        Statement statement(db_, "SELECT COALESCE(MAX(number), 0) + 1 FROM breaches WHERE year = ?1");
+        statement.bind(1, year);
+        statement.step();
+        return statement.integer32(0);
+    }
+
+    void insert_breach(const Breach& b) override {
+        Statement statement(db_, fmt::format("INSERT INTO breaches ({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+                                             "?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
+                                             breach_columns));
+        bind_breach(statement, b);
+        statement.run();
+    }
+
+    void update_breach(const Breach& b) override {
+        Statement statement(db_,
+                            "UPDATE breaches SET year = ?2, number = ?3, summary = ?4, aware_at = ?5, occurred_at = ?6, "
+                            "deadline = ?7, nature = ?8, data = ?9, systems = ?10, subjects_approx = ?11, "
+                            "records_approx = ?12, risk = ?13, consequences = ?14, measures = ?15, exemption = ?16, "
+                            "assessed_at = ?17, status = ?18, opened_at = ?19, opened_by = ?20, closed_at = ?21 "
+                            "WHERE id = ?1");
+        bind_breach(statement, b);
+        statement.run();
+        if (sqlite3_changes(db_) != 1) throw std::logic_error("update of a breach that is not in the store");
+    }
+
+    void insert_breach_notification(const BreachNotification& n) override {
+        Statement statement(db_,
+                            "INSERT INTO breach_notifications (breach_id, seq, audience, phase, at, reference, "
+                            "delay_reason, recorded_at, recorded_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+        statement.bind(1, n.breach_id).bind(2, n.seq).bind(3, to_string(n.audience)).bind(4, to_string(n.phase));
+        statement.bind(5, n.at.to_string()).bind(6, n.reference).bind(7, n.delay_reason);
+        statement.bind(8, n.recorded_at.to_string()).bind(9, n.recorded_by);
+        statement.run();
+    }
+
     void append_audit(const AuditEntry& entry) override {
         if (!stamp_) throw std::logic_error("audit event outside a write transaction");
         AuditEvent event;
@@ -408,6 +662,9 @@ private:
         s.bind(8, to_string(task.resolution)).bind(9, task.grounds);
     }
 
+    // Reused for every row of a bulk import (one transaction, one session).
+    std::unique_ptr<Statement> insert_consent_;
+    std::unique_ptr<Statement> insert_consent_task_;
     sqlite3* db_;
     const ChangeStamp* stamp_;
     AuditKey key_;

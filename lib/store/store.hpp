@@ -129,6 +129,98 @@ struct Task {
     bool pending() const { return !done() && resolution != TaskResolution::not_applicable; }
 };
 
+// ---- consent ledger (Art. 7) ---------------------------------------------------------------
+
+enum class ConsentAction { given, withdrawn };
+std::string_view to_string(ConsentAction action);
+std::optional<ConsentAction> parse_consent_action(std::string_view text);
+std::vector<std::string_view> consent_action_names();
+
+// One event of the append-only ledger: a person gave or withdrew consent to one purpose.
+struct ConsentEvent {
+    std::int64_t id = 0;                 // shown as CON-<id>; assigned by the store
+    std::optional<std::string> subject;  // nullopt once erased (a kept proof of withdrawal)
+    std::string purpose;                 // SYSTEM/PURPOSE
+    ConsentAction action = ConsentAction::given;
+    time::DateTime at;                   // when the person acted
+    std::string evidence;
+    std::string method;
+    std::string notice_version;
+    std::string source;
+    std::string channel;
+    time::DateTime recorded_at;
+    std::string recorded_by;
+    std::optional<time::DateTime> erased_at;
+};
+
+// A withdrawal's propagation to one system (stop using it) or one recipient (tell it).
+struct ConsentTask {
+    std::int64_t event_id = 0;
+    TaskKind kind = TaskKind::system;
+    std::string target;
+    std::optional<time::DateTime> done_at;
+    std::string done_by;
+};
+
+struct ConsentErasure {
+    std::size_t events_removed = 0;
+    std::vector<std::int64_t> proofs_kept;  // withdrawal events kept without the identifier
+};
+
+// ---- breach register (Art. 33, 34) ------------------------------------------------------------
+
+enum class BreachRisk { none, risk, high };
+enum class BreachExemption { encrypted, mitigated, disproportionate };
+enum class NotificationAudience { authority, subjects, public_communication };
+enum class NotificationPhase { initial, additional, final };
+enum class BreachStatus { open, closed };
+std::string_view to_string(BreachRisk value);
+std::string_view to_string(BreachExemption value);
+std::string_view to_string(NotificationAudience value);
+std::string_view to_string(NotificationPhase value);
+std::string_view to_string(BreachStatus value);
+std::optional<BreachRisk> parse_breach_risk(std::string_view text);
+std::optional<BreachExemption> parse_breach_exemption(std::string_view text);
+std::optional<NotificationAudience> parse_notification_audience(std::string_view text);
+std::optional<NotificationPhase> parse_notification_phase(std::string_view text);
+std::optional<BreachStatus> parse_breach_status(std::string_view text);
+
+struct Breach {
+    std::string id;  // BR-<year>-<number>
+    int year = 0;
+    int number = 0;
+    std::string summary;
+    time::DateTime aware_at;
+    std::optional<time::DateTime> occurred_at;
+    time::DateTime deadline;              // aware_at + 72 clock hours (Art. 33(1))
+    std::vector<std::string> nature;      // confidentiality, integrity, availability
+    std::vector<std::string> data;        // data categories
+    std::vector<std::string> systems;
+    std::optional<std::int64_t> subjects_approx;
+    std::optional<std::int64_t> records_approx;
+    std::optional<BreachRisk> risk;       // nullopt until assessed
+    std::string consequences;
+    std::string measures;
+    std::optional<BreachExemption> exemption;
+    std::optional<time::DateTime> assessed_at;
+    BreachStatus status = BreachStatus::open;
+    time::DateTime opened_at;
+    std::string opened_by;
+    std::optional<time::DateTime> closed_at;
+};
+
+struct BreachNotification {
+    std::string breach_id;
+    int seq = 0;
+    NotificationAudience audience = NotificationAudience::authority;
+    NotificationPhase phase = NotificationPhase::initial;
+    time::DateTime at;
+    std::string reference;
+    std::string delay_reason;
+    time::DateTime recorded_at;
+    std::string recorded_by;
+};
+
 // What a change says about itself in the audit trail. `target` is a request id or another
 // non-identifying reference; never a data subject's identifier.
 struct AuditEntry {
@@ -188,6 +280,20 @@ public:
     virtual std::optional<AuditHead> audit_head() = 0;
     // The effective time of the newest event (highest sequence number), if any.
     virtual std::optional<time::DateTime> newest_audit_time() = 0;
+
+    // Consent events of one subject, in (purpose, at, id) order.
+    virtual std::vector<ConsentEvent> consent_events_of(std::string_view subject) = 0;
+    // Events of `purpose` at or before `until`, of identified subjects, in (subject, at, id)
+    // order, so that a caller can fold each subject's events as they stream past.
+    virtual void for_each_consent_event(std::string_view purpose, time::DateTime until,
+                                        const std::function<bool(const ConsentEvent&)>& visit) = 0;
+    // Propagation tasks in (event, kind, target) order; only the ones not done when `pending_only`.
+    virtual void for_each_consent_task(bool pending_only, const std::function<bool(const ConsentTask&)>& visit) = 0;
+
+    virtual std::optional<Breach> find_breach(std::string_view id) = 0;
+    // Every breach, in order of awareness.
+    virtual std::vector<Breach> breaches() = 0;
+    virtual std::vector<BreachNotification> notifications_of(std::string_view breach_id) = 0;
 };
 
 // Writes; valid only inside Store::write, whose single transaction holds them all together
@@ -202,6 +308,23 @@ public:
     virtual void update_task(const Task& task) = 0;
     // Removes the identifier and free text of every request of `subject`.
     virtual ErasureCounts erase_subject(std::string_view subject, time::DateTime at) = 0;
+    // Appends one consent event and returns its id. Prepared once per transaction, so that a bulk
+    // import pays for parsing the SQL only once.
+    virtual std::int64_t insert_consent_event(const ConsentEvent& event) = 0;
+    virtual void insert_consent_task(const ConsentTask& task) = 0;
+    // Marks a propagation task done; false when there is no such task still pending.
+    virtual bool complete_consent_task(const ConsentTask& task) = 0;
+    // Removes the subject's consent events; with `keep_withdrawal_proof`, withdrawals stay without
+    // the identifier and free text (evidence, source, channel).
+    virtual ConsentErasure erase_consent_subject(std::string_view subject, bool keep_withdrawal_proof,
+                                                 time::DateTime at) = 0;
+
+    // The next free breach number for `year`, reserved for this transaction.
+    virtual int next_breach_number(int year) = 0;
+    virtual void insert_breach(const Breach& breach) = 0;
+    virtual void update_breach(const Breach& breach) = 0;
+    virtual void insert_breach_notification(const BreachNotification& notification) = 0;
+
     // Appends to the hash chain, stamped with the transaction's actor and time.
     virtual void append_audit(const AuditEntry& entry) = 0;
 };

@@ -21,5 +21,7 @@ void setup_cookie(CLI::App& app, Context& context);
 void setup_retention(CLI::App& app, Context& context);
 void setup_schema(CLI::App& app, Context& context);
 void setup_annual_review(CLI::App& app, Context& context);  // `review` (register.cpp has `register review`)
+void setup_consent(CLI::App& app, Context& context);
+void setup_breach(CLI::App& app, Context& context);
 
 }  // namespace gdprctl::cli

@@ -35,7 +35,9 @@ void run_erase(const EraseOptions& options, Context& context) {
     const auto& format = output::choose_format(output::erasure_formats(), context.options.format);
     const auto stamp = change_stamp(context);
     auto store = open_store(context);
-    const auto report = requests::erase_subject(*store, options.id, options.erase, stamp);
+    auto erase = options.erase;
+    erase.keep_withdrawal_proof = workspace_settings(context).keep_withdrawal_proof;
+    const auto report = requests::erase_subject(*store, options.id, erase, stamp);
     format.write(*context.out, report);
     if (!report.history_purged) {
         // The erasure is committed, but its bytes are still in the write-ahead log: not done yet.

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "breach/breach.hpp"
+#include "output/format_table.hpp"
+
+#include <optional>
+#include <ostream>
+
+// Renderers of the breach register's results, one format table per result type.
+namespace gdprctl::output {
+
+// A breach seen at a moment: hours left or late are relative to `now` (--as-of or the clock).
+struct BreachAt {
+    breach::BreachDetail detail;
+    time::DateTime now;
+};
+
+struct BreachNotificationDone {
+    store::BreachNotification notification;
+    store::Breach breach;
+};
+
+// The notification draft: the breach, the controller's contact from gdpr.yaml, and the moment.
+struct BreachReportInput {
+    breach::BreachDetail detail;
+    std::optional<model::Organization> organization;
+    time::DateTime now;
+};
+
+struct BreachList {
+    std::vector<breach::BreachDetail> breaches;
+    time::DateTime now;
+};
+
+FormatTable<store::Breach> breach_opened_formats();
+FormatTable<store::Breach> breach_changed_formats();
+FormatTable<BreachNotificationDone> breach_notified_formats();
+FormatTable<BreachAt> breach_show_formats();
+FormatTable<BreachList> breach_list_formats();
+FormatTable<BreachReportInput> breach_report_formats();  // md first, json
+
+// "31.0 h left" / "5.5 h late", the one wording of the clock.
+std::string clock_text(time::DateTime deadline, time::DateTime now);
+
+}  // namespace gdprctl::output
