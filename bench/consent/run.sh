@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Benchmark: `gdprctl consent import` of N consent events (CSV) against the sqlite3 shell's
 # `.import` of the same CSV into a table with the same columns and the same index on
-# (subject, purpose, at), side by side, each into a fresh database, best of R runs.
+# (subject, purpose, at), side by side (interleaved, each into a fresh database), R runs.
+# Reports wall time and CPU time (user + system) of each run, the best of each, and the ratios:
+# on this shared machine CPU time is the steadier figure, wall time the one the budget names.
 # Usage: bench/consent/run.sh [ROWS] [RUNS]   (defaults: 1000000 rows, 3 runs)
-# Needs a built gdprctl (GDPRCTL, default build/apps/gdprctl/gdprctl) and sqlite3 on PATH.
+# Needs a built gdprctl (GDPRCTL, default build/apps/gdprctl/gdprctl), sqlite3 and /usr/bin/time.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -27,18 +29,11 @@ with open(path, "w") as f:
         at = f"2026-{1 + i % 9:02d}-{1 + i % 28:02d}T{i % 24:02d}:{i % 60:02d}:{(i * 7) % 60:02d}Z"
         w(f'C-{(i * 7919) % (rows // 2 + 1):07d},{purposes[i % 3]},{action},{at},"{evidence}",form\n')
 PY
-echo "input: $rows rows, $(du -h "$work/feed.csv" | cut -f1)"
+echo "input: $rows rows, $(du -h "$work/feed.csv" | cut -f1); sqlite3 $(sqlite3 --version | cut -d' ' -f1)"
 
-best() { sort -n | head -1; }
-seconds() { /usr/bin/python3 -c 'import sys,time; print(f"{time.time():.3f}")'; }
-
-peer_times=()
-ours_times=()
-for run in $(seq "$runs"); do
-  rm -f "$work/peer.db" "$work/ours.db"*
-  # The peer: the sqlite3 shell, in one transaction like ours, with the same pragmas that matter
-  # (WAL, synchronous=FULL) and the same index created before the import.
-  start=$(seconds)
+# The peer: the sqlite3 shell, in one transaction like ours, with the pragmas that matter as in
+# our store (WAL, synchronous=FULL) and the same index created before the import.
+peer() {
   sqlite3 "$work/peer.db" <<SQL >/dev/null
 PRAGMA journal_mode = WAL;
 PRAGMA synchronous = FULL;
@@ -49,18 +44,29 @@ BEGIN;
 .import --csv --skip 1 $work/feed.csv consent_events
 COMMIT;
 SQL
-  end=$(seconds)
-  peer_times+=("$(/usr/bin/python3 -c "print(f'{$end - $start:.3f}')")")
-  test "$(sqlite3 "$work/peer.db" 'SELECT count(*) FROM consent_events')" -eq "$rows"
+}
+ours() { "$gdprctl" --workspace "$ws" --db "$work/ours.db" -q consent import "$work/feed.csv" >/dev/null; }
+export work gdprctl ws
+export -f peer ours
 
-  start=$(seconds)
-  "$gdprctl" --workspace "$ws" --db "$work/ours.db" --as-of 2026-11-20T00:00:00Z -q consent import "$work/feed.csv" >/dev/null
-  end=$(seconds)
-  ours_times+=("$(/usr/bin/python3 -c "print(f'{$end - $start:.3f}')")")
+timed() {  # timed NAME FUNCTION: appends "wall cpu rss" to $work/NAME.times
+  /usr/bin/time -f "%e %U %S %M" -o "$work/time.out" bash -c "$2"
+  read -r wall user sys rss <"$work/time.out"
+  echo "$wall $(/usr/bin/python3 -c "print(f'{$user + $sys:.2f}')") $rss" >>"$work/$1.times"
+}
+
+for run in $(seq "$runs"); do
+  rm -f "$work/peer.db"* "$work/ours.db"*
+  timed peer peer
+  test "$(sqlite3 "$work/peer.db" 'SELECT count(*) FROM consent_events')" -eq "$rows"
+  timed ours ours
   test "$(sqlite3 "$work/ours.db" 'SELECT count(*) FROM consent_events')" -eq "$rows"
+  echo "run $run: sqlite3 shell $(tail -1 "$work/peer.times" | awk '{print $1 " s wall, " $2 " s CPU"}');" \
+       "gdprctl $(tail -1 "$work/ours.times" | awk '{print $1 " s wall, " $2 " s CPU, peak RSS " $3 " KB"}')"
 done
-peer=$(printf '%s\n' "${peer_times[@]}" | best)
-ours=$(printf '%s\n' "${ours_times[@]}" | best)
-echo "sqlite3 .import: ${peer_times[*]} s (best $peer s, $(/usr/bin/python3 -c "print(f'{$rows / $peer:,.0f}')") rows/s)"
-echo "gdprctl import:  ${ours_times[*]} s (best $ours s, $(/usr/bin/python3 -c "print(f'{$rows / $ours:,.0f}')") rows/s)"
-echo "ratio (rate of gdprctl / rate of sqlite3 shell): $(/usr/bin/python3 -c "print(f'{$peer / $ours:.2f}')")x (budget: >= 2x)"
+best() { cut -d' ' -f"$2" "$work/$1.times" | sort -n | head -1; }
+pw=$(best peer 1) pc=$(best peer 2) ow=$(best ours 1) oc=$(best ours 2)
+echo "best of $runs: sqlite3 .import ${pw} s wall (${pc} s CPU), $(/usr/bin/python3 -c "print(f'{$rows / $pw:,.0f}')") rows/s;" \
+     "gdprctl import ${ow} s wall (${oc} s CPU), $(/usr/bin/python3 -c "print(f'{$rows / $ow:,.0f}')") rows/s"
+echo "ratio (gdprctl's rate / the shell's): $(/usr/bin/python3 -c "print(f'{$pw / $ow:.2f}')")x wall," \
+     "$(/usr/bin/python3 -c "print(f'{$pc / $oc:.2f}')")x CPU (budget: >= 2x)"

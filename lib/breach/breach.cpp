@@ -2,6 +2,7 @@
 
 #include "diag/suggest.hpp"
 #include "errors.hpp"
+#include "store/change_time.hpp"
 
 #include <fmt/format.h>
 
@@ -88,10 +89,7 @@ Breach open_breach(store::Store& store, const model::Register& reg, const OpenOp
     Breach breach;
     breach.summary = options.summary;
     breach.aware_at = parse_time_option(options.aware_at, "--aware-at", zone);
-    if (breach.aware_at > stamp.at)
-        throw UsageError(fmt::format("--aware-at {} is later than now ({})", breach.aware_at.to_string(),
-                                     stamp.at.to_string()),
-                         "record the moment the organisation became aware, which has already happened");
+    store::require_fact_not_after(breach.aware_at, stamp, "--aware-at");
     if (!options.occurred_at.empty()) {
         breach.occurred_at = parse_time_option(options.occurred_at, "--occurred-at", zone);
         if (*breach.occurred_at > breach.aware_at)
@@ -156,6 +154,8 @@ Breach assess_breach(store::Store& store, const AssessOptions& options, const st
     store.write(stamp, [&](store::StoreWriter& writer) {
         breach = require_breach(writer, options.id);
         require_open(breach, "assessed");
+        store::require_not_before(stamp.at, breach.aware_at, fmt::format("the assessment of {}", breach.id),
+                                  "the organisation became aware of it");
         breach.risk = risk;
         breach.exemption = exemption;
         breach.consequences = options.consequences;
@@ -181,12 +181,10 @@ BreachNotification notify_breach(store::Store& store, const NotifyOptions& optio
                             : options.subjects ? NotificationAudience::subjects
                                                : NotificationAudience::public_communication;
     notification.at = options.at.empty() ? stamp.at : parse_time_option(options.at, "--at", zone);
-    if (notification.at > stamp.at)
-        throw UsageError(fmt::format("--at {} is later than now ({})", notification.at.to_string(), stamp.at.to_string()),
-                         "record a notification once it has been sent");
+    store::require_fact_not_after(notification.at, stamp, "--at");
     notification.reference = options.reference;
     notification.delay_reason = options.delay_reason;
-    notification.recorded_at = stamp.at;
+    notification.recorded_at = stamp.recorded_at;
     notification.recorded_by = stamp.actor;
     store.write(stamp, [&](store::StoreWriter& writer) {
         const auto breach = require_breach(writer, options.id);
@@ -214,12 +212,31 @@ BreachNotification notify_breach(store::Store& store, const NotifyOptions& optio
                                       hours_text(notification.at.epoch_seconds() - breach.deadline.epoch_seconds()),
                                       breach.deadline.to_string()),
                           "Art. 33(1): a late notification states the reasons for the delay; pass --delay-reason TEXT");
+        // The 72 hours are checked against the real time as well: a first filing dated on time
+        // (--at, --as-of) but recorded after the deadline is the evidence of timeliness, so it is
+        // recorded only with the reason it comes late, as a backdated change is (Art. 5(2)).
+        if (notification.audience == NotificationAudience::authority && first_to_audience &&
+            notification.at <= breach.deadline && stamp.recorded_at > breach.deadline) {
+            if (stamp.backdate_reason.empty())
+                throw Refusal(fmt::format("the authority notification is dated {}, before the 72-hour deadline ({}), "
+                                          "but recorded {} after it",
+                                          notification.at.to_string(), breach.deadline.to_string(),
+                                          hours_text(stamp.recorded_at.epoch_seconds() -
+                                                     breach.deadline.epoch_seconds())),
+                              "pass --backdate \"why it is recorded only now\" (kept with both times), or "
+                              "--delay-reason if it was in fact filed late");
+            store::require_reason(stamp.backdate_reason, "--backdate", "why the filing is recorded after the deadline");
+            notification.backdate_reason = stamp.backdate_reason;
+        }
         notification.seq = static_cast<int>(earlier.size()) + 1;
         writer.insert_breach_notification(notification);
         writer.append_audit({"breach.notify", breach.id,
-                             fmt::format("{} {} at {}{}", to_string(notification.audience), to_string(notification.phase),
+                             fmt::format("{} {} at {}{}{}", to_string(notification.audience), to_string(notification.phase),
                                          notification.at.to_string(),
-                                         notification.delay_reason.empty() ? "" : "; delay reason given")});
+                                         notification.delay_reason.empty() ? "" : "; delay reason given",
+                                         notification.backdate_reason.empty()
+                                             ? ""
+                                             : "; recorded after the deadline: " + notification.backdate_reason)});
     });
     return notification;
 }
@@ -256,6 +273,9 @@ Breach close_breach(store::Store& store, const std::string& id, const store::Cha
             throw Refusal(fmt::format("breach {} cannot be closed: missing {}", id, fmt::join(missing, "; ")),
                           fmt::format("record it with `gdprctl breach {} {}` first",
                                       detail.breach.risk ? "notify" : "assess", id));
+        auto latest = detail.breach.assessed_at.value_or(detail.breach.aware_at);
+        for (const auto& n : detail.notifications) latest = std::max(latest, n.at);
+        store::require_not_before(stamp.at, latest, fmt::format("closing {}", id), "its latest assessment or filing");
         breach = detail.breach;
         breach.status = store::BreachStatus::closed;
         breach.closed_at = stamp.at;

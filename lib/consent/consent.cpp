@@ -2,6 +2,7 @@
 
 #include "diag/suggest.hpp"
 #include "errors.hpp"
+#include "store/change_time.hpp"
 #include "requests/requests.hpp"
 
 #include <fmt/format.h>
@@ -49,9 +50,7 @@ time::DateTime event_time(const RecordOptions& options, const time::Zone& zone, 
                          "write YYYY-MM-DDTHH:MM[:SS], with Z or +HH:MM for an instant elsewhere; without an offset "
                          "it is read in settings.timezone");
     // The ledger is evidence: nothing is recorded as having happened after the moment it is recorded.
-    if (*at > stamp.at)
-        throw UsageError(fmt::format("--at {} is later than now ({})", at->to_string(), stamp.at.to_string()),
-                         "record a consent or withdrawal once it has happened");
+    store::require_fact_not_after(*at, stamp, "--at");
     return *at;
 }
 
@@ -67,7 +66,7 @@ ConsentEvent make_event(const RecordOptions& options, ConsentAction action, time
     event.notice_version = options.notice_version;
     event.source = options.source;
     event.channel = options.channel;
-    event.recorded_at = stamp.at;
+    event.recorded_at = stamp.recorded_at;  // the real time, whatever the change is dated
     event.recorded_by = stamp.actor;
     return event;
 }
@@ -277,6 +276,11 @@ store::ConsentTask complete_task(store::Store& store, const std::string& id, con
         if (found->done_at)
             throw Refusal(fmt::format("task {} of withdrawal {} was already done at {}", task_label(*found),
                                       event_id(*number), found->done_at->to_string()));
+        const auto withdrawal = writer.find_consent_event(*number);
+        if (withdrawal)
+            store::require_not_before(stamp.at, withdrawal->at,
+                                      fmt::format("task {} of withdrawal {}", task_label(*found), event_id(*number)),
+                                      "the withdrawal");
         wanted.done_at = stamp.at;
         wanted.done_by = stamp.actor;
         writer.complete_consent_task(wanted);

@@ -346,7 +346,7 @@ ImportResult import_consents(store::Store& store, const model::Register& reg, st
         format = first == '{' ? FeedFormat::jsonl : FeedFormat::csv;
     }
 
-    RowChecker checker(reg, zone, stamp.at);
+    RowChecker checker(reg, zone, std::min(stamp.at, stamp.recorded_at));  // no fact after the change or the real time
     LineReader reader(in);
     std::string_view line;
     // CSV: which column each position of the header holds.
@@ -388,7 +388,7 @@ ImportResult import_consents(store::Store& store, const model::Register& reg, st
             std::array<bool, Column::count> present{};
             std::string key;
             store::ConsentEvent event;
-            event.recorded_at = stamp.at;
+            event.recorded_at = stamp.recorded_at;
             event.recorded_by = stamp.actor;
             std::uint64_t next_progress = 1 << 20;
             while (reader.next(line)) {

@@ -45,6 +45,8 @@ void notification_fields(JsonWriter& json, const store::BreachNotification& n) {
     json.field("at", n.at.to_string());
     json.field("reference", n.reference);
     json.field("delay_reason", n.delay_reason);
+    json.field("recorded_at", n.recorded_at.to_string());
+    json.field("backdate_reason", n.backdate_reason);
 }
 
 void opened_text(std::ostream& out, const Breach& b) {
@@ -108,9 +110,13 @@ void show_text(std::ostream& out, const BreachAt& v) {
         out << fmt::format("  {}  assessed: risk {}{}\n", b.assessed_at->to_string(), to_string(*b.risk),
                            b.exemption ? fmt::format(", Art. 34(3) {}", to_string(*b.exemption)) : "");
     for (const auto& n : v.detail.notifications)
-        out << fmt::format("  {}  {} notification, {}{}{}\n", n.at.to_string(), to_string(n.audience), to_string(n.phase),
-                           n.reference.empty() ? "" : ", ref " + terminal_escape(n.reference),
-                           n.delay_reason.empty() ? "" : "; delay: " + terminal_escape(n.delay_reason));
+        out << fmt::format("  {}  {} notification, {}{}{}{}\n", n.at.to_string(), to_string(n.audience),
+                           to_string(n.phase), n.reference.empty() ? "" : ", ref " + terminal_escape(n.reference),
+                           n.delay_reason.empty() ? "" : "; delay: " + terminal_escape(n.delay_reason),
+                           n.backdate_reason.empty()
+                               ? ""
+                               : fmt::format("; recorded {} after the deadline: {}", n.recorded_at.to_string(),
+                                             terminal_escape(n.backdate_reason)));
     out << fmt::format("  {}  deadline for the authority (72 h)\n", b.deadline.to_string());
     if (b.closed_at) out << fmt::format("  {}  closed\n", b.closed_at->to_string());
     const auto* first = breach::first_authority_notification(v.detail);

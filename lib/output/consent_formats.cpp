@@ -2,7 +2,7 @@
 
 #include "output/json_writer.hpp"
 #include "output/terminal.hpp"
-#include "report/text.hpp"
+#include "output/csv.hpp"
 
 #include <fmt/format.h>
 
@@ -239,7 +239,7 @@ FormatTable<store::ConsentTask> task_done_formats() {
 }
 
 AudienceWriter::AudienceWriter(std::ostream& out, std::string_view format) : out_(out), format_(format) {
-    if (format_ == "csv") buffer_ += report::csv_record({"subject", "purpose", "state", "at"});
+    if (format_ == "csv") buffer_ += csv_row({"subject", "purpose", "state", "at"});
     if (format_ == "json") buffer_ += "[";
 }
 
@@ -247,7 +247,7 @@ void AudienceWriter::row(const consent::AudienceMember& m) {
     const auto at = m.state.at.to_string();
     const auto state = to_string(m.state.state);
     if (format_ == "csv") {
-        buffer_ += report::csv_record({m.subject, m.state.purpose, std::string(state), at});
+        buffer_ += csv_row({m.subject, m.state.purpose, std::string(state), at});
     } else if (format_ == "jsonl" || format_ == "json") {
         if (format_ == "json") buffer_ += count_ ? ",\n  " : "\n  ";
         buffer_ += fmt::format("{{\"subject\":{},\"purpose\":{},\"state\":\"{}\",\"at\":\"{}\",\"event\":\"{}\"}}",

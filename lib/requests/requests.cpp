@@ -46,13 +46,6 @@ std::string task_label(const Task& task) {
 }
 
 // A change is never dated before the facts it depends on.
-void require_not_before(time::DateTime at, time::DateTime fact, std::string_view change, std::string_view what) {
-    if (at < fact)
-        throw Refusal(fmt::format("{} would be dated {}, before {} ({})", change, at.to_string(), what,
-                                  fact.to_string()),
-                      "date the change on or after the facts it depends on (--as-of)");
-}
-
 void require_date_between(time::Date date, time::Date earliest, std::string_view earliest_what, time::Date today,
                           std::string_view option) {
     if (date < earliest)
@@ -473,7 +466,7 @@ Request close_request(store::Store& store, const std::string& id, const CloseOpt
     store.write(stamp, [&](store::StoreWriter& writer) {
         request = require_request(writer, id);
         require_open(request, "closed again");
-        require_not_before(stamp.at, request.opened_at, fmt::format("closing request {}", id), "its opening");
+        store::require_not_before(stamp.at, request.opened_at, fmt::format("closing request {}", id), "its opening");
         if (*outcome == store::Outcome::fulfilled) {
             std::vector<std::string> open_tasks;
             for (const auto& task : writer.tasks_of(id))
@@ -573,7 +566,7 @@ Task complete_task(store::Store& store, const std::string& id, const std::string
             throw Refusal(fmt::format("task {} of request {} is not applicable: {}", task_label(*match), id,
                                       match->grounds),
                           "there is nothing to do; the answer to the subject gives these reasons");
-        require_not_before(stamp.at, request.opened_at, fmt::format("task {} of request {}", task_label(*match), id),
+        store::require_not_before(stamp.at, request.opened_at, fmt::format("task {} of request {}", task_label(*match), id),
                            "the request was opened");
         done = *match;
         done.done_at = stamp.at;

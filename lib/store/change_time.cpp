@@ -22,6 +22,21 @@ void require_reason(std::string_view text, std::string_view option, std::string_
                          fmt::format("e.g. {} \"identity could not be verified\"", option));
 }
 
+void require_not_before(time::DateTime at, time::DateTime fact, std::string_view change, std::string_view what) {
+    if (at < fact)
+        throw Refusal(fmt::format("{} would be dated {}, before {} ({})", change, at.to_string(), what,
+                                  fact.to_string()),
+                      "date the change on or after the facts it depends on (--as-of)");
+}
+
+void require_fact_not_after(time::DateTime fact, const ChangeStamp& stamp, std::string_view option) {
+    const auto latest = std::min(stamp.at, stamp.recorded_at);
+    if (fact > latest)
+        throw UsageError(fmt::format("{} {} is later than now ({})", option, fact.to_string(), latest.to_string()),
+                         fmt::format("{} records something that has already happened; check the date and its offset",
+                                     option));
+}
+
 ChangeStamp checked_stamp(const ChangeStamp& stamp, std::optional<time::DateTime> newest_event) {
     ChangeStamp checked = stamp;
     const auto at = stamp.at.time_point();

@@ -20,6 +20,14 @@ inline constexpr std::chrono::hours backdate_tolerance{24};
 // carries a backdate reason; the reason is kept only when the change is in fact backdated.
 ChangeStamp checked_stamp(const ChangeStamp& stamp, std::optional<time::DateTime> newest_event);
 
+// A change is never dated before the facts it depends on: Refusal (exit 1) naming both when `at`
+// (the change's effective time) is before `fact`. `change` and `what` say which, for the message.
+void require_not_before(time::DateTime at, time::DateTime fact, std::string_view change, std::string_view what);
+
+// A fact given with a fact option (`--at`, `--aware-at`...) has already happened: UsageError
+// naming `option` when it lies after the change that records it or after the real time.
+void require_fact_not_after(time::DateTime fact, const ChangeStamp& stamp, std::string_view option);
+
 // A reason is what someone is told or what an auditor reads: at least a few words. UsageError
 // naming `option` when `text` is blank or shorter than `min_reason_length` characters.
 inline constexpr std::size_t min_reason_length = 8;

@@ -454,6 +454,42 @@ public:
         return events;
     }
 
+    void for_each_open_withdrawal_task(time::DateTime at,
+                                       const std::function<bool(const OpenWithdrawalTask&)>& visit) override {
+        Statement statement(db_,
+                            "SELECT t.event_id, t.kind, t.target, t.done_at, t.done_by, e.purpose, e.at "
+                            "FROM consent_tasks t JOIN consent_events e ON e.id = t.event_id "
+                            "WHERE e.at <= ?1 AND (t.done_at IS NULL OR t.done_at > ?1) "
+                            "ORDER BY t.event_id, t.kind, t.target");
+        statement.bind(1, at.to_string());
+        while (statement.step()) {
+            OpenWithdrawalTask open;
+            open.task.event_id = statement.integer(0);
+            open.task.kind = checked(parse_task_kind(statement.text(1)), statement.text(1));
+            open.task.target = statement.text(2);
+            open.purpose = statement.text(5);
+            open.withdrawn_at = instant_column(statement, 6);
+            if (!visit(open)) break;
+        }
+    }
+
+    std::vector<std::pair<std::string, std::int64_t>> consents_given_by_purpose(time::DateTime until) override {
+        Statement statement(db_,
+                            "SELECT purpose, count(*) FROM consent_events WHERE subject IS NOT NULL AND "
+                            "action = 'given' AND at <= ?1 GROUP BY purpose ORDER BY purpose");
+        statement.bind(1, until.to_string());
+        std::vector<std::pair<std::string, std::int64_t>> counts;
+        while (statement.step()) counts.emplace_back(statement.text(0), statement.integer(1));
+        return counts;
+    }
+
+    std::optional<ConsentEvent> find_consent_event(std::int64_t id) override {
+        Statement statement(db_, fmt::format("SELECT {} FROM consent_events WHERE id = ?1", consent_columns));
+        statement.bind(1, id);
+        if (!statement.step()) return std::nullopt;
+        return read_consent(statement);
+    }
+
     void for_each_consent_event(std::string_view purpose, time::DateTime until,
                                 const std::function<bool(const ConsentEvent&)>& visit) override {
         Statement statement(db_, fmt::format("SELECT {} FROM consent_events WHERE subject IS NOT NULL AND purpose = ?1 "
@@ -555,7 +591,7 @@ public:
     std::vector<BreachNotification> notifications_of(std::string_view breach_id) override {
         Statement statement(db_,
                             "SELECT breach_id, seq, audience, phase, at, reference, delay_reason, recorded_at, "
-                            "recorded_by FROM breach_notifications WHERE breach_id = ?1 ORDER BY seq");
+                            "recorded_by, backdate_reason FROM breach_notifications WHERE breach_id = ?1 ORDER BY seq");
         statement.bind(1, breach_id);
         std::vector<BreachNotification> found;
         while (statement.step()) {
@@ -569,6 +605,7 @@ public:
             n.delay_reason = statement.text(6);
             n.recorded_at = instant_column(statement, 7);
             n.recorded_by = statement.text(8);
+            n.backdate_reason = statement.text(9);
             found.push_back(std::move(n));
         }
         return found;
@@ -604,10 +641,10 @@ public:
     void insert_breach_notification(const BreachNotification& n) override {
         Statement statement(db_,
                             "INSERT INTO breach_notifications (breach_id, seq, audience, phase, at, reference, "
-                            "delay_reason, recorded_at, recorded_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+                            "delay_reason, recorded_at, recorded_by, backdate_reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
         statement.bind(1, n.breach_id).bind(2, n.seq).bind(3, to_string(n.audience)).bind(4, to_string(n.phase));
         statement.bind(5, n.at.to_string()).bind(6, n.reference).bind(7, n.delay_reason);
-        statement.bind(8, n.recorded_at.to_string()).bind(9, n.recorded_by);
+        statement.bind(8, n.recorded_at.to_string()).bind(9, n.recorded_by).bind(10, n.backdate_reason);
         statement.run();
     }
 

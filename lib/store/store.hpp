@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 // The operational store behind an interface: commands and domain logic speak in these value
@@ -162,6 +163,13 @@ struct ConsentTask {
     std::string done_by;
 };
 
+// A propagation task still open at some time, with the withdrawal it carries out.
+struct OpenWithdrawalTask {
+    ConsentTask task;
+    std::string purpose;
+    time::DateTime withdrawn_at;
+};
+
 struct ConsentErasure {
     std::size_t events_removed = 0;
     std::vector<std::int64_t> proofs_kept;  // withdrawal events kept without the identifier
@@ -217,8 +225,9 @@ struct BreachNotification {
     time::DateTime at;
     std::string reference;
     std::string delay_reason;
-    time::DateTime recorded_at;
+    time::DateTime recorded_at;  // the real time it was recorded
     std::string recorded_by;
+    std::string backdate_reason;  // why a filing dated on time was recorded after the deadline
 };
 
 // What a change says about itself in the audit trail. `target` is a request id or another
@@ -283,12 +292,20 @@ public:
 
     // Consent events of one subject, in (purpose, at, id) order.
     virtual std::vector<ConsentEvent> consent_events_of(std::string_view subject) = 0;
+    virtual std::optional<ConsentEvent> find_consent_event(std::int64_t id) = 0;
     // Events of `purpose` at or before `until`, of identified subjects, in (subject, at, id)
     // order, so that a caller can fold each subject's events as they stream past.
     virtual void for_each_consent_event(std::string_view purpose, time::DateTime until,
                                         const std::function<bool(const ConsentEvent&)>& visit) = 0;
     // Propagation tasks in (event, kind, target) order; only the ones not done when `pending_only`.
     virtual void for_each_consent_task(bool pending_only, const std::function<bool(const ConsentTask&)>& visit) = 0;
+    // Tasks of withdrawals made at or before `at` that were not done by then, in (event, kind,
+    // target) order.
+    virtual void for_each_open_withdrawal_task(time::DateTime at,
+                                               const std::function<bool(const OpenWithdrawalTask&)>& visit) = 0;
+    // How many consents (`given` events of identified subjects) were recorded per purpose at or
+    // before `until`, by purpose.
+    virtual std::vector<std::pair<std::string, std::int64_t>> consents_given_by_purpose(time::DateTime until) = 0;
 
     virtual std::optional<Breach> find_breach(std::string_view id) = 0;
     // Every breach, in order of awareness.

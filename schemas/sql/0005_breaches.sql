@@ -34,7 +34,10 @@ CREATE TABLE breach_notifications (
     at           TEXT NOT NULL,
     reference    TEXT NOT NULL DEFAULT '',
     delay_reason TEXT NOT NULL DEFAULT '',
+    -- The real time the filing was recorded. A first filing with the authority dated on time but
+    -- recorded after the deadline carries the reason it was recorded late (--backdate).
     recorded_at  TEXT NOT NULL,
+    backdate_reason TEXT NOT NULL DEFAULT '',
     recorded_by  TEXT NOT NULL,
     PRIMARY KEY (breach_id, seq)
 ) WITHOUT ROWID;

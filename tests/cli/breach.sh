@@ -7,12 +7,15 @@ GDPRCTL=${GDPRCTL:?set GDPRCTL to the gdprctl binary}
 TEST_DATA=${TEST_DATA:?set TEST_DATA to tests/data}
 source "$(dirname "$0")/support.bash"
 WS="$TEST_DATA/ledger"  # settings.timezone: Europe/Amsterdam
+# Changes are dated by the real clock (the audit trail refuses an unexplained backdate); the facts
+# carry their own times (--aware-at, --at). Reads that need a "now" near the facts pass --as-of.
 NOW=2026-11-20T12:00:00Z
+BACKDATE="filed on the AP portal on time; recorded afterwards"
 
 run() {  # run EXPECTED_RC DB ARGS...
   local want=$1 db=$2
   shift 2
-  expect_exit "$want" "gdprctl $*" -- "$GDPRCTL" --workspace "$WS" --db "$db" --by tester --as-of "$NOW" "$@"
+  expect_exit "$want" "gdprctl $*" -- "$GDPRCTL" --workspace "$WS" --db "$db" --by tester "$@"
 }
 run_at() {  # run_at AS_OF EXPECTED_RC DB ARGS...
   local as_of=$1 want=$2 db=$3
@@ -58,7 +61,9 @@ deadline_of 2026-03-28T12:00-04:00 2026-03-28T16:00:00Z 2026-03-31T16:00:00Z "an
 deadline_of 2026-03-28T12:00Z 2026-03-28T12:00:00Z 2026-03-31T12:00:00Z "UTC"
 unchanged_after "awareness in the spring gap" 2 "$DB" breach open --summary x --aware-at 2026-03-29T02:30
 check "gap: says the time does not exist" grep -q "does not exist in Europe/Amsterdam" <<<"$err"
-unchanged_after "awareness in the future" 2 "$DB" breach open --summary x --aware-at 2026-12-01T00:00Z
+unchanged_after "awareness in the future" 2 "$DB" breach open --summary x --aware-at "$(date -u -d '+2 days' +%FT%TZ)"
+unchanged_after "opened with a past date without --backdate" 1 "$DB" breach open --summary x --aware-at 2026-03-01T00:00Z \
+  --as-of 2026-03-02
 unchanged_after "occurred after awareness" 2 "$DB" breach open --summary x --aware-at 2026-03-01T00:00Z --occurred-at 2026-03-02T00:00Z
 unchanged_after "unknown nature" 2 "$DB" breach open --summary x --aware-at 2026-03-01T00:00Z --nature confidentality
 check "nature: did you mean" grep -q "did you mean \`confidentiality\`" <<<"$err"
@@ -81,14 +86,31 @@ check "no risk is never late" grep -q "no breaches match" <<<"$out"
 DB=$(fresh_db)
 open_breach "$DB" 2026-11-16T10:00Z
 run 0 "$DB" breach assess "$id" --risk risk --consequences "phishing risk" --measures "passwords reset"
+unchanged_after "assessment dated before awareness" 1 "$DB" breach assess "$id" --risk none --consequences c --measures m \
+  --as-of 2026-11-15T00:00Z --backdate "$BACKDATE"
+check "assessment before awareness: says so" grep -q "before the organisation became aware" <<<"$err"
 unchanged_after "closing with the authority notification missing" 1 "$DB" breach close "$id"
 check "close: names the missing notification" grep -q "supervisory authority" <<<"$err"
-run 0 "$DB" breach notify "$id" --authority --at 2026-11-18T09:00Z --reference AP-2026-1
+unchanged_after "filed on time, recorded after the deadline, no --backdate" 1 "$DB" breach notify "$id" --authority \
+  --at 2026-11-18T09:00Z --reference AP-2026-1
+check "recorded late: says so against the real time" grep -q "but recorded .* after it" <<<"$err"
+run 0 "$DB" breach notify "$id" --authority --at 2026-11-18T09:00Z --reference AP-2026-1 --backdate "$BACKDATE"
 run 0 "$DB" breach notify "$id" --authority --at 2026-11-19T09:00Z --phase final --reference AP-2026-1
 unchanged_after "a second initial notification" 1 "$DB" breach notify "$id" --authority --phase initial
 run 0 "$DB" breach show "$id"
 check "show: notified before the deadline" grep -q "before the deadline" <<<"$out"
+check "show: recorded after the deadline, with the reason" grep -q "after the deadline: filed on the AP portal" <<<"$out"
 check "show: both filings in the timeline" test "$(grep -c 'authority notification' <<<"$out")" == 2
+run 0 "$DB" breach close "$id"
+
+# ---- path 2b: risk, notified on time and recorded at once (the real clock) ---------------------
+DB=$(fresh_db)
+open_breach "$DB" "$(date -u -d '-2 hours' +%FT%TZ)"
+run 0 "$DB" breach assess "$id" --risk risk --consequences "phishing risk" --measures "passwords reset"
+run 0 "$DB" breach notify "$id" --authority --reference AP-2026-3
+check "notified now: no reason asked" test -z "$err"
+run 0 "$DB" breach show "$id" --format json
+check "notified now: not late" test "$(jpy 'd["late"]' <<<"$out")" == False
 run 0 "$DB" breach close "$id"
 
 # ---- path 3: risk, notified late with a reason --------------------------------------------------
@@ -112,16 +134,16 @@ DB=$(fresh_db)
 run 0 "$DB" breach open --summary "customer database copied" --aware-at 2026-11-19T08:00 --occurred-at 2026-11-18T22:00 \
   --nature confidentiality --data contact.email,identity.name --systems crm --subjects-approx 1200 --records-approx 5000 --format json
 id=$(jpy 'd["id"]' <<<"$out")
-run 0 "$DB" breach list --open --due-within 24h --format json
+run_at "$NOW" 0 "$DB" breach list --open --due-within 24h --format json
 check "due within 24h: not yet" test "$(jpy 'len(d)' <<<"$out")" == 0
-run 0 "$DB" breach list --open --due-within 48h --format json
+run_at "$NOW" 0 "$DB" breach list --open --due-within 48h --format json
 check "due within 48h: listed" test "$(jpy 'len(d)' <<<"$out")" == 1
 run 0 "$DB" breach report "$id" --format md
 check "report: missing consequences flagged" grep -q "MISSING" <<<"$out"
 check "report: contact person from gdpr.yaml" grep -q "iso@example.test" <<<"$out"
 run 0 "$DB" breach assess "$id" --risk high --consequences "phishing and fraud" --measures "passwords reset; customers warned"
 check "assess high: inform the people" grep -q "Art. 34(1)" <<<"$out"
-run 0 "$DB" breach notify "$id" --authority --reference AP-2026-2
+run 0 "$DB" breach notify "$id" --authority --reference AP-2026-2 --at "$NOW" --backdate "$BACKDATE"
 unchanged_after "closing with the people not informed" 1 "$DB" breach close "$id"
 check "close: names informing the people" grep -q "people affected" <<<"$err"
 run 0 "$DB" breach notify "$id" --subjects --reference "mailing 2026-11-20"
@@ -139,11 +161,11 @@ DB=$(fresh_db)
 open_breach "$DB" 2026-11-19T08:00Z
 unchanged_after "exemption without high risk" 2 "$DB" breach assess "$id" --risk risk --consequences c --measures m --exemption encrypted
 run 0 "$DB" breach assess "$id" --risk high --consequences "none readable" --measures "keys rotated" --exemption encrypted
-run 0 "$DB" breach notify "$id" --authority
+run 0 "$DB" breach notify "$id" --authority --at "$NOW" --backdate "$BACKDATE"
 run 0 "$DB" breach close "$id"
 open_breach "$DB" 2026-11-19T09:00Z
 run 0 "$DB" breach assess "$id" --risk high --consequences c --measures m --exemption disproportionate
-run 0 "$DB" breach notify "$id" --authority
+run 0 "$DB" breach notify "$id" --authority --at "$NOW" --backdate "$BACKDATE"
 unchanged_after "disproportionate without a public communication" 1 "$DB" breach close "$id"
 check "close: names the public communication" grep -q "public communication" <<<"$err"
 run 0 "$DB" breach notify "$id" --public --reference "website notice"

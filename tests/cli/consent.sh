@@ -6,13 +6,15 @@ GDPRCTL=${GDPRCTL:?set GDPRCTL to the gdprctl binary}
 TEST_DATA=${TEST_DATA:?set TEST_DATA to tests/data}
 source "$(dirname "$0")/support.bash"
 WS="$TEST_DATA/ledger"
-NOW=2026-06-01T12:00:00Z
+# Changes are dated by the real clock (the audit trail refuses an unexplained backdate); the facts
+# carry their own dates (--at, the feed's `at`).
+FUTURE=$(date -u -d '+3 days' +%F)
 
 # run EXPECTED_RC DB ARGS...: gdprctl on the fixture workspace; output in $out, $err.
 run() {
   local want=$1 db=$2
   shift 2
-  expect_exit "$want" "gdprctl $*" -- "$GDPRCTL" --workspace "$WS" --db "$db" --by tester --as-of "$NOW" "$@"
+  expect_exit "$want" "gdprctl $*" -- "$GDPRCTL" --workspace "$WS" --db "$db" --by tester "$@"
 }
 fresh_db() { local dir; dir=$(mktemp -d "$tmp/db.XXXX"); echo "$dir/state.db"; }
 dump() { sqlite3 "$1" .dump; }
@@ -52,6 +54,11 @@ check "withdraw: tell mailer-co" grep -q "tell recipient mailer-co" <<<"$out"
 check "withdraw: tell analytics-co" grep -q "tell recipient analytics-co" <<<"$out"
 run 0 "$DB" consent tasks --pending --format json
 check "tasks: four pending" test "$(jpy 'len(d)' <<<"$out")" == 4
+unchanged_after "a task done before its withdrawal" 1 "$DB" consent task CON-4 crm --as-of 2026-05-19T12:00Z \
+  --backdate "recorded from the paper log"
+check "task before the withdrawal: says so" grep -q "before the withdrawal" <<<"$err"
+unchanged_after "a change dated in the past without --backdate" 1 "$DB" consent task CON-4 crm --as-of 2026-05-21T12:00Z
+check "backdate: asks for a reason" grep -q -- "--backdate" <<<"$err"
 run 0 "$DB" consent task CON-4 notify:mailer-co
 run 0 "$DB" consent tasks --pending
 check "tasks: three pending after one is done" test "$(grep -c pending <<<"$out")" == 3
@@ -97,7 +104,7 @@ check "names the consent-based purposes" grep -q "crm/newsletter, website/analyt
 unchanged_after "consent without evidence" 1 "$DB" consent record --subject C-1 --purpose crm/newsletter --evidence ""
 unchanged_after "unknown purpose" 1 "$DB" consent record --subject C-1 --purpose crm/newsleter --evidence form
 check "did you mean" grep -q "did you mean \`crm/newsletter\`" <<<"$err"
-unchanged_after "consent in the future" 2 "$DB" consent record --subject C-1 --purpose crm/newsletter --evidence form --at 2026-07-01
+unchanged_after "consent in the future" 2 "$DB" consent record --subject C-1 --purpose crm/newsletter --evidence form --at "$FUTURE"
 unchanged_after "time in the DST gap" 2 "$DB" consent record --subject C-1 --purpose crm/newsletter --evidence form --at 2026-03-29T02:30
 check "gap: the offset to add" grep -q "+01:00" <<<"$err"
 unchanged_after "missing --evidence" 2 "$DB" consent record --subject C-1 --purpose crm/newsletter
@@ -124,7 +131,7 @@ check "import csv: one audit event" test "$(sqlite3 "$DB" "SELECT count(*) FROM 
 run 0 "$DB" consent import "$tmp/feed.jsonl" --format json
 check "import jsonl: 10000 rows" test "$(jpy 'd["rows"]' <<<"$out")" == 10000
 check "import jsonl: in the store" test "$(sqlite3 "$DB" 'SELECT count(*) FROM consent_events')" == 20000
-expect_exit 0 "import from stdin" -- bash -c "head -3 '$tmp/feed.jsonl' | '$GDPRCTL' --workspace '$WS' --db '$DB' --as-of $NOW consent import -"
+expect_exit 0 "import from stdin" -- bash -c "head -3 '$tmp/feed.jsonl' | '$GDPRCTL' --workspace '$WS' --db '$DB' consent import -"
 check "stdin: three rows" grep -q "imported 3 consent event" <<<"$out"
 check "no progress bar in a pipe" test -z "$err"
 
@@ -154,7 +161,7 @@ for i in range(200000): w(f"K-{i},crm/newsletter,given,2026-05-01T10:00:00Z,form
 mkfifo "$tmp/feed.pipe"
 (exec 2>/dev/null; cat "$tmp/big.csv"; exec sleep 60) >"$tmp/feed.pipe" &
 feeder=$!
-"$GDPRCTL" --workspace "$WS" --db "$DB" --as-of "$NOW" consent import - <"$tmp/feed.pipe" >/dev/null 2>&1 &
+"$GDPRCTL" --workspace "$WS" --db "$DB" consent import - <"$tmp/feed.pipe" >/dev/null 2>&1 &
 pid=$!
 for _ in $(seq 200); do
   sleep 0.1

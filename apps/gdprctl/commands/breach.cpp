@@ -68,7 +68,7 @@ void run_close(const IdOptions& options, Context& context) {
 
 void run_list(const ListOptions& options, Context& context) {
     const auto format = chosen_format(context, output::breach_list_formats());
-    auto store = open_store(context);
+    auto store = open_store(context, StoreAccess::read);
     output::BreachList list;
     list.now = context.now();
     breach::list_breaches(*store, options.fields, list.now,
@@ -78,14 +78,14 @@ void run_list(const ListOptions& options, Context& context) {
 
 void run_show(const IdOptions& options, Context& context) {
     const auto format = chosen_format(context, output::breach_show_formats());
-    auto store = open_store(context);
+    auto store = open_store(context, StoreAccess::read);
     format.write(*context.out, output::BreachAt{breach::show_breach(*store, options.id), context.now()});
 }
 
 void run_report(const IdOptions& options, Context& context) {
     const auto format = chosen_format(context, output::breach_report_formats());
     const auto reg = load_workspace_register(context);
-    auto store = open_store(context);
+    auto store = open_store(context, StoreAccess::read);
     format.write(*context.out,
                  output::BreachReportInput{breach::show_breach(*store, options.id), reg.organization, context.now()});
 }
@@ -109,6 +109,7 @@ void add_open(CLI::App& group, Context& context) {
         "Prints the id and the deadline: 72 clock hours after awareness (Art. 33(1)), in UTC.\n"
         "Example: gdprctl breach open --summary \"laptop with CRM export stolen\" --aware-at 2026-03-28T12:00 \\\n"
         "           --nature confidentiality --data contact.email,identity.name --systems crm --subjects-approx 1200");
+    add_backdate_option(*command, context);
     command->callback([options, &context] { run_open(*options, context); });
 }
 
@@ -127,6 +128,7 @@ void add_assess(CLI::App& group, Context& context) {
     command->footer(
         "none documents the decision not to notify (Art. 33(5)); risk requires notifying the authority;\n"
         "high also requires informing the people affected (Art. 34) unless an Art. 34(3) ground applies.");
+    add_backdate_option(*command, context);
     command->callback([options, &context] { run_assess(*options, context); });
 }
 
@@ -143,7 +145,12 @@ void add_notify(CLI::App& group, Context& context) {
     command->add_option("--phase", f.phase, "initial, additional or final (Art. 33(4)); default: initial, then additional");
     command->add_option("--delay-reason", f.delay_reason,
                         "Why the first notification of the authority comes after the 72 hours (Art. 33(1))");
-    command->footer("Example: gdprctl breach notify BR-2026-0001 --authority --reference AP-2026-12345");
+    command->footer(
+        "The 72 hours are checked against --at and against the real time: a first filing with the authority\n"
+        "dated on time but recorded after the deadline needs --backdate REASON (kept with both times); one\n"
+        "filed after the deadline needs --delay-reason.\n"
+        "Example: gdprctl breach notify BR-2026-0001 --authority --reference AP-2026-12345");
+    add_backdate_option(*command, context);
     command->callback([options, &context] { run_notify(*options, context); });
 }
 
@@ -151,6 +158,7 @@ void add_close(CLI::App& group, Context& context) {
     auto options = std::make_shared<IdOptions>();
     auto* command = group.add_subcommand("close", "Close a breach once every required notification is recorded");
     command->add_option("ID", options->id, "Breach id")->required();
+    add_backdate_option(*command, context);
     command->callback([options, &context] { run_close(*options, context); });
 }
 

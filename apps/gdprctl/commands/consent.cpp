@@ -78,7 +78,7 @@ void run_withdraw(const RecordOptions& options, Context& context) {
 
 void run_status(const StatusOptions& options, Context& context) {
     const auto format = chosen_format(context, output::status_formats());
-    auto store = open_store(context);
+    auto store = open_store(context, StoreAccess::read);
     output::StatusResult result{options.subject,
                                 consent::consent_status(*store, options.subject, options.purpose, context.now())};
     format.write(*context.out, result);
@@ -90,7 +90,7 @@ void run_list(const ListOptions& options, Context& context) {
     if (!state)
         throw UsageError(fmt::format("--state `{}` is not a consent state", options.state), "use given or withdrawn");
     const auto reg = load_workspace_register(context);
-    auto store = open_store(context);
+    auto store = open_store(context, StoreAccess::read);
     output::AudienceWriter writer(*context.out, format);
     consent::list_audience(*store, reg, options.purpose, *state, context.now(),
                            [&](const consent::AudienceMember& member) { writer.row(member); });
@@ -99,7 +99,7 @@ void run_list(const ListOptions& options, Context& context) {
 
 void run_tasks(const TasksOptions& options, Context& context) {
     const auto format = context.format_or("text", {"text", "json"});
-    auto store = open_store(context);
+    auto store = open_store(context, StoreAccess::read);
     output::ConsentTaskWriter writer(*context.out, format);
     consent::list_tasks(*store, options.pending, [&](const store::ConsentTask& task) { writer.row(task); });
     writer.end();
@@ -115,7 +115,7 @@ void run_task(const TaskOptions& options, Context& context) {
 void run_export(const ExportOptions& options, Context& context) {
     const auto format = chosen_format(context, output::history_formats());
     const auto reg = load_workspace_register(context);
-    auto store = open_store(context);
+    auto store = open_store(context, StoreAccess::read);
     auto history = consent::consent_history(*store, options.subject);
     if (reg.organization) {
         history.controller_name = reg.organization->name;
@@ -213,6 +213,7 @@ void add_record(CLI::App& group, Context& context) {
         "Refused for a purpose whose basis is not consent, naming the consent-based ones.\n"
         "Example: gdprctl consent record --subject C-1042 --purpose crm/newsletter \\\n"
         "           --evidence \"signup form v3, box ticked\" --method checkbox --notice-version 2026-04-01");
+    add_backdate_option(*command, context);
     command->callback([options, &context] { run_record(*options, context); });
 }
 
@@ -226,6 +227,7 @@ void add_withdraw(CLI::App& group, Context& context) {
         "purpose (policy 4.4): one task per such system and per recipient of them. Accepted even when\n"
         "no consent was recorded, and reported as such.\n"
         "Example: gdprctl consent withdraw --subject C-1042 --purpose crm/newsletter --channel unsubscribe-link");
+    add_backdate_option(*command, context);
     command->callback([options, &context] { run_withdraw(*options, context); });
 }
 
@@ -262,6 +264,7 @@ void add_task(CLI::App& group, Context& context) {
     command->add_option("ID", options->id, "Withdrawal id, e.g. CON-17")->required();
     command->add_option("TARGET", options->target, "System id, or notify:RECIPIENT")->required();
     command->footer("Example: gdprctl consent task CON-17 notify:mailer-co");
+    add_backdate_option(*command, context);
     command->callback([options, &context] { run_task(*options, context); });
 }
 
@@ -290,6 +293,7 @@ void add_import(CLI::App& group, Context& context) {
         "Every row is validated; any bad row refuses the whole file (FILE:LINE: what is wrong, exit 1)\n"
         "and the store is left unchanged. Withdrawals get their propagation tasks.\n"
         "Example: gdprctl consent import signups-2026-11.csv");
+    add_backdate_option(*command, context);
     command->callback([options, &context] { run_import(*options, context); });
 }
 

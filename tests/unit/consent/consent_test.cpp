@@ -30,7 +30,11 @@ model::Register consent_register() {
     return reg;
 }
 
-store::ChangeStamp stamp_at(const char* when) { return {"tester", *time::parse_datetime(when)}; }
+// Dated and recorded at `when`: the store's clock checks see a change made at that real time.
+store::ChangeStamp stamp_at(const char* when) {
+    const auto at = *time::parse_datetime(when);
+    return {"tester", at, at, ""};
+}
 
 consent::RecordOptions options(const char* subject, const char* purpose_id, const char* at, const char* evidence = "form v3") {
     consent::RecordOptions o;

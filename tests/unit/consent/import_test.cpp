@@ -38,7 +38,8 @@ consent::ImportResult run(store::Store& store, const std::string& text, std::opt
     options.format = format;
     return consent::import_consents(store, reg_with_newsletter(), feed.get(), options,
                                     time::Zone::load("Europe/Amsterdam"),
-                                    {"tester", *time::parse_datetime("2026-06-01T00:00Z")});
+                                    {"tester", *time::parse_datetime("2026-06-01T00:00Z"),
+                                     *time::parse_datetime("2026-06-01T00:00Z"), ""});
 }
 
 std::int64_t event_count(store::Store& store) {
