@@ -164,6 +164,8 @@ std::string area_colour(Area area) {
         case Area::reviews: return "#2e7d4f";
         case Area::retention: return "#7a2e8c";
         case Area::requests: return "#c0561b";
+        case Area::breaches: return "#b3261e";
+        case Area::consent: return "#8a6d00";
     }
     return "#1f5fa8";
 }

@@ -1,6 +1,8 @@
 #include "review/review.hpp"
 
+#include "breach/breach.hpp"
 #include "check/check.hpp"
+#include "consent/consent.hpp"
 #include "model/review_due.hpp"
 #include "register/loader.hpp"
 #include "requests/requests.hpp"
@@ -23,8 +25,10 @@ constexpr AreaRow area_table[] = {
     {Area::reviews, "reviews"},
     {Area::retention, "retention"},
     {Area::requests, "requests"},
+    {Area::breaches, "breaches"},
+    {Area::consent, "consent"},
 };
-static_assert(std::size(area_table) == static_cast<std::size_t>(Area::requests) + 1);
+static_assert(std::size(area_table) == static_cast<std::size_t>(Area::consent) + 1);
 
 // Check rules whose findings belong to another area of the review than the register's.
 Area area_of_rule(std::string_view rule) {
@@ -167,6 +171,160 @@ public:
         });
     }
 
+    // Breaches open on the date: the authority notification pending (Art. 33(1): late after the 72
+    // hours unless a decision not to notify is recorded, Art. 33(5)), and the people affected or the
+    // public not yet informed where the assessment requires it (Art. 34(1), 34(3)(c)). What happened
+    // after `now` (a later filing, assessment or close) does not count.
+    void breaches(store::Store& store) {
+        const auto now = now_;
+        store.read([&](store::StoreReader& reader) {
+            for (auto& found : reader.breaches()) {
+                if (found.aware_at > now || (found.closed_at && *found.closed_at <= now)) continue;
+                breach::BreachDetail detail;
+                detail.breach = std::move(found);
+                auto& b = detail.breach;
+                if (b.assessed_at && *b.assessed_at > now) b.risk.reset();
+                for (auto& n : reader.notifications_of(b.id))
+                    if (n.at <= now) detail.notifications.push_back(std::move(n));
+                auto notified = [&](store::NotificationAudience audience) {
+                    return std::any_of(detail.notifications.begin(), detail.notifications.end(),
+                                       [&](const store::BreachNotification& n) { return n.audience == audience; });
+                };
+                const auto label = fmt::format("breach {} (\"{}\")", b.id, b.summary);
+                if (b.risk != store::BreachRisk::none && !notified(store::NotificationAudience::authority)) {
+                    Action action = breach_action(b);
+                    action.article = "GDPR Art. 33(1), 33(5)";
+                    action.due = b.deadline.date();
+                    const auto next = b.risk ? "notify the supervisory authority"
+                                             : "assess it and notify the supervisory authority or record the "
+                                               "decision not to (`gdprctl breach assess`)";
+                    if (now > b.deadline) {
+                        action.severity = diag::Severity::error;
+                        action.rule = "breach-notification-late";
+                        action.what = fmt::format("{} is past its 72 hours (deadline {}) without a notification of "
+                                                  "the supervisory authority or a recorded decision not to notify: "
+                                                  "{}, with the reasons for the delay",
+                                                  label, b.deadline.to_string(), next);
+                    } else {
+                        action.rule = "breach-notification-due";
+                        action.what = fmt::format("{}: {} by {} (72 hours after awareness)", label, next,
+                                                  b.deadline.to_string());
+                        upcoming(Area::breaches, fmt::format("notification of breach {}", b.id), b.deadline.date());
+                    }
+                    result_.actions.push_back(std::move(action));
+                }
+                const auto required = breach::required_notifications(b);
+                if (required.subjects && !notified(store::NotificationAudience::subjects)) {
+                    Action action = breach_action(b);
+                    action.severity = diag::Severity::error;
+                    action.article = "GDPR Art. 34(1)";
+                    action.rule = "breach-subjects-not-informed";
+                    action.due = b.assessed_at->date();
+                    action.what = fmt::format("{} was assessed as a high risk on {} and the people affected have not "
+                                              "been informed (without undue delay), nor an Art. 34(3) ground recorded",
+                                              label, b.assessed_at->date().to_string());
+                    result_.actions.push_back(std::move(action));
+                }
+                if (required.public_communication && !notified(store::NotificationAudience::public_communication)) {
+                    Action action = breach_action(b);
+                    action.severity = diag::Severity::error;
+                    action.article = "GDPR Art. 34(3)(c)";
+                    action.rule = "breach-public-communication-missing";
+                    action.due = b.assessed_at->date();
+                    action.what = fmt::format("{}: informing each person affected was found disproportionate on {}, "
+                                              "and the public communication that replaces it has not been made",
+                                              label, b.assessed_at->date().to_string());
+                    result_.actions.push_back(std::move(action));
+                }
+            }
+        });
+    }
+
+    // Withdrawals of consent whose propagation tasks (policy 4.4) were still open on the date, one
+    // action per system or recipient, and consents recorded for purposes the register no longer
+    // bases on consent.
+    void consents(store::Store& store) {
+        struct Open {
+            store::TaskKind kind = store::TaskKind::system;
+            std::string target;
+            std::vector<std::int64_t> withdrawals;
+            time::DateTime oldest;
+        };
+        std::map<std::string, Open> by_target;
+        std::vector<std::pair<std::string, std::int64_t>> given;
+        store.read([&](store::StoreReader& reader) {
+            reader.for_each_open_withdrawal_task(now_, [&](const store::OpenWithdrawalTask& open) {
+                const auto key = fmt::format("{}{}", open.task.kind == store::TaskKind::notify ? "notify:" : "",
+                                             open.task.target);
+                auto [it, fresh] = by_target.try_emplace(key);
+                if (fresh) it->second = Open{open.task.kind, open.task.target, {}, open.withdrawn_at};
+                it->second.withdrawals.push_back(open.task.event_id);
+                it->second.oldest = std::min(it->second.oldest, open.withdrawn_at);
+                return true;
+            });
+            given = reader.consents_given_by_purpose(now_);
+        });
+        for (const auto& [key, open] : by_target) {
+            Action action;
+            action.area = Area::consent;
+            action.severity = diag::Severity::warning;
+            action.article = "GDPR Art. 7(3)";
+            action.rule = "withdrawal-not-propagated";
+            action.ref = key;
+            action.due = open.oldest.date();
+            const auto count = open.withdrawals.size();
+            std::vector<std::string> ids;
+            for (std::size_t i = 0; i < std::min<std::size_t>(count, 5); ++i)
+                ids.push_back(consent::event_id(open.withdrawals[i]));
+            const auto list = fmt::format("{}{}", fmt::join(ids, ", "),
+                                          count > ids.size() ? fmt::format(" and {} more", count - ids.size()) : "");
+            if (open.kind == store::TaskKind::system) {
+                const auto* system = reg_.find_system(open.target);
+                action.owner = system && !system->owner.empty() ? system->owner : responsible_;
+                action.what = fmt::format("system `{}` has not yet carried out {} withdrawal{} of consent ({}; the "
+                                          "oldest of {}): stop the processing and mark the task done",
+                                          open.target, count, count == 1 ? "" : "s", list,
+                                          open.oldest.date().to_string());
+            } else {
+                action.owner = responsible_;
+                action.what = fmt::format("recipient `{}` has not yet been told of {} withdrawal{} of consent ({}; "
+                                          "the oldest of {})",
+                                          open.target, count, count == 1 ? "" : "s", list,
+                                          open.oldest.date().to_string());
+            }
+            result_.actions.push_back(std::move(action));
+        }
+        const auto consent_based = consent::consent_purposes(reg_);
+        for (const auto& [purpose, count] : given) {
+            if (std::binary_search(consent_based.begin(), consent_based.end(), purpose)) continue;
+            Action action;
+            action.area = Area::consent;
+            action.severity = diag::Severity::error;
+            action.article = "GDPR Art. 6(1)(a), 7(1); EDPB Guidelines 05/2020 on consent (no switch to another basis)";
+            action.rule = "consent-purpose-not-consent-based";
+            action.ref = purpose;
+            action.owner = responsible_;
+            const auto slash = purpose.find('/');
+            const auto* system = reg_.find_system(purpose.substr(0, slash));
+            const model::Purpose* found = nullptr;
+            if (system) {
+                if (!system->owner.empty()) action.owner = system->owner;
+                for (const auto& p : system->purposes)
+                    if (slash != std::string::npos && p.id == purpose.substr(slash + 1)) found = &p;
+            }
+            const auto recorded = fmt::format("{} consent{} {} recorded for `{}`", count, count == 1 ? "" : "s",
+                                              count == 1 ? "is" : "are", purpose);
+            action.what =
+                found ? fmt::format("{}, whose lawful basis in the register is now {}: the ledger and the register "
+                                    "disagree; restore the basis or stop relying on those consents",
+                                    recorded, found->basis ? model::to_string(*found->basis) : "unstated")
+                      : fmt::format("{}, which is no longer a purpose in the register: the ledger and the register "
+                                    "disagree",
+                                    recorded);
+            result_.actions.push_back(std::move(action));
+        }
+    }
+
     void overview() {
         for (const auto& system : reg_.systems) {
             for (const auto& purpose : system.purposes)
@@ -190,6 +348,14 @@ private:
         return action;
     }
 
+    Action breach_action(const store::Breach& breach) {
+        Action action;
+        action.area = Area::breaches;
+        action.owner = responsible_;
+        action.ref = breach.id;
+        return action;
+    }
+
     void upcoming(Area area, std::string what, time::Date due) {
         if (due > inputs_.as_of && due <= inputs_.as_of.plus_days(timeline_days))
             result_.upcoming.push_back({area, std::move(what), due});
@@ -205,6 +371,8 @@ private:
     }
 
     const ReviewInputs& inputs_;
+    const time::DateTime now_ = inputs_.now.value_or(
+        time::DateTime{time::DateTime::start_of(inputs_.as_of.plus_days(1)).time_point() - std::chrono::seconds{1}});
     const model::Register& reg_;
     ReviewResult& result_;
     std::string responsible_;
@@ -245,6 +413,8 @@ ReviewResult build_review(const ReviewInputs& inputs) {
     builder.reviews();
     if (inputs.store) {
         builder.requests(*inputs.store);
+        builder.breaches(*inputs.store);
+        builder.consents(*inputs.store);
         result.store_read = true;
     } else {
         result.store_note = inputs.store_note;

@@ -17,7 +17,7 @@
 namespace gdprctl::review {
 
 // The areas of the review, in the order a report lists them.
-enum class Area { register_, reviews, retention, requests };
+enum class Area { register_, reviews, retention, requests, breaches, consent };
 std::string_view to_string(Area area);
 const std::vector<Area>& areas();
 
@@ -29,7 +29,7 @@ struct Action {
     std::string owner;
     std::optional<time::Date> due;  // by when; nullopt when it is due now with no date to cite
     std::string rule;               // check rule id, or the review's own kind (request-overdue, ...)
-    std::string ref;                // system id, request id, or "policy"
+    std::string ref;                // system id, request id, breach id, purpose, task target, or "policy"
     std::string file;               // register file of a finding, relative to the workspace
     int line = 0;
 };
@@ -53,7 +53,7 @@ struct ReviewResult {
     std::vector<Action> actions;      // sorted: area, then due date (undated first), then ref
     std::vector<Deadline> upcoming;   // within 90 days after as_of, by date
     Overview overview;
-    bool store_read = false;          // false: no operational store, so no request actions
+    bool store_read = false;          // false: no operational store, so no request, breach or consent actions
     std::string store_note;           // why the store was not read
     std::size_t register_errors = 0;  // error findings (review sign refuses while any remain)
     std::size_t count(Area area, diag::Severity severity) const;
@@ -62,12 +62,18 @@ struct ReviewResult {
 struct ReviewInputs {
     std::filesystem::path root;  // the workspace
     time::Date as_of;
+    // The moment the store's clocks are read at (breaches' 72 hours, withdrawals' tasks): --as-of, or
+    // the real clock; unset: the end of `as_of` (UTC).
+    std::optional<time::DateTime> now;
     store::Store* store = nullptr;  // nullptr: none exists yet
     std::string store_note;
 };
 
 // Loads and checks the register as of `as_of` (the same run_check as `gdprctl check`), adds the
-// review dates (model::next_review), and the store's requests overdue or due within 7 days.
+// review dates (model::next_review), the store's requests overdue or due within 7 days, breaches
+// whose authority notification is pending (past or within its 72 hours) or whose people affected
+// are not yet informed, withdrawals of consent whose propagation tasks are open, and consents
+// recorded for purposes the register no longer bases on consent.
 ReviewResult build_review(const ReviewInputs& inputs);
 
 // Requests are listed when overdue or due within this many days.

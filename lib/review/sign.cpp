@@ -45,6 +45,7 @@ SignResult sign_review(const SignInputs& inputs) {
         ReviewInputs review_inputs;
         review_inputs.root = inputs.root;
         review_inputs.as_of = result.date;
+        review_inputs.now = inputs.stamp.at;
         auto existing = inputs.open_existing(review_inputs.store_note);
         review_inputs.store = existing.get();
         const auto review = build_review(review_inputs);

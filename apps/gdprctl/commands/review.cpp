@@ -36,6 +36,7 @@ void run_review(const ReviewOptions& options, Context& context) {
     review::ReviewInputs inputs;
     inputs.root = context.workspace_root();
     inputs.as_of = context.today();
+    inputs.now = context.now();
     auto store = existing_store(context, inputs.store_note);
     inputs.store = store.get();
     auto result = review::build_review(inputs);
