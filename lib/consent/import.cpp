@@ -387,6 +387,7 @@ ImportResult import_consents(store::Store& store, const model::Register& reg, st
             std::array<std::string, Column::count> values;
             std::array<bool, Column::count> present{};
             std::string key;
+            writer.expect_bulk_insert();
             store::ConsentEvent event;
             event.recorded_at = stamp.recorded_at;
             event.recorded_by = stamp.actor;

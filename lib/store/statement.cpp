@@ -32,6 +32,16 @@ Statement& Statement::bind(int index, std::string_view text) {
     return *this;
 }
 
+Statement& Statement::bind_static(int index, std::string_view text) {
+    if (sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC) != SQLITE_OK)
+        throw_sqlite_error(db_, "binding a parameter");
+    return *this;
+}
+
+Statement& Statement::bind_static(int index, const std::optional<std::string>& text) {
+    return text ? bind_static(index, std::string_view(*text)) : bind_null(index);
+}
+
 Statement& Statement::bind(int index, std::int64_t number) {
     if (sqlite3_bind_int64(stmt_, index, number) != SQLITE_OK) throw_sqlite_error(db_, "binding a parameter");
     return *this;

@@ -26,6 +26,11 @@ public:
     Statement& bind(int index, int number) { return bind(index, static_cast<std::int64_t>(number)); }
     Statement& bind_null(int index);
     Statement& bind(int index, const std::optional<std::string>& text);
+    // Without a copy (SQLITE_STATIC): for a statement run once per row of a bulk insert. The text
+    // must stay alive and unchanged until the statement has run.
+    Statement& bind_static(int index, std::string_view text);
+    Statement& bind_static(int index, const std::string& text) { return bind_static(index, std::string_view(text)); }
+    Statement& bind_static(int index, const std::optional<std::string>& text);
 
     // Next row: true while there is one.
     bool step();

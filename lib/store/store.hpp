@@ -329,6 +329,9 @@ public:
     // import pays for parsing the SQL only once.
     virtual std::int64_t insert_consent_event(const ConsentEvent& event) = 0;
     virtual void insert_consent_task(const ConsentTask& task) = 0;
+    // A hint before many inserts in this transaction (a bulk import): the backend may enlarge its
+    // caches for the rest of the session.
+    virtual void expect_bulk_insert() {}
     // Marks a propagation task done; false when there is no such task still pending.
     virtual bool complete_consent_task(const ConsentTask& task) = 0;
     // Removes the subject's consent events; with `keep_withdrawal_proof`, withdrawals stay without

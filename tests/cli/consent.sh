@@ -147,8 +147,10 @@ unchanged_after "import of a folder" 2 "$DB" consent import "$tmp"
 unchanged_after "import of a missing file" 2 "$DB" consent import "$tmp/missing.csv"
 
 # A process killed in the middle of a large import leaves nothing of it: the feed stalls after
-# 200,000 rows (the transaction has spilled pages into the write-ahead log by then) and the
-# process is killed with SIGKILL, as by the OOM killer or a power cut.
+# 200,000 rows, once the import has read them all into its open transaction, and the process is
+# killed with SIGKILL, as by the OOM killer or a power cut. (The import's page cache is large, so
+# these rows may not have reached the write-ahead log yet; a larger import spills them there as
+# uncommitted frames, which SQLite's recovery ignores the same way.)
 DB=$(fresh_db)
 run 0 "$DB" consent record --subject C-1 --purpose crm/newsletter --evidence form
 before=$(dump "$DB")
@@ -158,16 +160,18 @@ w = sys.stdout.write
 w("subject,purpose,action,at,evidence\n")
 for i in range(200000): w(f"K-{i},crm/newsletter,given,2026-05-01T10:00:00Z,form\n")
 ' >"$tmp/big.csv"
+size=$(stat -c %s "$tmp/big.csv")
 mkfifo "$tmp/feed.pipe"
 (exec 2>/dev/null; cat "$tmp/big.csv"; exec sleep 60) >"$tmp/feed.pipe" &
 feeder=$!
 "$GDPRCTL" --workspace "$WS" --db "$DB" consent import - <"$tmp/feed.pipe" >/dev/null 2>&1 &
 pid=$!
-for _ in $(seq 200); do
+read_bytes() { awk '/^rchar:/ {print $2}' "/proc/$pid/io" 2>/dev/null || echo 0; }
+for _ in $(seq 600); do
   sleep 0.1
-  [ -e "$DB-wal" ] && [ "$(stat -c %s "$DB-wal")" -gt 1000000 ] && break
+  [ "$(read_bytes)" -ge "$size" ] && break
 done
-check "killed import: the import had written to the log" test "$(stat -c %s "$DB-wal")" -gt 1000000
+check "killed import: the whole feed was read into the transaction" test "$(read_bytes)" -ge "$size"
 check "killed import: still running when killed" kill -0 "$pid"
 kill -9 "$pid"
 wait "$pid" 2>/dev/null
