@@ -53,10 +53,11 @@ void require_open(const Breach& breach, std::string_view doing) {
         throw Refusal(fmt::format("breach {} is closed; it cannot be {}", breach.id, doing));
 }
 
+// The value of an option spelled as in the enum's vocabulary table; UsageError with did-you-mean.
 template <typename Enum>
-Enum parse_choice(const std::string& text, const std::string& option, std::optional<Enum> (*parse)(std::string_view),
-                  const std::vector<std::string_view>& names) {
-    if (auto value = parse(text)) return *value;
+Enum parse_choice(const std::string& text, const std::string& option) {
+    if (auto value = store::parse<Enum>(text)) return *value;
+    const auto& names = store::names<Enum>();
     auto hint = diag::did_you_mean(text, names);
     throw UsageError(fmt::format("{} `{}` is not {}", option, text, diag::one_of(names)), hint);
 }
@@ -138,11 +139,10 @@ Breach open_breach(store::Store& store, const model::Register& reg, const OpenOp
 }
 
 Breach assess_breach(store::Store& store, const AssessOptions& options, const store::ChangeStamp& stamp) {
-    const auto risk = parse_choice(options.risk, "--risk", store::parse_breach_risk, {"none", "risk", "high"});
+    const auto risk = parse_choice<store::BreachRisk>(options.risk, "--risk");
     std::optional<store::BreachExemption> exemption;
     if (!options.exemption.empty()) {
-        exemption = parse_choice(options.exemption, "--exemption", store::parse_breach_exemption,
-                                 {"encrypted", "mitigated", "disproportionate"});
+        exemption = parse_choice<store::BreachExemption>(options.exemption, "--exemption");
         if (risk != store::BreachRisk::high)
             throw UsageError("--exemption is an Art. 34(3) ground for not informing the people affected; it applies "
                              "only with --risk high");
@@ -199,8 +199,7 @@ BreachNotification notify_breach(store::Store& store, const NotifyOptions& optio
         if (options.phase.empty())
             notification.phase = first_to_audience ? store::NotificationPhase::initial : store::NotificationPhase::additional;
         else
-            notification.phase = parse_choice(options.phase, "--phase", store::parse_notification_phase,
-                                              {"initial", "additional", "final"});
+            notification.phase = parse_choice<store::NotificationPhase>(options.phase, "--phase");
         if (notification.phase == store::NotificationPhase::initial && !first_to_audience)
             throw Refusal(fmt::format("breach {} already has an initial {} notification", breach.id,
                                       to_string(notification.audience)),

@@ -264,9 +264,9 @@ public:
             return fmt::format("`purpose` `{}` is not a consent-based purpose of the register{}", v[Column::purpose],
                                hint.empty() ? fmt::format(" ({})", diag::one_of(candidates_)) : "; " + hint);
         }
-        const auto parsed_action = store::parse_consent_action(v[Column::action]);
+        const auto parsed_action = store::parse<store::ConsentAction>(v[Column::action]);
         if (!parsed_action) {
-            const auto names = store::consent_action_names();
+            const auto names = store::names<store::ConsentAction>();
             auto hint = diag::did_you_mean(v[Column::action], names);
             return fmt::format("`action` `{}` is not {}{}", v[Column::action], diag::one_of(names),
                                hint.empty() ? "" : "; " + hint);

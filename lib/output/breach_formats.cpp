@@ -301,28 +301,28 @@ std::string clock_text(time::DateTime deadline, time::DateTime now) {
     return left >= 0 ? fmt::format("{} left", hours(left)) : fmt::format("{} late", hours(-left));
 }
 
-FormatTable<Breach> breach_opened_formats() {
-    static constexpr Format<Breach> table[] = {{"text", "", opened_text}, {"json", "", breach_json}};
+FormatTable<BreachWriter> breach_opened_formats() {
+    static constexpr Format<BreachWriter> table[] = {{"text", "", opened_text}, {"json", "", breach_json}};
     return table;
 }
-FormatTable<Breach> breach_changed_formats() {
-    static constexpr Format<Breach> table[] = {{"text", "", changed_text}, {"json", "", breach_json}};
+FormatTable<BreachWriter> breach_changed_formats() {
+    static constexpr Format<BreachWriter> table[] = {{"text", "", changed_text}, {"json", "", breach_json}};
     return table;
 }
-FormatTable<BreachNotificationDone> breach_notified_formats() {
-    static constexpr Format<BreachNotificationDone> table[] = {{"text", "", notified_text}, {"json", "", notified_json}};
+FormatTable<BreachNotifiedWriter> breach_notified_formats() {
+    static constexpr Format<BreachNotifiedWriter> table[] = {{"text", "", notified_text}, {"json", "", notified_json}};
     return table;
 }
-FormatTable<BreachAt> breach_show_formats() {
-    static constexpr Format<BreachAt> table[] = {{"text", "", show_text}, {"json", "", show_json}};
+FormatTable<BreachShowWriter> breach_show_formats() {
+    static constexpr Format<BreachShowWriter> table[] = {{"text", "", show_text}, {"json", "", show_json}};
     return table;
 }
-FormatTable<BreachList> breach_list_formats() {
-    static constexpr Format<BreachList> table[] = {{"text", "", list_text_rows}, {"json", "", list_json}};
+FormatTable<BreachListWriter> breach_list_formats() {
+    static constexpr Format<BreachListWriter> table[] = {{"text", "", list_text_rows}, {"json", "", list_json}};
     return table;
 }
-FormatTable<BreachReportInput> breach_report_formats() {
-    static constexpr Format<BreachReportInput> table[] = {{"md", "the Autoriteit Persoonsgegevens' order", report_md},
+FormatTable<BreachReportWriter> breach_report_formats() {
+    static constexpr Format<BreachReportWriter> table[] = {{"md", "the Autoriteit Persoonsgegevens' order", report_md},
                                                           {"json", "", report_json}};
     return table;
 }

@@ -32,12 +32,18 @@ struct BreachList {
     time::DateTime now;
 };
 
-FormatTable<store::Breach> breach_opened_formats();
-FormatTable<store::Breach> breach_changed_formats();
-FormatTable<BreachNotificationDone> breach_notified_formats();
-FormatTable<BreachAt> breach_show_formats();
-FormatTable<BreachList> breach_list_formats();
-FormatTable<BreachReportInput> breach_report_formats();  // md first, json
+using BreachWriter = void(std::ostream& out, const store::Breach& breach);
+using BreachNotifiedWriter = void(std::ostream& out, const BreachNotificationDone& done);
+using BreachShowWriter = void(std::ostream& out, const BreachAt& breach);
+using BreachListWriter = void(std::ostream& out, const BreachList& list);
+using BreachReportWriter = void(std::ostream& out, const BreachReportInput& input);
+
+FormatTable<BreachWriter> breach_opened_formats();
+FormatTable<BreachWriter> breach_changed_formats();
+FormatTable<BreachNotifiedWriter> breach_notified_formats();
+FormatTable<BreachShowWriter> breach_show_formats();
+FormatTable<BreachListWriter> breach_list_formats();
+FormatTable<BreachReportWriter> breach_report_formats();  // md first, json
 
 // "31.0 h left" / "5.5 h late", the one wording of the clock.
 std::string clock_text(time::DateTime deadline, time::DateTime now);

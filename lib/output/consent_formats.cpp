@@ -216,34 +216,40 @@ std::string json_string(std::string_view text) {
 
 }  // namespace
 
-FormatTable<consent::Recorded> recorded_formats() {
-    static constexpr Format<consent::Recorded> table[] = {{"text", "", recorded_text}, {"json", "", recorded_json}};
+FormatTable<RecordedWriter> recorded_formats() {
+    static constexpr Format<RecordedWriter> table[] = {{"text", "", recorded_text}, {"json", "", recorded_json}};
     return table;
 }
-FormatTable<StatusResult> status_formats() {
-    static constexpr Format<StatusResult> table[] = {{"text", "", status_text}, {"json", "", status_json}};
+FormatTable<StatusWriter> status_formats() {
+    static constexpr Format<StatusWriter> table[] = {{"text", "", status_text}, {"json", "", status_json}};
     return table;
 }
-FormatTable<consent::History> history_formats() {
-    static constexpr Format<consent::History> table[] = {{"json", "ISO/IEC TS 27560 shape", history_json},
+FormatTable<HistoryWriter> history_formats() {
+    static constexpr Format<HistoryWriter> table[] = {{"json", "ISO/IEC TS 27560 shape", history_json},
                                                          {"text", "", history_text}};
     return table;
 }
-FormatTable<consent::ImportResult> import_formats() {
-    static constexpr Format<consent::ImportResult> table[] = {{"text", "", import_text}, {"json", "", import_json}};
+FormatTable<ImportWriter> import_formats() {
+    static constexpr Format<ImportWriter> table[] = {{"text", "", import_text}, {"json", "", import_json}};
     return table;
 }
-FormatTable<store::ConsentTask> task_done_formats() {
-    static constexpr Format<store::ConsentTask> table[] = {{"text", "", task_done_text}, {"json", "", task_done_json}};
+FormatTable<ConsentTaskDoneWriter> consent_task_done_formats() {
+    static constexpr Format<ConsentTaskDoneWriter> table[] = {{"text", "", task_done_text}, {"json", "", task_done_json}};
     return table;
 }
 
-AudienceWriter::AudienceWriter(std::ostream& out, std::string_view format) : out_(out), format_(format) {
+namespace {
+
+// One class per list, its format chosen by the table's factory; rows are buffered and written in
+// blocks, so that a list of a million people streams in constant memory.
+class AudienceWriter final : public RowWriter<consent::AudienceMember> {
+public:
+    AudienceWriter(std::ostream& out, std::string_view format) : out_(out), format_(format) {
     if (format_ == "csv") buffer_ += csv_row({"subject", "purpose", "state", "at"});
-    if (format_ == "json") buffer_ += "[";
-}
+        if (format_ == "json") buffer_ += "[";
+    }
 
-void AudienceWriter::row(const consent::AudienceMember& m) {
+    void row(const consent::AudienceMember& m) override {
     const auto at = m.state.at.to_string();
     const auto state = to_string(m.state.state);
     if (format_ == "csv") {
@@ -261,17 +267,26 @@ void AudienceWriter::row(const consent::AudienceMember& m) {
     flush_if_full(out_, buffer_);
 }
 
-void AudienceWriter::end() {
-    if (format_ == "json") buffer_ += count_ ? "\n]\n" : "]\n";
-    out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
-    buffer_.clear();
-}
+    void end() override {
+        if (format_ == "json") buffer_ += count_ ? "\n]\n" : "]\n";
+        out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+        buffer_.clear();
+    }
 
-ConsentTaskWriter::ConsentTaskWriter(std::ostream& out, std::string_view format) : out_(out), format_(format) {
-    if (format_ == "json") buffer_ += "[";
-}
+private:
+    std::ostream& out_;
+    std::string format_;
+    std::string buffer_;
+    std::size_t count_ = 0;
+};
 
-void ConsentTaskWriter::row(const store::ConsentTask& task) {
+class ConsentTaskWriter final : public RowWriter<store::ConsentTask> {
+public:
+    ConsentTaskWriter(std::ostream& out, std::string_view format) : out_(out), format_(format) {
+        if (format_ == "json") buffer_ += "[";
+    }
+
+    void row(const store::ConsentTask& task) override {
     if (format_ == "json") {
         std::ostringstream one;
         {
@@ -291,11 +306,46 @@ void ConsentTaskWriter::row(const store::ConsentTask& task) {
     flush_if_full(out_, buffer_);
 }
 
-void ConsentTaskWriter::end() {
-    if (format_ == "json") buffer_ += count_ ? "\n]\n" : "]\n";
-    else if (count_ == 0) buffer_ += "no propagation tasks\n";
-    out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
-    buffer_.clear();
+    void end() override {
+        if (format_ == "json")
+            buffer_ += count_ ? "\n]\n" : "]\n";
+        else if (count_ == 0)
+            buffer_ += "no propagation tasks\n";
+        out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+        buffer_.clear();
+    }
+
+private:
+    std::ostream& out_;
+    std::string format_;
+    std::string buffer_;
+    std::size_t count_ = 0;
+};
+
+template <typename Writer, typename Row, const char* Name>
+std::unique_ptr<RowWriter<Row>> make_list(std::ostream& out) {
+    return std::make_unique<Writer>(out, Name);
+}
+constexpr char text_name[] = "text", jsonl_name[] = "jsonl", csv_name[] = "csv", json_name[] = "json";
+
+}  // namespace
+
+FormatTable<AudienceFactory> audience_formats() {
+    static constexpr Format<AudienceFactory> table[] = {
+        {"text", "", make_list<AudienceWriter, consent::AudienceMember, text_name>},
+        {"jsonl", "one object per line", make_list<AudienceWriter, consent::AudienceMember, jsonl_name>},
+        {"csv", "", make_list<AudienceWriter, consent::AudienceMember, csv_name>},
+        {"json", "", make_list<AudienceWriter, consent::AudienceMember, json_name>},
+    };
+    return table;
+}
+
+FormatTable<ConsentTaskListFactory> consent_task_list_formats() {
+    static constexpr Format<ConsentTaskListFactory> table[] = {
+        {"text", "", make_list<ConsentTaskWriter, store::ConsentTask, text_name>},
+        {"json", "", make_list<ConsentTaskWriter, store::ConsentTask, json_name>},
+    };
+    return table;
 }
 
 }  // namespace gdprctl::output

@@ -3,7 +3,9 @@
 #include "consent/consent.hpp"
 #include "consent/import.hpp"
 #include "output/format_table.hpp"
+#include "output/request_formats.hpp"  // RowWriter
 
+#include <memory>
 #include <ostream>
 #include <string_view>
 #include <vector>
@@ -16,38 +18,21 @@ struct StatusResult {
     std::vector<consent::PurposeState> states;
 };
 
-FormatTable<consent::Recorded> recorded_formats();
-FormatTable<StatusResult> status_formats();
-FormatTable<consent::History> history_formats();  // export: json (ISO/IEC TS 27560 shape) first, text
-FormatTable<consent::ImportResult> import_formats();
-FormatTable<store::ConsentTask> task_done_formats();
+using RecordedWriter = void(std::ostream& out, const consent::Recorded& recorded);
+using StatusWriter = void(std::ostream& out, const StatusResult& status);
+using HistoryWriter = void(std::ostream& out, const consent::History& history);
+using ImportWriter = void(std::ostream& out, const consent::ImportResult& result);
+using ConsentTaskDoneWriter = void(std::ostream& out, const store::ConsentTask& task);
+// `consent list` and `consent tasks` are streamed, one row at a time.
+using AudienceFactory = std::unique_ptr<RowWriter<consent::AudienceMember>>(std::ostream& out);
+using ConsentTaskListFactory = std::unique_ptr<RowWriter<store::ConsentTask>>(std::ostream& out);
 
-// Streams `consent list` rows (jsonl, csv, json, text) and `consent tasks` rows (text, json).
-class AudienceWriter {
-public:
-    AudienceWriter(std::ostream& out, std::string_view format);
-    void row(const consent::AudienceMember& member);
-    void end();
-    static std::vector<std::string> formats() { return {"text", "jsonl", "csv", "json"}; }
-
-private:
-    std::ostream& out_;
-    std::string format_;
-    std::string buffer_;
-    std::size_t count_ = 0;
-};
-
-class ConsentTaskWriter {
-public:
-    ConsentTaskWriter(std::ostream& out, std::string_view format);
-    void row(const store::ConsentTask& task);
-    void end();
-
-private:
-    std::ostream& out_;
-    std::string format_;
-    std::string buffer_;
-    std::size_t count_ = 0;
-};
+FormatTable<RecordedWriter> recorded_formats();
+FormatTable<StatusWriter> status_formats();
+FormatTable<HistoryWriter> history_formats();  // export: json (ISO/IEC TS 27560 shape) first, text
+FormatTable<ImportWriter> import_formats();
+FormatTable<ConsentTaskDoneWriter> consent_task_done_formats();
+FormatTable<AudienceFactory> audience_formats();  // text, jsonl, csv, json
+FormatTable<ConsentTaskListFactory> consent_task_list_formats();  // text, json
 
 }  // namespace gdprctl::output

@@ -170,7 +170,7 @@ ConsentEvent read_consent(const Statement& row) {
     event.id = row.integer(0);
     event.subject = row.optional_text(1);
     event.purpose = row.text(2);
-    event.action = checked(parse_consent_action(row.text(3)), row.text(3));
+    event.action = checked(parse<ConsentAction>(row.text(3)), row.text(3));
     event.at = instant_column(row, 4);
     event.evidence = row.text(5);
     event.method = row.text(6);
@@ -224,12 +224,12 @@ Breach read_breach(const Statement& row) {
     b.systems = split_commas(row.text(9));
     b.subjects_approx = optional_integer(row, 10);
     b.records_approx = optional_integer(row, 11);
-    if (!row.is_null(12)) b.risk = checked(parse_breach_risk(row.text(12)), row.text(12));
+    if (!row.is_null(12)) b.risk = checked(parse<BreachRisk>(row.text(12)), row.text(12));
     b.consequences = row.text(13);
     b.measures = row.text(14);
-    if (!row.is_null(15)) b.exemption = checked(parse_breach_exemption(row.text(15)), row.text(15));
+    if (!row.is_null(15)) b.exemption = checked(parse<BreachExemption>(row.text(15)), row.text(15));
     b.assessed_at = optional_instant(row, 16);
-    b.status = checked(parse_breach_status(row.text(17)), row.text(17));
+    b.status = checked(parse<BreachStatus>(row.text(17)), row.text(17));
     b.opened_at = instant_column(row, 18);
     b.opened_by = row.text(19);
     b.closed_at = optional_instant(row, 20);
@@ -465,7 +465,7 @@ public:
         while (statement.step()) {
             OpenWithdrawalTask open;
             open.task.event_id = statement.integer(0);
-            open.task.kind = checked(parse_task_kind(statement.text(1)), statement.text(1));
+            open.task.kind = checked(parse<TaskKind>(statement.text(1)), statement.text(1));
             open.task.target = statement.text(2);
             open.purpose = statement.text(5);
             open.withdrawn_at = instant_column(statement, 6);
@@ -508,7 +508,7 @@ public:
         while (statement.step()) {
             ConsentTask task;
             task.event_id = statement.integer(0);
-            task.kind = checked(parse_task_kind(statement.text(1)), statement.text(1));
+            task.kind = checked(parse<TaskKind>(statement.text(1)), statement.text(1));
             task.target = statement.text(2);
             task.done_at = optional_instant(statement, 3);
             task.done_by = statement.optional_text(4).value_or("");
@@ -614,8 +614,8 @@ public:
             BreachNotification n;
             n.breach_id = statement.text(0);
             n.seq = statement.integer32(1);
-            n.audience = checked(parse_notification_audience(statement.text(2)), statement.text(2));
-            n.phase = checked(parse_notification_phase(statement.text(3)), statement.text(3));
+            n.audience = checked(parse<NotificationAudience>(statement.text(2)), statement.text(2));
+            n.phase = checked(parse<NotificationPhase>(statement.text(3)), statement.text(3));
             n.at = instant_column(statement, 4);
             n.reference = statement.text(5);
             n.delay_reason = statement.text(6);

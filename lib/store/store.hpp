@@ -30,6 +30,14 @@ enum class Outcome { fulfilled, refused, partial, manifestly_unfounded, excessiv
 enum class TaskResolution { act, restrict, not_applicable };
 enum class TaskKind { system, notify };
 
+// The consent ledger (Art. 7) and the breach register (Art. 33, 34).
+enum class ConsentAction { given, withdrawn };
+enum class BreachRisk { none, risk, high };
+enum class BreachExemption { encrypted, mitigated, disproportionate };
+enum class NotificationAudience { authority, subjects, public_communication };
+enum class NotificationPhase { initial, additional, final };
+enum class BreachStatus { open, closed };
+
 }  // namespace gdprctl::store
 
 namespace gdprctl::model {
@@ -79,6 +87,72 @@ struct Vocabulary<store::TaskKind> {
         {E::notify, "notify", "Notify recipient", "GDPR Art. 19"},
     }};
     static_assert(is_complete(entries, E::notify));
+};
+
+// The consent ledger's and the breach register's vocabularies, as the requests' above.
+template <>
+struct Vocabulary<store::ConsentAction> {
+    using E = store::ConsentAction;
+    static constexpr std::array<VocabularyEntry<E>, 2> entries{{
+        {E::given, "given", "Consent given", "GDPR Art. 7(1)"},
+        {E::withdrawn, "withdrawn", "Consent withdrawn", "GDPR Art. 7(3)"},
+    }};
+    static_assert(is_complete(entries, E::withdrawn));
+};
+
+template <>
+struct Vocabulary<store::BreachRisk> {
+    using E = store::BreachRisk;
+    static constexpr std::array<VocabularyEntry<E>, 3> entries{{
+        {E::none, "none", "Unlikely to result in a risk", "GDPR Art. 33(1), 33(5)"},
+        {E::risk, "risk", "A risk to people's rights and freedoms", "GDPR Art. 33(1)"},
+        {E::high, "high", "A high risk", "GDPR Art. 34(1)"},
+    }};
+    static_assert(is_complete(entries, E::high));
+};
+
+template <>
+struct Vocabulary<store::BreachExemption> {
+    using E = store::BreachExemption;
+    static constexpr std::array<VocabularyEntry<E>, 3> entries{{
+        {E::encrypted, "encrypted", "Data unintelligible to others (e.g. encrypted)", "GDPR Art. 34(3)(a)"},
+        {E::mitigated, "mitigated", "High risk no longer likely after measures", "GDPR Art. 34(3)(b)"},
+        {E::disproportionate, "disproportionate", "Disproportionate effort: a public communication instead",
+         "GDPR Art. 34(3)(c)"},
+    }};
+    static_assert(is_complete(entries, E::disproportionate));
+};
+
+template <>
+struct Vocabulary<store::NotificationAudience> {
+    using E = store::NotificationAudience;
+    static constexpr std::array<VocabularyEntry<E>, 3> entries{{
+        {E::authority, "authority", "Supervisory authority", "GDPR Art. 33(1)"},
+        {E::subjects, "subjects", "People affected", "GDPR Art. 34(1)"},
+        {E::public_communication, "public", "Public communication", "GDPR Art. 34(3)(c)"},
+    }};
+    static_assert(is_complete(entries, E::public_communication));
+};
+
+template <>
+struct Vocabulary<store::NotificationPhase> {
+    using E = store::NotificationPhase;
+    static constexpr std::array<VocabularyEntry<E>, 3> entries{{
+        {E::initial, "initial", "Initial", "GDPR Art. 33(4)"},
+        {E::additional, "additional", "Additional", "GDPR Art. 33(4)"},
+        {E::final, "final", "Final", "GDPR Art. 33(4)"},
+    }};
+    static_assert(is_complete(entries, E::final));
+};
+
+template <>
+struct Vocabulary<store::BreachStatus> {
+    using E = store::BreachStatus;
+    static constexpr std::array<VocabularyEntry<E>, 2> entries{{
+        {E::open, "open", "Open", ""},
+        {E::closed, "closed", "Closed", ""},
+    }};
+    static_assert(is_complete(entries, E::closed));
 };
 
 }  // namespace gdprctl::model
@@ -132,11 +206,6 @@ struct Task {
 
 // ---- consent ledger (Art. 7) ---------------------------------------------------------------
 
-enum class ConsentAction { given, withdrawn };
-std::string_view to_string(ConsentAction action);
-std::optional<ConsentAction> parse_consent_action(std::string_view text);
-std::vector<std::string_view> consent_action_names();
-
 // One event of the append-only ledger: a person gave or withdrew consent to one purpose.
 struct ConsentEvent {
     std::int64_t id = 0;                 // shown as CON-<id>; assigned by the store
@@ -176,22 +245,6 @@ struct ConsentErasure {
 };
 
 // ---- breach register (Art. 33, 34) ------------------------------------------------------------
-
-enum class BreachRisk { none, risk, high };
-enum class BreachExemption { encrypted, mitigated, disproportionate };
-enum class NotificationAudience { authority, subjects, public_communication };
-enum class NotificationPhase { initial, additional, final };
-enum class BreachStatus { open, closed };
-std::string_view to_string(BreachRisk value);
-std::string_view to_string(BreachExemption value);
-std::string_view to_string(NotificationAudience value);
-std::string_view to_string(NotificationPhase value);
-std::string_view to_string(BreachStatus value);
-std::optional<BreachRisk> parse_breach_risk(std::string_view text);
-std::optional<BreachExemption> parse_breach_exemption(std::string_view text);
-std::optional<NotificationAudience> parse_notification_audience(std::string_view text);
-std::optional<NotificationPhase> parse_notification_phase(std::string_view text);
-std::optional<BreachStatus> parse_breach_status(std::string_view text);
 
 struct Breach {
     std::string id;  // BR-<year>-<number>

@@ -27,13 +27,8 @@ struct ListOptions {
     breach::ListOptions fields;
 };
 
-template <typename Result>
-const output::Format<Result>& chosen_format(const Context& context, output::FormatTable<Result> table) {
-    return output::choose_format(table, context.options.format);
-}
-
 void run_open(const OpenOptions& options, Context& context) {
-    const auto format = chosen_format(context, output::breach_opened_formats());
+    const auto& format = output::choose_format(output::breach_opened_formats(), context.options.format);
     const auto stamp = change_stamp(context);
     const auto reg = load_workspace_register(context);
     const auto zone = workspace_zone(reg.settings);
@@ -42,14 +37,14 @@ void run_open(const OpenOptions& options, Context& context) {
 }
 
 void run_assess(const AssessOptions& options, Context& context) {
-    const auto format = chosen_format(context, output::breach_changed_formats());
+    const auto& format = output::choose_format(output::breach_changed_formats(), context.options.format);
     const auto stamp = change_stamp(context);
     auto store = open_store(context);
     format.write(*context.out, breach::assess_breach(*store, options.fields, stamp));
 }
 
 void run_notify(const NotifyOptions& options, Context& context) {
-    const auto format = chosen_format(context, output::breach_notified_formats());
+    const auto& format = output::choose_format(output::breach_notified_formats(), context.options.format);
     const auto stamp = change_stamp(context);
     const auto zone = workspace_zone(context);
     auto store = open_store(context);
@@ -60,14 +55,14 @@ void run_notify(const NotifyOptions& options, Context& context) {
 }
 
 void run_close(const IdOptions& options, Context& context) {
-    const auto format = chosen_format(context, output::breach_changed_formats());
+    const auto& format = output::choose_format(output::breach_changed_formats(), context.options.format);
     const auto stamp = change_stamp(context);
     auto store = open_store(context);
     format.write(*context.out, breach::close_breach(*store, options.id, stamp));
 }
 
 void run_list(const ListOptions& options, Context& context) {
-    const auto format = chosen_format(context, output::breach_list_formats());
+    const auto& format = output::choose_format(output::breach_list_formats(), context.options.format);
     auto store = open_store(context, StoreAccess::read);
     output::BreachList list;
     list.now = context.now();
@@ -77,13 +72,13 @@ void run_list(const ListOptions& options, Context& context) {
 }
 
 void run_show(const IdOptions& options, Context& context) {
-    const auto format = chosen_format(context, output::breach_show_formats());
+    const auto& format = output::choose_format(output::breach_show_formats(), context.options.format);
     auto store = open_store(context, StoreAccess::read);
     format.write(*context.out, output::BreachAt{breach::show_breach(*store, options.id), context.now()});
 }
 
 void run_report(const IdOptions& options, Context& context) {
-    const auto format = chosen_format(context, output::breach_report_formats());
+    const auto& format = output::choose_format(output::breach_report_formats(), context.options.format);
     const auto reg = load_workspace_register(context);
     auto store = open_store(context, StoreAccess::read);
     format.write(*context.out,

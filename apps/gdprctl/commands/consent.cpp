@@ -52,14 +52,8 @@ struct ImportCommandOptions {
     std::size_t max_errors = 20;
 };
 
-// The renderer for --format, from the result's own table.
-template <typename Result>
-const output::Format<Result>& chosen_format(const Context& context, output::FormatTable<Result> table) {
-    return output::choose_format(table, context.options.format);
-}
-
 void run_record(const RecordOptions& options, Context& context) {
-    const auto format = chosen_format(context, output::recorded_formats());
+    const auto& format = output::choose_format(output::recorded_formats(), context.options.format);
     const auto stamp = change_stamp(context);
     const auto reg = load_workspace_register(context);
     const auto zone = workspace_zone(reg.settings);
@@ -68,7 +62,7 @@ void run_record(const RecordOptions& options, Context& context) {
 }
 
 void run_withdraw(const RecordOptions& options, Context& context) {
-    const auto format = chosen_format(context, output::recorded_formats());
+    const auto& format = output::choose_format(output::recorded_formats(), context.options.format);
     const auto stamp = change_stamp(context);
     const auto reg = load_workspace_register(context);
     const auto zone = workspace_zone(reg.settings);
@@ -77,7 +71,7 @@ void run_withdraw(const RecordOptions& options, Context& context) {
 }
 
 void run_status(const StatusOptions& options, Context& context) {
-    const auto format = chosen_format(context, output::status_formats());
+    const auto& format = output::choose_format(output::status_formats(), context.options.format);
     auto store = open_store(context, StoreAccess::read);
     output::StatusResult result{options.subject,
                                 consent::consent_status(*store, options.subject, options.purpose, context.now())};
@@ -85,35 +79,35 @@ void run_status(const StatusOptions& options, Context& context) {
 }
 
 void run_list(const ListOptions& options, Context& context) {
-    const auto format = context.format_or("text", output::AudienceWriter::formats());
-    const auto state = store::parse_consent_action(options.state);
+    const auto& format = output::choose_format(output::audience_formats(), context.options.format);
+    const auto state = store::parse<store::ConsentAction>(options.state);
     if (!state)
         throw UsageError(fmt::format("--state `{}` is not a consent state", options.state), "use given or withdrawn");
     const auto reg = load_workspace_register(context);
     auto store = open_store(context, StoreAccess::read);
-    output::AudienceWriter writer(*context.out, format);
+    auto writer = format.write(*context.out);
     consent::list_audience(*store, reg, options.purpose, *state, context.now(),
-                           [&](const consent::AudienceMember& member) { writer.row(member); });
-    writer.end();
+                           [&](const consent::AudienceMember& member) { writer->row(member); });
+    writer->end();
 }
 
 void run_tasks(const TasksOptions& options, Context& context) {
-    const auto format = context.format_or("text", {"text", "json"});
+    const auto& format = output::choose_format(output::consent_task_list_formats(), context.options.format);
     auto store = open_store(context, StoreAccess::read);
-    output::ConsentTaskWriter writer(*context.out, format);
-    consent::list_tasks(*store, options.pending, [&](const store::ConsentTask& task) { writer.row(task); });
-    writer.end();
+    auto writer = format.write(*context.out);
+    consent::list_tasks(*store, options.pending, [&](const store::ConsentTask& task) { writer->row(task); });
+    writer->end();
 }
 
 void run_task(const TaskOptions& options, Context& context) {
-    const auto format = chosen_format(context, output::task_done_formats());
+    const auto& format = output::choose_format(output::consent_task_done_formats(), context.options.format);
     const auto stamp = change_stamp(context);
     auto store = open_store(context);
     format.write(*context.out, consent::complete_task(*store, options.id, options.target, stamp));
 }
 
 void run_export(const ExportOptions& options, Context& context) {
-    const auto format = chosen_format(context, output::history_formats());
+    const auto& format = output::choose_format(output::history_formats(), context.options.format);
     const auto reg = load_workspace_register(context);
     auto store = open_store(context, StoreAccess::read);
     auto history = consent::consent_history(*store, options.subject);
@@ -149,7 +143,7 @@ std::FILE* open_feed(const std::string& file) {
 }
 
 void run_import(const ImportCommandOptions& options, Context& context) {
-    const auto format = chosen_format(context, output::import_formats());
+    const auto& format = output::choose_format(output::import_formats(), context.options.format);
     consent::ImportOptions import;
     import.display_name = options.file;
     import.max_errors = options.max_errors;
@@ -246,7 +240,7 @@ void add_list(CLI::App& group, Context& context) {
     command->add_option("--purpose", options->purpose, "SYSTEM/PURPOSE")->required();
     command->add_option("--state", options->state, "given (default) or withdrawn");
     command->footer(
-        "--format text, jsonl, csv or json. With --as-of: the audience at that moment.\n"
+        output::formats_help(output::audience_formats()) + "\nWith --as-of: the audience at that moment.\n"
         "Example (the newsletter's mailing list): gdprctl consent list --purpose crm/newsletter --format csv");
     command->callback([options, &context] { run_list(*options, context); });
 }
