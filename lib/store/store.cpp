@@ -1,6 +1,7 @@
 #include "store/store.hpp"
 
 #include "errors.hpp"
+#include "store/location.hpp"
 #include "store/sqlite_store.hpp"
 
 #include <fmt/format.h>
@@ -8,11 +9,10 @@
 namespace gdprctl::store {
 
 std::unique_ptr<Store> open_store(const std::string& location, const OpenOptions& options) {
-    for (std::string_view scheme : {"postgres://", "postgresql://"})
-        if (location.rfind(scheme, 0) == 0)
-            throw EnvironmentError(fmt::format("--db names a PostgreSQL store ({}...), which this gdprctl cannot open yet",
-                                               scheme),
-                                   "pass --db FILE (or set GDPRCTL_DB) to use a SQLite store");
+    if (const auto scheme = server_scheme(location); !scheme.empty())
+        throw EnvironmentError(fmt::format("--db names a PostgreSQL store ({}...), which this gdprctl cannot open yet",
+                                           scheme),
+                               "pass --db FILE (or set GDPRCTL_DB) to use a SQLite store");
     SqliteOptions sqlite;
     sqlite.read_only = options.read_only;
     sqlite.audit_key = options.audit_key;

@@ -8,7 +8,6 @@
 
 #include <fmt/format.h>
 
-#include <filesystem>
 #include <ostream>
 #include <sstream>
 
@@ -19,25 +18,13 @@ struct ReviewOptions {
     std::string output;  // -o FILE; empty: standard output
 };
 
-// The store when one exists; a review never creates one.
-std::unique_ptr<store::Store> existing_store(const Context& context, std::string& note) {
-    auto location = context.store_location();
-    bool is_url = location.rfind("postgres://", 0) == 0 || location.rfind("postgresql://", 0) == 0;
-    std::error_code ec;
-    if (!is_url && !std::filesystem::exists(location, ec)) {
-        note = fmt::format("no operational store at {} yet", location);
-        return nullptr;
-    }
-    return open_store(context, StoreAccess::read);
-}
-
 void run_review(const ReviewOptions& options, Context& context) {
     const auto& format = output::choose_format(output::review_formats(), context.options.format);
     review::ReviewInputs inputs;
     inputs.root = context.workspace_root();
     inputs.as_of = context.today();
     inputs.now = context.now();
-    auto store = existing_store(context, inputs.store_note);
+    auto store = open_existing_store(context, inputs.store_note);
     inputs.store = store.get();
     auto result = review::build_review(inputs);
     std::ostringstream text;
@@ -63,7 +50,7 @@ void run_sign(const SignOptions& options, Context& context) {
     inputs.options.note = options.note;
     inputs.options.accept_open = options.accept_open;
     inputs.stamp = change_stamp(context);
-    inputs.open_existing = [&context](std::string& note) { return existing_store(context, note); };
+    inputs.open_existing = [&context](std::string& note) { return open_existing_store(context, note); };
     inputs.open_for_writing = [&context] { return open_store(context); };
     const auto result = review::sign_review(inputs);
     format.write(*context.out, result);

@@ -4,6 +4,7 @@
 #include "register/loader.hpp"
 #include "register/workspace.hpp"
 #include "store/audit.hpp"
+#include "store/location.hpp"
 
 #include <fmt/format.h>
 
@@ -17,6 +18,15 @@ std::unique_ptr<store::Store> open_store(const Context& context, StoreAccess acc
     options.read_only = access == StoreAccess::read;
     options.audit_key = audit_key_from_environment();
     return store::open_store(context.store_location(), options);
+}
+
+std::unique_ptr<store::Store> open_existing_store(const Context& context, std::string& note) {
+    const auto location = context.store_location();
+    if (!store::store_exists(location)) {
+        note = fmt::format("no operational store at {} yet", location);
+        return nullptr;
+    }
+    return open_store(context, StoreAccess::read);
 }
 
 store::AuditKey audit_key_from_environment() {
