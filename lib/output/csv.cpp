@@ -3,14 +3,13 @@
 namespace gdprctl::output {
 
 std::string csv_cell(std::string_view text) {
-    std::string cell;
-    cell.reserve(text.size() + 3);
-    bool formula = !text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos;
-    if (formula) cell += '\'';
-    cell += text;
-    if (cell.find_first_of(",\"\r\n") == std::string::npos) return cell;
-    std::string quoted = "\"";
-    for (char c : cell) {
+    // A cell a spreadsheet would run as a formula gets a leading apostrophe and is quoted as well
+    // (the OWASP advice), so that neither a spreadsheet nor a CSV reader that strips quotes runs it.
+    const bool formula = !text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos;
+    if (!formula && text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+    std::string quoted = formula ? "\"'" : "\"";
+    quoted.reserve(text.size() + 4);
+    for (char c : text) {
         if (c == '"') quoted += '"';
         quoted += c;
     }

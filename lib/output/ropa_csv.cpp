@@ -1,6 +1,7 @@
 // The record as CSV in the column layout of the UK ICO's "Documentation template for controllers"
 // (sheet "Template", columns A to AD), one row per system and purpose, so that it can be pasted
 // into the regulator's spreadsheet or compared with one kept there.
+#include "output/csv.hpp"
 #include "output/report_formats.hpp"
 #include "report/text.hpp"
 
@@ -134,11 +135,11 @@ const std::vector<std::string>& ico_controller_columns() {
 }
 
 void write_ropa_csv(std::ostream& out, const RopaRecord& record) {
-    out << csv_record(ico_controller_columns());
+    out << csv_row(ico_controller_columns());
     auto controller = controller_cells(record);
     for (const auto& system : record.systems) {
-        if (system.purposes.empty()) out << csv_record(row(system, nullptr, controller));
-        for (const auto& purpose : system.purposes) out << csv_record(row(system, &purpose, controller));
+        if (system.purposes.empty()) out << csv_row(row(system, nullptr, controller));
+        for (const auto& purpose : system.purposes) out << csv_row(row(system, &purpose, controller));
     }
 }
 

@@ -58,31 +58,6 @@ std::string html_escape(std::string_view text) {
     return out;
 }
 
-std::string csv_field(std::string_view text) {
-    // A cell starting with = + - @ (or tab or CR, which some spreadsheets skip before them) is
-    // read as a formula: the OWASP CSV-injection advice is to prefix it with a single quote and
-    // quote the cell, so that it is shown as text and never executed.
-    const bool formula = !text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos;
-    if (!formula && text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
-    std::string out = formula ? "\"'" : "\"";
-    for (char c : text) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    out += '"';
-    return out;
-}
-
-std::string csv_record(const std::vector<std::string>& fields) {
-    std::string out;
-    for (std::size_t i = 0; i < fields.size(); ++i) {
-        if (i > 0) out += ',';
-        out += csv_field(fields[i]);
-    }
-    out += "\r\n";
-    return out;
-}
-
 std::string md_escape(std::string_view text) {
     std::string out;
     out.reserve(text.size());

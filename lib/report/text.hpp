@@ -25,13 +25,6 @@ std::string join_words(const std::vector<std::string>& items);
 // Text safe inside HTML element content and double-quoted attribute values.
 std::string html_escape(std::string_view text);
 
-// One RFC 4180 field: quoted when it holds a comma, quote, CR or LF, with quotes doubled; a cell
-// that a spreadsheet would run as a formula (= + - @ tab CR first) gets a leading quote (OWASP).
-// Every CSV writer goes through this.
-std::string csv_field(std::string_view text);
-// A whole record, fields separated by commas and terminated by CRLF (RFC 4180 section 2).
-std::string csv_record(const std::vector<std::string>& fields);
-
 // Text safe inside a Markdown paragraph or table cell: inline markup and pipes escaped, line
 // breaks folded into spaces.
 std::string md_escape(std::string_view text);

@@ -11,10 +11,15 @@ TEST_CASE("csv_cell quotes per RFC 4180 and neutralises formulas", "[output]") {
         {"say \"hi\"", "\"say \"\"hi\"\"\""},
         {"two\nlines", "\"two\nlines\""},
         {"=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\""},
-        {"+1", "'+1"},
-        {"-2+3", "'-2+3"},
-        {"@SUM(A1)", "'@SUM(A1)"},
-        {"\tx", "'\tx"},
+        {"+1", "\"'+1\""},
+        {"-2+3", "\"'-2+3\""},
+        {"@SUM(A1)", "\"'@SUM(A1)\""},
+        {"\tx", "\"'\tx\""},
+        {"a, b", "\"a, b\""},
+        {"+31 20 123", "\"'+31 20 123\""},
+        {"-2", "\"'-2\""},
+        {"a=b", "a=b"},
+        {"=\"x\"", "\"'=\"\"x\"\"\""},
         {"", ""},
         {"P1Y", "P1Y"},
     }));
@@ -22,5 +27,6 @@ TEST_CASE("csv_cell quotes per RFC 4180 and neutralises formulas", "[output]") {
 }
 
 TEST_CASE("csv_row ends records with CRLF", "[output]") {
-    CHECK(output::csv_row({"a", "=b", "c,d"}) == "a,'=b,\"c,d\"\r\n");
+    CHECK(output::csv_row({"a", "=b", "c,d"}) == "a,\"'=b\",\"c,d\"\r\n");
+    CHECK(output::csv_row({"a", "b,c", ""}) == "a,\"b,c\",\r\n");
 }

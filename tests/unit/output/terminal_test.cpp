@@ -1,7 +1,5 @@
 #include "output/terminal.hpp"
 
-#include "report/text.hpp"
-
 #include <catch2/catch.hpp>
 
 using namespace gdprctl;
@@ -14,14 +12,4 @@ TEST_CASE("terminal_escape makes control and bidi characters visible", "[output]
     CHECK(output::terminal_escape("\xC2\x9B" "31m") == "\\u009b31m");
     CHECK(output::terminal_escape("a\tb") == "a\\tb");
     CHECK(output::terminal_escape("a\tb", true) == "a\tb");
-}
-
-TEST_CASE("CSV cells that a spreadsheet would run as formulas are neutralised (OWASP)", "[output]") {
-    CHECK(report::csv_field("=1+1") == "\"'=1+1\"");
-    CHECK(report::csv_field("+31 20 123") == "\"'+31 20 123\"");
-    CHECK(report::csv_field("-2") == "\"'-2\"");
-    CHECK(report::csv_field("@SUM(A1)") == "\"'@SUM(A1)\"");
-    CHECK(report::csv_field("\tx") == "\"'\tx\"");
-    CHECK(report::csv_field("a=b") == "a=b");
-    CHECK(report::csv_field("=\"x\"") == "\"'=\"\"x\"\"\"");
 }

@@ -43,15 +43,6 @@ TEST_CASE("HTML escaping covers text and attribute contexts", "[report]") {
     CHECK(report::html_escape("plain text") == "plain text");
 }
 
-TEST_CASE("CSV fields follow RFC 4180", "[report]") {
-    CHECK(report::csv_field("plain") == "plain");
-    CHECK(report::csv_field("a, b") == "\"a, b\"");
-    CHECK(report::csv_field("say \"hi\"") == "\"say \"\"hi\"\"\"");
-    CHECK(report::csv_field("two\nlines") == "\"two\nlines\"");
-    CHECK(report::csv_field("") == "");
-    CHECK(report::csv_record({"a", "b,c", ""}) == "a,\"b,c\",\r\n");
-}
-
 TEST_CASE("Markdown escaping keeps table cells intact", "[report]") {
     CHECK(report::md_escape("a | b") == "a \\| b");
     CHECK(report::md_escape("_ga *x*") == "\\_ga \\*x\\*");
