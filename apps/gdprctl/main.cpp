@@ -32,7 +32,8 @@ int main(int argc, char** argv) {
 
     CLI::App app{"gdprctl: GDPR compliance as code. Checks a Register of Systems kept as YAML, renders\n"
                  "the Art. 30 record and the privacy-notice tables, and keeps an operational store of\n"
-                 "data-subject requests with a hash-chained audit trail.",
+                 "data-subject requests, the consent ledger and the breach register, with a hash-chained\n"
+                 "audit trail.",
                  "gdprctl"};
     app.set_version_flag("--version", std::string("gdprctl ") + GDPRCTL_VERSION);
     app.fallthrough();
