@@ -7,6 +7,7 @@ packages=(
   sqlite3 tzdata python3 python3-jsonschema python3-yaml
   faketime  # tests/cli/requests_law.sh: a clock set back, for `audit verify`
   chromium poppler-utils
+  clang libclang-rt-14-dev  # scripts/fuzz.sh: the libFuzzer targets (.ci/run's fuzz smoke run)
 )
 missing=()
 for package in "${packages[@]}"; do

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets (preset `fuzz`: clang, ASan + UBSan) and runs each for a fixed time.
+#   scripts/fuzz.sh [SECONDS_PER_TARGET]        (default 30; .ci/run uses a short smoke run)
+#   FUZZ_RUNS=10000000 scripts/fuzz.sh loader   runs the loader for a number of executions instead
+# Seed corpora are built from tests/data and examples/ (register files as they are; for the editor,
+# a value line followed by a register file; for the time parsers, the dates and durations found in
+# them). Crashes are written to build-fuzz/crashes/ and make the script fail.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-30}
+only=${2:-}
+if [[ $seconds == loader || $seconds == yaml_edit || $seconds == time ]]; then only=$seconds; seconds=30; fi
+export CMAKE_CXX_COMPILER_LAUNCHER=${CMAKE_CXX_COMPILER_LAUNCHER:-}
+cmake --preset fuzz >/dev/null
+cmake --build build-fuzz -j"$(nproc)" --target fuzz_loader fuzz_yaml_edit fuzz_time
+
+corpus=build-fuzz/corpus
+mkdir -p "$corpus/loader" "$corpus/yaml_edit" "$corpus/time" build-fuzz/crashes
+i=0
+while IFS= read -r -d '' file; do
+    i=$((i + 1))
+    cp "$file" "$corpus/loader/seed-$i"
+    { echo "New name: with colon"; cat "$file"; } >"$corpus/yaml_edit/seed-$i"
+done < <(find tests/data examples -name '*.yaml' -print0)
+grep -rhoE '[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9:]+Z)?|P[0-9YMWDTHS]+' tests/data examples --include='*.yaml' |
+    sort -u | head -200 | while IFS= read -r token; do printf '%s' "$token" >"$corpus/time/$(printf '%s' "$token" | sha1sum | cut -c1-12)"; done
+
+status=0
+for target in loader yaml_edit time; do
+    [[ -n $only && $only != "$target" ]] && continue
+    limit=(-max_total_time="$seconds")
+    [[ -n ${FUZZ_RUNS:-} && $target == loader ]] && limit=(-runs="$FUZZ_RUNS")
+    echo "== fuzz_$target ${limit[*]}"
+    if ! build-fuzz/fuzz/fuzz_$target "${limit[@]}" -max_len=65536 -rss_limit_mb=2048 -timeout=10 \
+        -artifact_prefix=build-fuzz/crashes/"$target"- -print_final_stats=1 "$corpus/$target" 2>build-fuzz/fuzz_$target.log; then
+        status=1
+        echo "fuzz_$target found a crash:"; tail -40 build-fuzz/fuzz_$target.log
+    fi
+    grep -E "^stat::number_of_executed_units|^stat::peak_rss_mb|Done [0-9]+ runs" build-fuzz/fuzz_$target.log || true
+done
+exit $status
