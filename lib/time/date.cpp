@@ -185,6 +185,9 @@ std::optional<Duration> parse_duration(std::string_view text) {
         any = true;
     }
     if (!any) return std::nullopt;
+    // Weeks fold into days and hours/minutes into seconds; the folded value must still be one a
+    // duration can be written back with (to_string), or a stored period would not read back.
+    if (d.days > max_duration_component || d.seconds / 3600 > max_duration_component) return std::nullopt;
     // Longer than the calendar gdprctl can write (0001-9999) is a mistake, not a period: it would
     // wrap a 16-bit year or store a date that cannot be read back.
     if (d.approx_days() > max_duration_days) return std::nullopt;
