@@ -228,7 +228,9 @@ std::string replace_scalar(std::string_view text, const yaml::Node& scalar, std:
     return out;
 }
 
-std::string set_scalar(std::string_view text, const yaml::Node& map, std::string_view key, std::string_view value,
+namespace {
+
+std::string set_scalar_text(std::string_view text, const yaml::Node& map, std::string_view key, std::string_view value,
                        std::string_view comment) {
     if (!map.is_map()) throw UsageError(fmt::format("cannot set `{}`: its parent is not a mapping", key));
     auto eol = line_ending(text);
@@ -313,7 +315,44 @@ std::string set_scalar(std::string_view text, const yaml::Node& map, std::string
     return insert_lines(text, offset, line + std::string(eol), eol);
 }
 
-std::string append_item(std::string_view text, const yaml::Node& root, std::string_view key, std::string_view item) {
+const yaml::Node* map_at(const yaml::Node& node, diag::Position pos) {
+    if (node.is_map() && node.pos.line == pos.line && node.pos.col == pos.col) return &node;
+    for (const auto& item : node.items)
+        if (const auto* found = map_at(item, pos)) return found;
+    for (const auto& entry : node.entries)
+        if (const auto* found = map_at(entry.value, pos)) return found;
+    return nullptr;
+}
+
+// As for appending: the edited text must read back with `key` of the same map (it starts where
+// it started: edits only touch lines after its first) holding `value` (fuzz_yaml_edit found a
+// plain scalar continued on a file's last line that turned the inserted key into a syntax error).
+void check_set(std::string_view edited, const yaml::Node& map, std::string_view key, std::string_view value) {
+    diag::Sink sink;
+    auto again = yaml::parse(edited, "edited", sink);
+    const yaml::Node* changed = nullptr;
+    for (const auto& document : again.documents)
+        if (!changed) changed = map_at(document, map.pos);
+    const yaml::Node* now = again.ok && changed ? changed->find(key) : nullptr;
+    if (!now || !now->is_scalar() || now->value != value)
+        throw UsageError(fmt::format("the file's layout near `{}` (line {}) would change meaning if `{}` were set in "
+                                     "place",
+                                     key, map.pos.line, key),
+                         "check the file with `gdprctl check`, end it with a line break, and run the command again");
+}
+
+}  // namespace
+
+std::string set_scalar(std::string_view text, const yaml::Node& map, std::string_view key, std::string_view value,
+                       std::string_view comment) {
+    auto edited = set_scalar_text(text, map, key, value, comment);
+    check_set(edited, map, key, value);
+    return edited;
+}
+
+namespace {
+
+std::string append_item_text(std::string_view text, const yaml::Node& root, std::string_view key, std::string_view item) {
     auto eol = line_ending(text);
     auto render_item = [&](std::size_t indent) {
         std::string out;
@@ -382,6 +421,35 @@ std::string append_item(std::string_view text, const yaml::Node& root, std::stri
     auto end = body_end(text, lines, key_line, key_indent, dash_items);
     auto offset = end < lines.size() ? lines[end].begin : text.size();
     return insert_lines(text, offset, render_item(dash), eol);
+}
+
+// The edited text must read back as the same file with one more item under `key`. The editor
+// works on lines, and a few valid but unusual layouts change meaning when lines are added after
+// them (fuzz/fuzz_yaml_edit.cpp found one: a plain scalar continued on the last line of a file
+// without a final line break, which swallowed the new item). Refusing is better than writing a
+// register that says something else than the command was asked to write.
+void check_appended(std::string_view edited, const yaml::Node& root, std::string_view key) {
+    const yaml::Node* before = root.is_map() ? root.find(key) : nullptr;
+    const std::size_t items_before = before && before->is_sequence() ? before->items.size() : 0;
+    const std::size_t entries_before = root.is_map() ? root.entries.size() + (before ? 0 : 1) : 1;
+    diag::Sink sink;
+    auto again = yaml::parse(edited, "edited", sink);
+    const yaml::Node* after_root = again.ok && again.documents.size() == 1 ? &again.documents.front() : nullptr;
+    const yaml::Node* after = after_root && after_root->is_map() ? after_root->find(key) : nullptr;
+    if (!after || !after->is_sequence() || after->items.size() != items_before + 1 ||
+        after_root->entries.size() != entries_before)
+        throw UsageError(fmt::format("the file's layout near the end of `{}` would change meaning if an entry were "
+                                     "appended in place",
+                                     key),
+                         "check the file with `gdprctl check`, end it with a line break, and run the command again");
+}
+
+}  // namespace
+
+std::string append_item(std::string_view text, const yaml::Node& root, std::string_view key, std::string_view item) {
+    auto edited = append_item_text(text, root, key, item);
+    check_appended(edited, root, key);
+    return edited;
 }
 
 std::string remove_item(std::string_view text, const yaml::Node& sequence, std::size_t index) {

@@ -215,3 +215,26 @@ TEST_CASE("set_scalar fills a key that has no value", "[yaml_edit]") {
     CHECK(edit::set_scalar(text, root, "c", "z") == "a:\nb: ~   # later\nc: z  # soon\nd: 1\n");
     CHECK(parse(out).find("a")->value == "x");
 }
+
+TEST_CASE("append_item refuses a layout that would swallow the new item", "[yaml_edit]") {
+    // Found by fuzz_yaml_edit: the last line continues a plain scalar and has no line break, so
+    // lines added after it would read as part of that scalar, or not at all.
+    std::string text = "systems:\n  - id: a\n    data: [x]\n    more words ";
+    diag::Sink sink;
+    auto parsed = yaml::parse(text, "test.yaml", sink);
+    REQUIRE(parsed.ok);
+    REQUIRE(parsed.documents.size() == 1);
+    CHECK_THROWS_AS(edit::append_item(text, parsed.documents.front(), "systems", "id: b"), UsageError);
+}
+
+TEST_CASE("set_scalar refuses a layout that would turn the new key into a syntax error", "[yaml_edit]") {
+    // Found by fuzz_yaml_edit: a plain scalar continued on the file's last line, at the indentation
+    // of its map's keys; a key inserted after it makes the file unreadable.
+    std::string text = "systems:\n  - id: crm\n    purposes:\n      - id: service\n        description: Words\n"
+                       "        more";
+    diag::Sink sink;
+    auto parsed = yaml::parse(text, "test.yaml", sink);
+    REQUIRE(parsed.ok);
+    REQUIRE(parsed.documents.size() == 1);
+    CHECK_THROWS_AS(edit::set_scalar(text, first_system(parsed.documents.front()), "name", "CRM"), UsageError);
+}
