@@ -9,13 +9,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-30}
 only=${2:-}
-if [[ $seconds == loader || $seconds == yaml_edit || $seconds == time ]]; then only=$seconds; seconds=30; fi
+if [[ $seconds == loader || $seconds == yaml_edit || $seconds == time || $seconds == retention_due ]]; then only=$seconds; seconds=30; fi
 export CMAKE_CXX_COMPILER_LAUNCHER=${CMAKE_CXX_COMPILER_LAUNCHER:-}
 cmake --preset fuzz >/dev/null
-cmake --build build-fuzz -j"$(nproc)" --target fuzz_loader fuzz_yaml_edit fuzz_time
+cmake --build build-fuzz -j"$(nproc)" --target fuzz_loader fuzz_yaml_edit fuzz_time fuzz_retention_due
 
 corpus=build-fuzz/corpus
-mkdir -p "$corpus/loader" "$corpus/yaml_edit" "$corpus/time" build-fuzz/crashes
+mkdir -p "$corpus/loader" "$corpus/yaml_edit" "$corpus/time" "$corpus/retention_due" build-fuzz/crashes
 i=0
 while IFS= read -r -d '' file; do
     i=$((i + 1))
@@ -26,7 +26,19 @@ grep -rhoE '[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9:]+Z)?|P[0-9YMWDTHS]+' tests/data ex
     sort -u | head -200 | while IFS= read -r token; do printf '%s' "$token" >"$corpus/time/$(printf '%s' "$token" | sha1sum | cut -c1-12)"; done
 
 status=0
-for target in loader yaml_edit time; do
+# The exports of `retention due`: a control byte (bit 0: JSONL; bit 1: ids; the rest: chunk size)
+# and then the export, with a few written here so the corpus never starts empty.
+printf '\002id,created\n1,2020-01-01\n2,"2026-11-25T10:00:00Z"\n' >"$corpus/retention_due/csv-ids"
+printf '\000id,created,note\n1,2024-02-29,"a ""quoted"", note"\n' >"$corpus/retention_due/csv-rows"
+printf '\003{"id":1,"created":"2020-01-01"}\n{"id":"x","created":"2025-05-31T23:59:59+02:00"}\n' \
+    >"$corpus/retention_due/jsonl-ids"
+while IFS= read -r -d '' file; do
+    i=$((i + 1))
+    case $file in *.jsonl) control='\003' ;; *) control='\002' ;; esac
+    { printf "$control"; cat "$file"; } >"$corpus/retention_due/seed-$i"
+done < <(find tests -name '*.csv' -print0 -o -name '*.jsonl' -print0)
+
+for target in loader yaml_edit time retention_due; do
     [[ -n $only && $only != "$target" ]] && continue
     limit=(-max_total_time="$seconds")
     [[ -n ${FUZZ_RUNS:-} && $target == loader ]] && limit=(-runs="$FUZZ_RUNS")

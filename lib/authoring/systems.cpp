@@ -56,7 +56,9 @@ std::vector<PurposeDraft> purposes_of(const SystemFlags& flags) {
     for (const auto& text : flags.purposes) {
         validate_purpose_flag(text);
         auto [id, basis] = split_once(text, ':', "--purpose", "ID:BASIS");
-        if (std::any_of(purposes.begin(), purposes.end(), [&](const auto& p) { return p.id == id; }))
+        // Named copies, not the bindings: clang 14 (the fuzz build) cannot capture structured bindings.
+        const auto wanted = id;
+        if (std::any_of(purposes.begin(), purposes.end(), [&](const auto& p) { return p.id == wanted; }))
             throw UsageError(fmt::format("--purpose `{}` is given twice", id), "give each purpose its own id");
         PurposeDraft draft;
         draft.id = id;
@@ -68,7 +70,8 @@ std::vector<PurposeDraft> purposes_of(const SystemFlags& flags) {
     auto attach = [&](const std::vector<std::string>& values, const char* flag, std::string PurposeDraft::*member) {
         for (const auto& text : values) {
             auto [id, value] = split_once(text, '=', flag, "PURPOSE=TEXT");
-            auto it = std::find_if(purposes.begin(), purposes.end(), [&](const auto& p) { return p.id == id; });
+            const auto wanted = id;
+            auto it = std::find_if(purposes.begin(), purposes.end(), [&](const auto& p) { return p.id == wanted; });
             if (it == purposes.end()) {
                 auto hint = diag::did_you_mean(id, ids);
                 throw UsageError(fmt::format("{} names purpose `{}`, which no --purpose declares", flag, id),
