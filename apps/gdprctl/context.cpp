@@ -14,7 +14,7 @@ namespace gdprctl::cli {
 
 time::DateTime Context::now() const {
     // `--as-of ""` (an unset variable in a script) is an error, not "use the clock".
-    if (options.as_of.empty() && !options.as_of_given) return time::DateTime::now();
+    if (dated_by_clock()) return time::DateTime::now();
     auto parsed = time::parse_datetime(options.as_of);
     if (!parsed)
         throw UsageError(fmt::format("--as-of `{}` is not a date or date-time", options.as_of),

@@ -34,6 +34,8 @@ struct Context {
 
     // --as-of, or the real clock. Throws UsageError on a malformed value.
     time::DateTime now() const;
+    // Whether now() is the real clock (no --as-of).
+    bool dated_by_clock() const { return options.as_of.empty() && !options.as_of_given; }
     time::Date today() const { return now().date(); }
 
     // The workspace root (walks up from the current folder unless --workspace is given).

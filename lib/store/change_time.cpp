@@ -37,6 +37,14 @@ void require_fact_not_after(time::DateTime fact, const ChangeStamp& stamp, std::
                                      option));
 }
 
+ChangeStamp stamp_under_lock(const ChangeStamp& stamp) {
+    ChangeStamp fresh = stamp;
+    if (!stamp.recorded_from_clock) return fresh;
+    fresh.recorded_at = std::max(stamp.recorded_at, time::DateTime::now());
+    if (stamp.at_from_clock) fresh.at = std::max(stamp.at, fresh.recorded_at);
+    return fresh;
+}
+
 ChangeStamp checked_stamp(const ChangeStamp& stamp, std::optional<time::DateTime> newest_event) {
     ChangeStamp checked = stamp;
     const auto at = stamp.at.time_point();

@@ -20,6 +20,11 @@ inline constexpr std::chrono::hours backdate_tolerance{24};
 // carries a backdate reason; the reason is kept only when the change is in fact backdated.
 ChangeStamp checked_stamp(const ChangeStamp& stamp, std::optional<time::DateTime> newest_event);
 
+// The stamp with the clock read again, for a backend that now holds its write lock: recorded_at
+// when it came from the clock, and `at` as well when it did (no --as-of). Never earlier than the
+// stamp's own times. Other stamps (fixed times given by a caller or a test) are returned as they are.
+ChangeStamp stamp_under_lock(const ChangeStamp& stamp);
+
 // A change is never dated before the facts it depends on: Refusal (exit 1) naming both when `at`
 // (the change's effective time) is before `fact`. `change` and `what` say which, for the message.
 void require_not_before(time::DateTime at, time::DateTime fact, std::string_view change, std::string_view what);

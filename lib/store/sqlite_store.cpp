@@ -776,7 +776,8 @@ public:
         Transaction transaction(db_, Transaction::Mode::immediate);
         const auto changes_before = sqlite3_total_changes64(db_);
         // Checked under the write lock, against the newest event another writer may just have added.
-        const ChangeStamp checked = checked_stamp(stamp, SqliteSession(db_, nullptr).newest_audit_time());
+        const ChangeStamp checked =
+            checked_stamp(stamp_under_lock(stamp), SqliteSession(db_, nullptr).newest_audit_time());
         SqliteSession session(db_, &checked, audit_key_, purge_marker());
         body(session);
         if (sqlite3_total_changes64(db_) != changes_before && !session.audited())

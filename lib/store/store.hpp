@@ -410,6 +410,11 @@ struct ChangeStamp {
     std::string backdate_reason;  // --backdate: required when `at` lies in the past (see change_time.hpp)
     // The date of `at` in the workspace's time zone (settings.timezone); its UTC date when unset.
     std::optional<time::Date> local_date = {};
+    // Set where recorded_at (and, without --as-of, `at`) were read from the clock: the store reads
+    // the clock again once it holds its write lock (stamp_under_lock), so a writer that waited for
+    // another never records an earlier time than the event it follows (Art. 5(2)).
+    bool recorded_from_clock = false;
+    bool at_from_clock = false;
 
     time::Date date() const { return local_date.value_or(at.date()); }
 };

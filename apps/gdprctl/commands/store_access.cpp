@@ -37,7 +37,11 @@ store::AuditKey audit_key_from_environment() {
 
 store::ChangeStamp change_stamp(const Context& context) {
     const auto at = context.now();
-    return {context.actor(), at, time::DateTime::now(), context.options.backdate, workspace_zone(context).date_at(at)};
+    store::ChangeStamp stamp{context.actor(), at, time::DateTime::now(), context.options.backdate,
+                             workspace_zone(context).date_at(at)};
+    stamp.recorded_from_clock = true;
+    stamp.at_from_clock = context.dated_by_clock();
+    return stamp;
 }
 
 void add_backdate_option(CLI::App& command, Context& context) {
