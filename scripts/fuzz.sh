@@ -42,6 +42,8 @@ for target in loader yaml_edit time retention_due; do
     [[ -n $only && $only != "$target" ]] && continue
     limit=(-max_total_time="$seconds")
     [[ -n ${FUZZ_RUNS:-} && $target == loader ]] && limit=(-runs="$FUZZ_RUNS")
+    # FUZZ_SEED fixes libFuzzer's random choices, so a CI smoke run replays the same inputs.
+    [[ -n ${FUZZ_SEED:-} ]] && limit+=(-seed="$FUZZ_SEED")
     echo "== fuzz_$target ${limit[*]}"
     if ! build-fuzz/fuzz/fuzz_$target "${limit[@]}" -max_len=65536 -rss_limit_mb=2048 -timeout=10 \
         -artifact_prefix=build-fuzz/crashes/"$target"- -print_final_stats=1 "$corpus/$target" 2>build-fuzz/fuzz_$target.log; then
