@@ -152,6 +152,15 @@ svg { display: block; max-width: 100%; height: auto; }
 svg text { font: 12px system-ui, sans-serif; fill: #1d2430; }
 svg .muted { fill: #5b6473; }
 .charts { display: grid; grid-template-columns: 1fr 1fr; gap: 24px; }
+table.counts, table.actions { table-layout: fixed; }
+table.actions td:first-child { width: auto; }
+table.actions col.severity { width: 9%; }
+table.actions col.what { width: 45%; }
+table.actions col.article { width: 17%; }
+table.actions col.owner { width: 17%; }
+table.actions col.due { width: 12%; }
+td.date { white-space: nowrap; }
+p.legend { font-size: 0.85em; margin-top: 0; }
 @media print { .charts { grid-template-columns: 1fr 1fr; } }
 </style>
 )css";
@@ -198,11 +207,13 @@ std::string timeline_svg(const ReviewResult& result) {
         auto now = std::count_if(result.actions.begin(), result.actions.end(), [&](const Action& a) {
             return a.area == areas[i] && (!a.due || *a.due <= result.as_of);
         });
+        // Wide enough for the count's digits.
+        const auto radius = 9 + 3 * std::max(0, static_cast<int>(std::to_string(now).size()) - 2);
         if (now > 0)
-            svg += fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"9\" fill=\"#a4262c\"><title>{} due now or overdue</title>"
+            svg += fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"#a4262c\"><title>{} due now or overdue</title>"
                                "</circle><text x=\"{}\" y=\"{}\" text-anchor=\"middle\" style=\"fill:#fff;font-size:10px\">"
                                "{}</text>\n",
-                               left, y, now, left, y + 4, now);
+                               left, y, radius, now, left, y + 4, now);
         for (const auto& deadline : result.upcoming) {
             if (deadline.area != areas[i]) continue;
             auto day = (deadline.due.days() - result.as_of.days()).count();
@@ -260,12 +271,17 @@ void write_html(std::ostream& out, const ReviewResult& result) {
     page << "</tbody></table>\n";
 
     page << "<h2>Coming deadlines (90 days)</h2>\n" << timeline_svg(result);
+    // The chart is read on paper and in screenshots too, where its tooltips are not there.
+    page << "<p class=\"muted legend\"><span style=\"color:#a4262c\">&#9679;</span> with a number: actions of "
+            "that area due on "
+         << result.as_of.to_string()
+         << " or overdue (listed under Actions); a small dot: a deadline to come (listed below).</p>\n";
     if (result.upcoming.empty())
         page << "<p class=\"muted\">No review or request falls due in the next 90 days.</p>\n";
     else {
         page << "<table class=\"grid\"><thead><tr><th>Due</th><th>Area</th><th>What</th></tr></thead><tbody>\n";
         for (const auto& deadline : result.upcoming)
-            page << "<tr><td>" << deadline.due.to_string() << "</td><td>" << review::to_string(deadline.area)
+            page << "<tr><td class=\"date\">" << deadline.due.to_string() << "</td><td>" << review::to_string(deadline.area)
                  << "</td><td>" << esc(deadline.what) << "</td></tr>\n";
         page << "</tbody></table>\n";
     }
@@ -282,14 +298,16 @@ void write_html(std::ostream& out, const ReviewResult& result) {
     if (result.actions.empty()) page << "<p>Nothing needs action.</p>\n";
     for (auto area : review::areas()) {
         if (result.count(area, Severity::error) + result.count(area, Severity::warning) == 0) continue;
-        page << "<h3>" << review::to_string(area) << "</h3>\n<table class=\"grid\"><thead><tr><th>Severity</th>"
+        page << "<h3>" << review::to_string(area)
+             << "</h3>\n<table class=\"grid actions\"><colgroup><col class=\"severity\"><col class=\"what\">"
+                "<col class=\"article\"><col class=\"owner\"><col class=\"due\"></colgroup><thead><tr><th>Severity</th>"
                 "<th>What</th><th>Article</th><th>Owner</th><th>Due</th></tr></thead><tbody>\n";
         for (const auto& action : result.actions) {
             if (action.area != area) continue;
             page << "<tr><td class=\"sev-" << diag::to_string(action.severity) << "\">"
                  << diag::to_string(action.severity) << "</td><td>" << esc(action.what);
             if (auto w = where(action); !w.empty()) page << "<br><span class=\"muted\"><code>" << esc(w) << "</code></span>";
-            page << "</td><td>" << esc(action.article) << "</td><td>" << esc(action.owner) << "</td><td>"
+            page << "</td><td>" << esc(action.article) << "</td><td>" << esc(action.owner) << "</td><td class=\"date\">"
                  << due_text(action) << "</td></tr>\n";
         }
         page << "</tbody></table>\n";
