@@ -1,4 +1,5 @@
 #include "consent/import.hpp"
+#include "io/utf8.hpp"
 
 #include "diag/suggest.hpp"
 #include "errors.hpp"
@@ -142,14 +143,30 @@ std::string parse_json_object(std::string_view line, std::array<std::string, Col
             const char e = line[i + 1];
             i += 2;
             switch (e) {
-                case '"': out += '"'; break;
-                case '\\': out += '\\'; break;
-                case '/': out += '/'; break;
-                case 'b': out += '\b'; break;
-                case 'f': out += '\f'; break;
-                case 'n': out += '\n'; break;
-                case 'r': out += '\r'; break;
-                case 't': out += '\t'; break;
+                case '"':
+                    out += '"';
+                    break;
+                case '\\':
+                    out += '\\';
+                    break;
+                case '/':
+                    out += '/';
+                    break;
+                case 'b':
+                    out += '\b';
+                    break;
+                case 'f':
+                    out += '\f';
+                    break;
+                case 'n':
+                    out += '\n';
+                    break;
+                case 'r':
+                    out += '\r';
+                    break;
+                case 't':
+                    out += '\t';
+                    break;
                 case 'u': {
                     auto hex4 = [&](std::uint32_t& value) {
                         if (i + 4 > line.size()) return false;
@@ -157,10 +174,14 @@ std::string parse_json_object(std::string_view line, std::array<std::string, Col
                         for (std::size_t k = 0; k < 4; ++k) {
                             const char h = line[i + k];
                             value <<= 4;
-                            if (h >= '0' && h <= '9') value |= static_cast<std::uint32_t>(h - '0');
-                            else if (h >= 'a' && h <= 'f') value |= static_cast<std::uint32_t>(h - 'a' + 10);
-                            else if (h >= 'A' && h <= 'F') value |= static_cast<std::uint32_t>(h - 'A' + 10);
-                            else return false;
+                            if (h >= '0' && h <= '9')
+                                value |= static_cast<std::uint32_t>(h - '0');
+                            else if (h >= 'a' && h <= 'f')
+                                value |= static_cast<std::uint32_t>(h - 'a' + 10);
+                            else if (h >= 'A' && h <= 'F')
+                                value |= static_cast<std::uint32_t>(h - 'A' + 10);
+                            else
+                                return false;
                         }
                         i += 4;
                         return true;
@@ -169,31 +190,19 @@ std::string parse_json_object(std::string_view line, std::array<std::string, Col
                     if (!hex4(code)) return error("\\u needs four hex digits");
                     if (code >= 0xD800 && code <= 0xDBFF) {
                         std::uint32_t low = 0;
-                        if (i + 2 > line.size() || line[i] != '\\' || line[i + 1] != 'u') return error("a lone surrogate");
+                        if (i + 2 > line.size() || line[i] != '\\' || line[i + 1] != 'u')
+                            return error("a lone surrogate");
                         i += 2;
                         if (!hex4(low) || low < 0xDC00 || low > 0xDFFF) return error("a lone surrogate");
                         code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
                     } else if (code >= 0xDC00 && code <= 0xDFFF) {
                         return error("a lone surrogate");
                     }
-                    if (code < 0x80) {
-                        out += static_cast<char>(code);
-                    } else if (code < 0x800) {
-                        out += static_cast<char>(0xC0 | (code >> 6));
-                        out += static_cast<char>(0x80 | (code & 0x3F));
-                    } else if (code < 0x10000) {
-                        out += static_cast<char>(0xE0 | (code >> 12));
-                        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-                        out += static_cast<char>(0x80 | (code & 0x3F));
-                    } else {
-                        out += static_cast<char>(0xF0 | (code >> 18));
-                        out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
-                        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-                        out += static_cast<char>(0x80 | (code & 0x3F));
-                    }
+                    io::append_utf8(out, code);
                     break;
                 }
-                default: return error(fmt::format("unknown escape \\{}", e));
+                default:
+                    return error(fmt::format("unknown escape \\{}", e));
             }
         }
     };
@@ -216,7 +225,8 @@ std::string parse_json_object(std::string_view line, std::array<std::string, Col
             if (!column) {
                 std::vector<std::string_view> names(column_names.begin(), column_names.end());
                 auto hint = diag::did_you_mean(key, names);
-                return fmt::format("unknown member `{}`{}", key, hint.empty() ? "; " + diag::one_of(names) : "; " + hint);
+                return fmt::format("unknown member `{}`{}", key,
+                                   hint.empty() ? "; " + diag::one_of(names) : "; " + hint);
             }
             if (present[*column]) return fmt::format("member `{}` appears twice", key);
             if (i < line.size() && line[i] == '"') {
@@ -336,7 +346,8 @@ ImportResult import_consents(store::Store& store, const model::Register& reg, st
     const std::string& name = options.display_name;
     auto report = [&](std::size_t line, const std::string& what) {
         ++result.error_count;
-        if (result.errors.size() < options.max_errors) result.errors.push_back(fmt::format("{}:{}: {}", name, line, what));
+        if (result.errors.size() < options.max_errors)
+            result.errors.push_back(fmt::format("{}:{}: {}", name, line, what));
     };
 
     auto format = options.format;

@@ -1,4 +1,5 @@
 #include "retention/due.hpp"
+#include "io/utf8.hpp"
 
 #include "diag/suggest.hpp"
 #include "errors.hpp"
@@ -257,23 +258,6 @@ private:
         i_ += 4;
         return true;
     }
-    static void utf8(std::string& out, unsigned code) {
-        if (code < 0x80) {
-            out += static_cast<char>(code);
-        } else if (code < 0x800) {
-            out += static_cast<char>(0xC0 | (code >> 6));
-            out += static_cast<char>(0x80 | (code & 0x3F));
-        } else if (code < 0x10000) {
-            out += static_cast<char>(0xE0 | (code >> 12));
-            out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (code & 0x3F));
-        } else {
-            out += static_cast<char>(0xF0 | (code >> 18));
-            out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
-            out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (code & 0x3F));
-        }
-    }
     // A JSON string, decoded into `out`.
     bool string(std::string& out) {
         if (!take('"')) return false;
@@ -322,7 +306,7 @@ private:
                     } else if (code >= 0xDC00 && code < 0xE000) {
                         return false;
                     }
-                    utf8(out, code);
+                    io::append_utf8(out, code);
                     break;
                 }
                 default:
