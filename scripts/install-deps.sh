@@ -8,6 +8,7 @@ packages=(
   faketime  # tests/cli/requests_law.sh: a clock set back, for `audit verify`
   chromium poppler-utils
   clang libclang-rt-14-dev  # scripts/fuzz.sh: the libFuzzer targets (.ci/run's fuzz smoke run)
+  git file dpkg-dev  # git: the SARIF path tests make repositories; file, dpkg-dev: CPack's .deb
 )
 missing=()
 for package in "${packages[@]}"; do

@@ -2,6 +2,7 @@
 
 #include "errors.hpp"
 #include "register/workspace.hpp"
+#include "vcs/repository.hpp"
 
 #include <fmt/format.h>
 
@@ -56,10 +57,13 @@ bool Context::color_on_stdout() const { return color_allowed(options, STDOUT_FIL
 bool Context::color_on_stderr() const { return color_allowed(options, STDERR_FILENO); }
 
 std::string display_prefix(const std::filesystem::path& root) {
-    auto text = root.lexically_relative(std::filesystem::current_path()).generic_string();
-    if (text.empty() || text == ".") return {};
-    if (text.rfind("..", 0) == 0) return root.generic_string() + "/";
-    return text + "/";
+    auto text = vcs::relative_prefix(root, std::filesystem::current_path());
+    if (text.rfind("..", 0) == 0) {
+        text = root.lexically_normal().generic_string();
+        while (text.size() > 1 && text.back() == '/') text.pop_back();
+        return text + "/";
+    }
+    return text;
 }
 
 void bind_global_options(CLI::App& app, GlobalOptions& options) {

@@ -1,3 +1,4 @@
+#include "command_tree.hpp"
 #include "commands/commands.hpp"
 #include "context.hpp"
 #include "errors.hpp"
@@ -35,7 +36,7 @@ int main(int argc, char** argv) {
                  "data-subject requests, the consent ledger and the breach register, with a hash-chained\n"
                  "audit trail.",
                  "gdprctl"};
-    app.set_version_flag("--version", std::string("gdprctl ") + GDPRCTL_VERSION);
+    app.set_version_flag("-V,--version", std::string("gdprctl ") + GDPRCTL_VERSION);
     app.fallthrough();
     app.require_subcommand(1);
     app.footer("Exit codes: 0 nothing at or above --fail-on, 1 findings or a refused change,\n"
@@ -57,6 +58,8 @@ int main(int argc, char** argv) {
     cli::setup_audit(app, context);
     cli::setup_retention(app, context);
     cli::setup_annual_review(app, context);
+    cli::setup_completion(app, context);
+    cli::setup_help(app, context);
     drop_inherited_footers(app);
 
     // Output that did not reach its destination (a full disk, a closed pipe) is an error: a CI job
@@ -79,8 +82,16 @@ int main(int argc, char** argv) {
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        // CLI11 uses exit codes of 100 and up for parse errors; ours is always 2.
-        app.exit(e);
+        // CLI11 uses exit codes of 100 and up for parse errors and its own wording; ours is exit 2
+        // in gdprctl's error format, naming the unknown word and the nearest known one.
+        std::vector<std::string> args(argv + 1, argv + argc);
+        if (auto problem = cli::find_unknown_word(app, args)) {
+            std::cerr << fmt::format("gdprctl: error: {}\n  hint: {}\n", problem->message, problem->hint);
+        } else if (argc == 1) {
+            std::cerr << app.help();
+        } else {
+            std::cerr << fmt::format("gdprctl: error: {}\n  hint: run `gdprctl help COMMAND` for its usage\n", e.what());
+        }
         return 2;
     } catch (const Error& e) {
         std::cerr << fmt::format("gdprctl: error: {}\n", e.what());

@@ -1,5 +1,7 @@
 #include "check/check.hpp"
 
+#include "check/suppressions.hpp"
+
 #include "diag/suggest.hpp"
 #include "errors.hpp"
 #include "register/loader.hpp"
@@ -77,6 +79,7 @@ void outdated_schemas(const fs::path& root, std::vector<diag::Diagnostic>& diagn
 
 CheckResult run_check(const CheckOptions& options) {
     validate_rule_ids(options.disabled_rules, "--disable");
+    validate_rule_ids(options.selected_rules, "--select");
     for (const auto& path : options.paths) {
         std::error_code ec;
         if (!fs::exists(path, ec))
@@ -103,25 +106,49 @@ CheckResult run_check(const CheckOptions& options) {
     outdated_schemas(result.root, diagnostics);
     rules::apply_catalogue(diagnostics);
 
+    result.rules_url = loaded.reg.settings.rules_url;
     auto disabled = loaded.reg.settings.disabled_rules;
     validate_rule_ids(disabled, "settings.disable in gdpr.yaml");
     disabled.insert(disabled.end(), options.disabled_rules.begin(), options.disabled_rules.end());
+    auto active = [&](const std::string& rule) {
+        if (std::find(disabled.begin(), disabled.end(), rule) != disabled.end()) return false;
+        return options.selected_rules.empty() ||
+               std::find(options.selected_rules.begin(), options.selected_rules.end(), rule) !=
+                   options.selected_rules.end();
+    };
     auto in_scope = [&](const std::string& file) {
         if (scopes.empty()) return true;
         return std::any_of(scopes.begin(), scopes.end(), [&](const std::string& scope) {
             return scope.empty() || file == scope || file.rfind(scope + "/", 0) == 0;
         });
     };
-    std::erase_if(diagnostics, [&](const diag::Diagnostic& d) {
-        return std::find(disabled.begin(), disabled.end(), d.rule_id) != disabled.end() ||
-               (!d.path.empty() && !in_scope(d.path));
-    });
+    auto dropped = [&](const diag::Diagnostic& d) { return !active(d.rule_id) || (!d.path.empty() && !in_scope(d.path)); };
+    std::erase_if(diagnostics, dropped);
     for (const auto& file : loaded.reg.files)
         if (in_scope(file)) result.files.push_back(file);
 
+    std::vector<check::Suppression> suppressions;
+    // From the texts the loader read (safely, once), never by opening a path again.
+    for (std::size_t i = 0; i < loaded.reg.files.size() && i < loaded.texts.size(); ++i)
+        if (in_scope(loaded.reg.files[i]) && !loaded.texts[i].empty()) {
+            auto found = find_suppressions(loaded.texts[i], loaded.reg.files[i]);
+            std::move(found.begin(), found.end(), std::back_inserter(suppressions));
+        }
+    std::vector<std::string> active_rules;
+    for (auto id : rules::rule_ids())
+        if (active(std::string(id))) active_rules.emplace_back(id);
+    auto outcome = apply_suppressions(std::move(diagnostics), std::move(suppressions), rules::rule_ids(), active_rules);
+    diagnostics = std::move(outcome.kept);
+    rules::apply_catalogue(diagnostics);  // the suppression findings' own levels and articles
+    std::erase_if(diagnostics, dropped);
+
     diag::sort_diagnostics(diagnostics);
-    diag::attach_source_lines(diagnostics, loaded.sources());
+    const auto sources = loaded.sources();
+    diag::attach_source_lines(diagnostics, sources);
+    diag::sort_diagnostics(outcome.suppressed);
+    diag::attach_source_lines(outcome.suppressed, sources);
     result.diagnostics = std::move(diagnostics);
+    result.suppressed = std::move(outcome.suppressed);
     return result;
 }
 

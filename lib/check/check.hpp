@@ -14,7 +14,8 @@ enum class FailOn { error, warning, never };
 struct CheckOptions {
     std::vector<std::string> paths;          // files or folders; empty: the workspace
     std::string workspace;                   // --workspace (empty: discover from the paths)
-    std::vector<std::string> disabled_rules; // --disable, added to gdpr.yaml settings.disable
+    std::vector<std::string> disabled_rules; // --disable/--ignore, added to gdpr.yaml settings.disable
+    std::vector<std::string> selected_rules; // --select: only these rules (empty: all)
     time::Date today;
     unsigned threads = 0;
 };
@@ -23,6 +24,10 @@ struct CheckResult {
     std::filesystem::path root;
     std::vector<std::string> files;               // register files checked, relative to root
     std::vector<diag::Diagnostic> diagnostics;    // sorted, with severity, article and source line
+    std::string rules_url;                        // settings.rules_url of gdpr.yaml
+    // Findings silenced by an inline `# gdprctl: ignore[rule] reason`; `hint` holds the reason.
+    // They decide no exit code and appear in JSON and SARIF as suppressed.
+    std::vector<diag::Diagnostic> suppressed;
     std::size_t errors() const;
     std::size_t warnings() const;
 };

@@ -158,6 +158,7 @@ struct Settings {
     std::string timezone;
     // On erasure, keep a pseudonymous proof that consent was withdrawn (Art. 7(1) accountability).
     bool keep_withdrawal_proof = true;
+    std::string rules_url;  // documentation base: a rule's page is rules_url + its id (SARIF helpUri)
 };
 
 // The whole Register of Systems of a workspace, merged from all of its files.

@@ -4,6 +4,7 @@
 #include "rules/catalogue.hpp"
 
 #include <ostream>
+#include <string>
 #include <vector>
 
 namespace gdprctl::output {
@@ -15,5 +16,9 @@ void write_rules_json(std::ostream& out, const std::vector<const rules::RuleInfo
 
 using RulesWriter = void(std::ostream& out, const std::vector<const rules::RuleInfo*>& rules, bool detailed);
 FormatTable<RulesWriter> rules_formats();
+
+// One rule explained as `gdprctl rules ID` prints it (text), and the same as Markdown (SARIF help).
+std::string rule_help_text(const rules::RuleInfo& rule);
+std::string rule_help_markdown(const rules::RuleInfo& rule);
 
 }  // namespace gdprctl::output

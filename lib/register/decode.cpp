@@ -448,7 +448,8 @@ public:
 
     void decode_settings(Node& node, FilePart& part) {
         if (!expect(node, Node::Kind::map, "settings")) return;
-        static const Fields known{"system_review_interval", "holidays", "disable", "timezone", "keep_withdrawal_proof"};
+        static const Fields known{"system_review_interval", "holidays", "disable", "timezone", "keep_withdrawal_proof",
+                                  "rules_url"};
         model::Settings settings;
         model::Located ignored;
         MapReader fields(*this, node, "settings", known);
@@ -469,6 +470,7 @@ public:
                 report("schema-type", keep->pos,
                        fmt::format("`keep_withdrawal_proof` must be true or false, not `{}`", keep->value));
         }
+        settings.rules_url = text(fields.get("rules_url"), "rules_url", ignored);
         fields.finish();
         part.settings = std::move(settings);
     }

@@ -266,6 +266,16 @@ const std::vector<RuleInfo>& catalogue() {
         {"data-unused", W, "GDPR Art. 5(1)(c)", "Data a system holds that no purpose uses",
          "Data minimisation: data is limited to what is necessary for the purposes it is processed for.",
          "Add the category to a purpose's `data`, or stop collecting it.", false},
+        // ---- suppressions: a silenced finding is a decision someone must be able to account for --
+        {"suppression-invalid", E, "GDPR Art. 5(2) (accountability)", "A suppression without a reason or a known rule",
+         "`# gdprctl: ignore[rule-id] reason` records a decision not to act on a finding; the controller must be "
+         "able to show why, so a suppression without a reason, or naming no known rule, silences nothing.",
+         "Write the rule id and the reason: `# gdprctl: ignore[data-unused] kept for the fraud check, see DPIA-7`.",
+         true},
+        {"suppression-unused", W, "GDPR Art. 5(2) (accountability)", "A suppression that silences nothing",
+         "A suppression whose finding is gone (fixed, or moved) would silently hide the next finding of that rule "
+         "at that place.",
+         "Remove the `# gdprctl: ignore[...]` comment.", true},
     };
     return rules;
 }

@@ -125,7 +125,12 @@ def run_check(workspace):
         return None
     if result.returncode != 0:
         raise RuntimeError(f"gdprctl check {workspace} exited {result.returncode}: {result.stderr}")
-    return json.loads(result.stdout)["diagnostics"]
+    document = json.loads(result.stdout)
+    # Paths are relative to the repository root; this test compares files of the workspace.
+    prefix = "" if document["workspace"] == "." else document["workspace"] + "/"
+    for d in document["diagnostics"]:
+        d["path"] = d["path"].removeprefix(prefix)
+    return document["diagnostics"]
 
 
 def gdprctl_only(diagnostic):

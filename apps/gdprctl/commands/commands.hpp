@@ -23,5 +23,8 @@ void setup_schema(CLI::App& app, Context& context);
 void setup_annual_review(CLI::App& app, Context& context);  // `review` (register.cpp has `register review`)
 void setup_consent(CLI::App& app, Context& context);
 void setup_breach(CLI::App& app, Context& context);
+// `completion SHELL` and the hidden `man` (both from the command tree), and `help [COMMAND]`.
+void setup_completion(CLI::App& app, Context& context);
+void setup_help(CLI::App& app, Context& context);
 
 }  // namespace gdprctl::cli

@@ -4,6 +4,7 @@
 
 #include "errors.hpp"
 
+#include <set>
 #include <sstream>
 
 using namespace gdprctl;
@@ -86,7 +87,7 @@ TEST_CASE("findings below --fail-on go to system-out in JUnit", "[output][junit]
     auto warning = sample();
     warning.severity = diag::Severity::warning;
     std::ostringstream out;
-    output::write_check_junit(out, result_with({warning}), {"", check::FailOn::error, false, false});
+    output::write_check_junit(out, result_with({warning}), {});  // default --fail-on error
     CHECK(out.str().find("<failure") == std::string::npos);
     CHECK(out.str().find("<system-out>") != std::string::npos);
 }
@@ -100,4 +101,57 @@ TEST_CASE("exit status follows --fail-on", "[check]") {
     CHECK(check::exit_status(result_with({sample()}), check::FailOn::never) == 0);
     CHECK(check::exit_status(result_with({sample()}), check::FailOn::error) == 1);
     CHECK_THROWS_AS(check::parse_fail_on("errors"), gdprctl::UsageError);
+}
+
+TEST_CASE("SARIF stops at GitHub's 25,000 results and says so", "[output][sarif]") {
+    std::vector<diag::Diagnostic> many(output::max_sarif_results + 3, sample());
+    for (std::size_t i = 0; i < many.size(); ++i) many[i].pos.line = static_cast<int>(i + 1);
+    std::ostringstream out;
+    output::write_check_sarif(out, result_with(many), {});
+    auto text = out.str();
+    std::size_t results = 0;
+    for (auto at = text.find("\"ruleId\""); at != std::string::npos; at = text.find("\"ruleId\"", at + 1)) ++results;
+    CHECK(results == output::max_sarif_results);
+    CHECK(text.find("25000 of 25003 findings are written") != std::string::npos);
+}
+
+TEST_CASE("SARIF paths carry the repository prefix, encoded, with no machine path", "[output][sarif]") {
+    auto d = sample();
+    d.path = "systems/a b.yaml";
+    output::CheckOutputOptions options;
+    options.path_prefix = "register/";
+    std::ostringstream out;
+    output::write_check_sarif(out, result_with({d}), options);
+    CHECK(out.str().find("\"uri\": \"register/systems/a%20b.yaml\"") != std::string::npos);
+    CHECK(out.str().find("/ws") == std::string::npos);
+    CHECK(out.str().find("originalUriBaseIds") == std::string::npos);
+    CHECK(out.str().find("\"snippet\": {\n") != std::string::npos);
+}
+
+TEST_CASE("GitLab Code Quality issues have unique fingerprints", "[output][gitlab]") {
+    output::CheckOutputOptions options;
+    options.path_prefix = "register/";
+    std::ostringstream out;
+    output::write_check_gitlab(out, result_with({sample(), sample()}), options);
+    auto text = out.str();
+    CHECK(text.find("\"path\": \"register/systems/crm.yaml\"") != std::string::npos);
+    CHECK(text.find("\"severity\": \"major\"") != std::string::npos);
+    auto first = text.find("\"fingerprint\": \"");
+    auto second = text.find("\"fingerprint\": \"", first + 1);
+    REQUIRE(second != std::string::npos);
+    CHECK(text.substr(first + 16, 32) != text.substr(second + 16, 32));
+}
+
+TEST_CASE("JUnit classnames are dotted, without slashes", "[output][junit]") {
+    CHECK(output::junit_classname("examples/unexus/systems/crm.yaml") == "examples.unexus.systems.crm");
+    CHECK(output::junit_classname("gdpr.yaml") == "gdpr");
+    CHECK(output::junit_classname("a.b/c.d.yml") == "a_b.c_d");
+}
+
+TEST_CASE("every check format is in the table once", "[output]") {
+    std::set<std::string_view> names;
+    for (const auto& format : output::check_formats()) CHECK(names.insert(format.name).second);
+    CHECK(names == std::set<std::string_view>{"text", "json", "sarif", "junit", "github", "gitlab"});
+    CHECK(output::find_check_format("gitlab") != nullptr);
+    CHECK(output::find_check_format("xml") == nullptr);
 }
