@@ -36,7 +36,7 @@ std::vector<diag::Diagnostic> validate_candidate(const fs::path& root, const Can
     auto diagnostics = part.sink.take();
     reg::cross_check(reg, diagnostics);
     rules::lint(reg, today, diagnostics);
-    rules::apply_catalogue(diagnostics);
+    rules::apply_catalogue(diagnostics, reg.settings.severity);
     const auto& disabled = reg.settings.disabled_rules;
     std::erase_if(diagnostics, [&](const diag::Diagnostic& d) {
         return d.path != candidate.path || (d.pos.known() && d.pos.line < candidate.first_line) ||

@@ -104,7 +104,14 @@ CheckResult run_check(const CheckOptions& options) {
     auto& diagnostics = loaded.diagnostics;
     rules::lint(loaded.reg, options.today, diagnostics);
     outdated_schemas(result.root, diagnostics);
-    rules::apply_catalogue(diagnostics);
+    const auto& overrides = loaded.reg.settings.severity;
+    if (auto problem = rules::check_severity_overrides(overrides)) {
+        auto file = (result.root / reg::workspace_marker).lexically_proximate(fs::current_path()).generic_string();
+        throw UsageError(fmt::format("{}:{}:{}: {}", file, problem->at->pos.line, problem->at->pos.col, problem->message),
+                         problem->hint);
+    }
+    rules::apply_catalogue(diagnostics, overrides);
+    result.severity_overrides = overrides;
 
     result.rules_url = loaded.reg.settings.rules_url;
     auto disabled = loaded.reg.settings.disabled_rules;
@@ -139,7 +146,7 @@ CheckResult run_check(const CheckOptions& options) {
         if (active(std::string(id))) active_rules.emplace_back(id);
     auto outcome = apply_suppressions(std::move(diagnostics), std::move(suppressions), rules::rule_ids(), active_rules);
     diagnostics = std::move(outcome.kept);
-    rules::apply_catalogue(diagnostics);  // the suppression findings' own levels and articles
+    rules::apply_catalogue(diagnostics, overrides);  // the suppression findings' own levels and articles
     std::erase_if(diagnostics, dropped);
 
     diag::sort_diagnostics(diagnostics);

@@ -25,6 +25,9 @@ struct CheckResult {
     std::vector<std::string> files;               // register files checked, relative to root
     std::vector<diag::Diagnostic> diagnostics;    // sorted, with severity, article and source line
     std::string rules_url;                        // settings.rules_url of gdpr.yaml
+    // settings.severity of gdpr.yaml, already applied to the findings; SARIF states them as
+    // rule configuration overrides, JSON lists them.
+    std::vector<diag::SeverityOverride> severity_overrides;
     // Findings silenced by an inline `# gdprctl: ignore[rule] reason`; `hint` holds the reason.
     // They decide no exit code and appear in JSON and SARIF as suppressed.
     std::vector<diag::Diagnostic> suppressed;
@@ -33,8 +36,8 @@ struct CheckResult {
 };
 
 // Loads the workspace's register, lints it and keeps the findings under the given paths.
-// Throws UsageError for an unknown --disable id and EnvironmentError when no workspace holds the
-// paths.
+// Throws UsageError for an unknown rule id in --disable, --select, settings.disable or
+// settings.severity, and EnvironmentError when no workspace holds the paths.
 CheckResult run_check(const CheckOptions& options);
 
 // Exit status per design: 1 when a finding reaches the --fail-on level, else 0.

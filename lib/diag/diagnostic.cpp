@@ -14,6 +14,16 @@ std::string_view to_string(Severity severity) {
     return "error";
 }
 
+std::optional<Severity> parse_severity(std::string_view text) {
+    for (auto severity : {Severity::error, Severity::warning, Severity::note})
+        if (to_string(severity) == text) return severity;
+    return std::nullopt;
+}
+
+std::vector<std::string_view> severity_names() {
+    return {to_string(Severity::error), to_string(Severity::warning), to_string(Severity::note)};
+}
+
 void sort_diagnostics(std::vector<Diagnostic>& diagnostics) {
     std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
         return std::tie(a.path, a.pos.line, a.pos.col, a.rule_id, a.message) <

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -10,6 +11,9 @@ namespace gdprctl::diag {
 enum class Severity { error, warning, note };
 
 std::string_view to_string(Severity severity);
+// "error", "warning", "note" -> the level; nullopt for anything else.
+std::optional<Severity> parse_severity(std::string_view text);
+std::vector<std::string_view> severity_names();
 
 // A 1-based position in a source file; line 0 means "no position" (a workspace-wide finding).
 struct Position {
@@ -28,6 +32,14 @@ struct Diagnostic {
     std::string article;      // e.g. "GDPR Art. 6(1)"
     std::string hint;         // e.g. "did you mean `contact.email`?"
     std::string source_line;  // the text of line pos.line, without its newline
+};
+
+// A rule's level set by the workspace (`settings.severity` in gdpr.yaml), with where it was written
+// so that a mistake in it can be reported at its line.
+struct SeverityOverride {
+    std::string rule;
+    Severity level = Severity::error;
+    Position pos;  // of the rule id (the key)
 };
 
 // Collects diagnostics; the loader and the rules only ever append.

@@ -159,6 +159,9 @@ struct Settings {
     // On erasure, keep a pseudonymous proof that consent was withdrawn (Art. 7(1) accountability).
     bool keep_withdrawal_proof = true;
     std::string rules_url;  // documentation base: a rule's page is rules_url + its id (SARIF helpUri)
+    // Levels the workspace gives rules instead of the catalogue's (`severity: {data-unused: error}`),
+    // in the order written; checked against the catalogue by check::run_check.
+    std::vector<diag::SeverityOverride> severity;
 };
 
 // The whole Register of Systems of a workspace, merged from all of its files.

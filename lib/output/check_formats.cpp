@@ -212,6 +212,14 @@ void write_check_json(std::ostream& out, const check::CheckResult& result, const
     for (const auto& count : rule_counts(result))
         json.begin_object().field("rule", count.rule).field("severity", diag::to_string(count.severity)).field("count", count.count).end_object();
     json.end_array();
+    // settings.severity: the findings below already carry these levels; `default` is the catalogue's.
+    json.key("severity_overrides").begin_array();
+    for (const auto& entry : result.severity_overrides) {
+        json.begin_object().field("rule", entry.rule).field("severity", diag::to_string(entry.level));
+        if (const auto* rule = rules::find_rule(entry.rule)) json.field("default", diag::to_string(rule->severity));
+        json.end_object();
+    }
+    json.end_array();
     auto write_finding = [&](const diag::Diagnostic& d, bool suppressed) {
         json.begin_object();
         json.field("rule", d.rule_id);
@@ -282,6 +290,21 @@ void write_check_sarif(std::ostream& out, const check::CheckResult& result, cons
     const auto written = std::min(total, max_sarif_results);
     json.key("invocations").begin_array().begin_object();
     json.field("executionSuccessful", true);
+    // settings.severity, as SARIF says it: the rules keep their default level, the run overrides it
+    // (and each result carries the level it was given).
+    if (!result.severity_overrides.empty()) {
+        json.key("ruleConfigurationOverrides").begin_array();
+        for (const auto& entry : result.severity_overrides) {
+            json.begin_object();
+            json.key("descriptor").begin_object().field("id", entry.rule);
+            for (std::size_t i = 0; i < rules.size(); ++i)
+                if (rules[i].id == entry.rule) json.field("index", i);
+            json.end_object();
+            json.key("configuration").begin_object().field("level", sarif_level(entry.level)).end_object();
+            json.end_object();
+        }
+        json.end_array();
+    }
     if (written < total) {
         json.key("toolExecutionNotifications").begin_array().begin_object();
         json.field("level", "warning");

@@ -448,8 +448,8 @@ public:
 
     void decode_settings(Node& node, FilePart& part) {
         if (!expect(node, Node::Kind::map, "settings")) return;
-        static const Fields known{"system_review_interval", "holidays", "disable", "timezone", "keep_withdrawal_proof",
-                                  "rules_url"};
+        static const Fields known{"system_review_interval", "holidays", "disable", "severity", "timezone",
+                                  "keep_withdrawal_proof", "rules_url"};
         model::Settings settings;
         model::Located ignored;
         MapReader fields(*this, node, "settings", known);
@@ -461,6 +461,29 @@ public:
                     if (auto parsed = parse_date_at(item, "holidays[]")) settings.holidays.push_back(*parsed);
         }
         settings.disabled_rules = list(fields.get("disable"), "disable", ignored);
+        if (const Node* severity = fields.get("severity"); severity && expect(*severity, Node::Kind::map, "severity")) {
+            // The rule ids are checked against the catalogue where it is known (check::run_check);
+            // the levels here, where their position is.
+            for (const auto& entry : severity->entries) {
+                auto field = fmt::format("severity.{}", entry.key);
+                if (!expect(entry.value, Node::Kind::scalar, field)) continue;
+                const auto& value = entry.value.value;
+                if (auto level = diag::parse_severity(value)) {
+                    settings.severity.push_back({entry.key, *level, entry.key_pos});
+                    continue;
+                }
+                auto names = diag::severity_names();
+                auto hint = diag::did_you_mean(value, names);
+                for (auto name : names)  // `warn`, `err`: the start of a level
+                    if (hint.empty() && value.size() >= 3 && name.starts_with(value))
+                        hint = fmt::format("did you mean `{}`?", name);
+                if (value == "off" || value == "ignore" || value == "none" || value == "false")
+                    hint = fmt::format("to turn the rule off, list it under `disable:` instead (disable: [{}])", entry.key);
+                report("schema-enum", entry.value.pos,
+                       fmt::format("`{}` has an unknown level `{}`; expected {}", field, value, diag::one_of(names)),
+                       hint);
+            }
+        }
         // The zone name is checked against the system's zoneinfo where it is used (time::Zone::load).
         settings.timezone = text(fields.get("timezone"), "timezone");
         if (Node* keep = fields.get("keep_withdrawal_proof"); keep && expect(*keep, Node::Kind::scalar, "keep_withdrawal_proof")) {

@@ -58,7 +58,7 @@ void keep_subjects(model::Register& reg, const std::vector<std::string>& wanted)
 
 Loaded load(const std::filesystem::path& root) {
     auto loaded = reg::load_register(root);
-    rules::apply_catalogue(loaded.diagnostics);
+    rules::apply_catalogue(loaded.diagnostics, loaded.reg.settings.severity);
     auto errors = static_cast<std::size_t>(
         std::count_if(loaded.diagnostics.begin(), loaded.diagnostics.end(),
                       [](const diag::Diagnostic& d) { return d.severity == diag::Severity::error; }));

@@ -304,12 +304,18 @@ std::string suggest_rule(std::string_view word) {
     return "run `gdprctl rules` to list every rule";
 }
 
-void apply_catalogue(std::vector<diag::Diagnostic>& diagnostics) {
+void apply_catalogue(std::vector<diag::Diagnostic>& diagnostics, const std::vector<diag::SeverityOverride>& overrides) {
     for (auto& d : diagnostics) {
         if (const auto* rule = find_rule(d.rule_id)) {
             d.severity = rule->severity;
             if (d.article.empty()) d.article = std::string(rule->article);
         }
+        // The last one written wins (YAML refuses a repeated key, so there is one per rule).
+        for (auto it = overrides.rbegin(); it != overrides.rend(); ++it)
+            if (it->rule == d.rule_id) {
+                d.severity = it->level;
+                break;
+            }
     }
 }
 
@@ -321,6 +327,21 @@ std::vector<const RuleInfo*> select_rules(std::string_view id) {
     }
     if (const auto* rule = find_rule(id)) return {rule};
     throw UsageError(fmt::format("no rule `{}`", id), suggest_rule(id));
+}
+
+std::optional<OverrideProblem> check_severity_overrides(const std::vector<diag::SeverityOverride>& overrides) {
+    for (const auto& entry : overrides) {
+        const auto* rule = find_rule(entry.rule);
+        if (!rule) return OverrideProblem{&entry, fmt::format("settings.severity names unknown rule `{}`", entry.rule),
+                                          suggest_rule(entry.rule)};
+        if (rule->structural && rule->severity == diag::Severity::error && entry.level != diag::Severity::error)
+            return OverrideProblem{
+                &entry,
+                fmt::format("settings.severity cannot make `{}` a {}: a format error stays an error", entry.rule,
+                            diag::to_string(entry.level)),
+                "fix what it reports in the register files; only legal rules and format warnings can be set lower"};
+    }
+    return std::nullopt;
 }
 
 }  // namespace gdprctl::rules

@@ -2,6 +2,7 @@
 
 #include "diag/diagnostic.hpp"
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,7 +30,21 @@ std::string suggest_rule(std::string_view word);
 // for an unknown id.
 std::vector<const RuleInfo*> select_rules(std::string_view id);
 
-// Sets each diagnostic's severity and article from the catalogue.
-void apply_catalogue(std::vector<diag::Diagnostic>& diagnostics);
+// Sets each diagnostic's severity and article from the catalogue, then the levels the workspace
+// overrides (`settings.severity`; ids not in the catalogue match nothing, see
+// check_severity_overrides). Every reader of findings (check and its formats, report, review,
+// the editing commands) calls this, so that they agree on a finding's level.
+void apply_catalogue(std::vector<diag::Diagnostic>& diagnostics,
+                     const std::vector<diag::SeverityOverride>& overrides = {});
+
+// The first problem of `overrides` as "what; hint", or nullopt when they are all usable: an id the
+// catalogue does not have (with a "did you mean"), or a format rule whose level is error set lower
+// (a register that cannot be read cannot be judged, so those findings always fail the check).
+struct OverrideProblem {
+    const diag::SeverityOverride* at;
+    std::string message;
+    std::string hint;
+};
+std::optional<OverrideProblem> check_severity_overrides(const std::vector<diag::SeverityOverride>& overrides);
 
 }  // namespace gdprctl::rules

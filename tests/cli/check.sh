@@ -44,6 +44,7 @@ declare -A expected_status=(
     [purpose-without-description]=0 [schema-outdated]=0 [holiday-calendar-gap]=0
     [missing-responsible-person]=0 [transfer-scc-without-tia]=0 [dpo-not-designated]=0 [dpia-missing]=0
     [consent-for-necessary-processing]=0 [suppression-unused]=0
+    [settings-severity-unknown]=2
 )
 for dir in "$FIXTURES"/*/; do
     name=$(basename "$dir")

@@ -182,6 +182,84 @@ expect_exit 0 "--ignore" -- "$GDPRCTL" check --as-of $AS_OF --ignore missing-sec
 expect_exit 2 "--select an unknown rule" -- "$GDPRCTL" check --as-of $AS_OF --select data-unsued "$FIXTURES/valid"
 expect_contains "$err" "did you mean \`data-unused\`?" "--select suggests"
 
+# ---- settings.severity: a rule's level for the workspace, in every format and the exit code -------
+cp -r "$FIXTURES/mixed-severities" "$tmp/sev"
+printf 'settings:\n  severity:\n    missing-security-measures: warning\n    data-unused: note\n' >>"$tmp/sev/gdpr.yaml"
+expect_exit 0 "settings.severity lowers the only error: exit 0" -- "$GDPRCTL" check --as-of $AS_OF "$tmp/sev"
+expect_contains "$out" "warning[missing-security-measures]" "text: the lowered level"
+expect_contains "$out" "note[data-unused]" "text: the lowered warning"
+expect_contains "$out" "0 errors, 1 warning in 2 register files" "summary counts the new levels"
+expect_exit 1 "--fail-on warning still sees the lowered error" -- "$GDPRCTL" check --as-of $AS_OF --fail-on warning "$tmp/sev"
+expect_exit 0 "json" -- "$GDPRCTL" check --as-of $AS_OF --format json "$tmp/sev"
+printf '%s\n' "$out" >"$tmp/sev.json"
+if "$PYTHON" - "$SOURCE_DIR/schemas/check-output.schema.json" "$tmp/sev.json" <<'PY'; then pass; else fail "json severity"; fi
+import json, sys, jsonschema
+schema, doc = (json.load(open(p)) for p in sys.argv[1:3])
+jsonschema.Draft7Validator(schema).validate(doc)
+assert {d["rule"]: d["severity"] for d in doc["diagnostics"]} == {"missing-security-measures": "warning", "data-unused": "note"}
+assert doc["summary"] == {"errors": 0, "warnings": 1, "notes": 1}, doc["summary"]
+assert doc["severity_overrides"] == [
+    {"rule": "missing-security-measures", "severity": "warning", "default": "error"},
+    {"rule": "data-unused", "severity": "note", "default": "warning"}], doc["severity_overrides"]
+assert {s["rule"]: s["severity"] for s in doc["statistics"]}["data-unused"] == "note"
+PY
+expect_exit 0 "sarif" -- "$GDPRCTL" check --as-of $AS_OF --format sarif "$tmp/sev"
+printf '%s\n' "$out" >"$tmp/sev.sarif"
+if "$PYTHON" - "$TEST_DATA/sarif/sarif-2.1.0-required.schema.json" "$tmp/sev.sarif" <<'PY'; then pass; else fail "sarif severity"; fi
+import json, sys, jsonschema
+schema, log = (json.load(open(p)) for p in sys.argv[1:3])
+jsonschema.Draft7Validator(schema).validate(log)
+run = log["runs"][0]
+rules = run["tool"]["driver"]["rules"]
+overrides = run["invocations"][0]["ruleConfigurationOverrides"]
+assert [(o["descriptor"]["id"], o["configuration"]["level"]) for o in overrides] == [
+    ("missing-security-measures", "warning"), ("data-unused", "note")], overrides
+assert all(rules[o["descriptor"]["index"]]["id"] == o["descriptor"]["id"] for o in overrides)
+by_id = {r["id"]: r for r in rules}
+assert by_id["missing-security-measures"]["defaultConfiguration"]["level"] == "error", "the rule keeps its default"
+assert {r["ruleId"]: r["level"] for r in run["results"]} == {"missing-security-measures": "warning", "data-unused": "note"}
+PY
+expect_exit 0 "gitlab" -- "$GDPRCTL" check --as-of $AS_OF --format gitlab "$tmp/sev"
+if "$PYTHON" -c '
+import json, sys
+assert {i["check_name"]: i["severity"] for i in json.load(sys.stdin)} == {"missing-security-measures": "minor", "data-unused": "info"}' <<<"$out"; then pass; else fail "gitlab severity: $out"; fi
+expect_exit 0 "github" -- "$GDPRCTL" check --as-of $AS_OF --format github "$tmp/sev"
+expect_contains "$out" "::warning file=" "github: the lowered error is a warning"
+expect_contains "$out" "::notice file=" "github: the lowered warning is a notice"
+expect_exit 0 "junit" -- "$GDPRCTL" check --as-of $AS_OF --format junit "$tmp/sev"
+if [[ $out == *"<failure"* ]]; then fail "junit: nothing fails after the override: $out"; else pass; fi
+expect_contains "$out" 'skipped="2"' "junit: both findings shown as skipped"
+# Raised: a warning made an error fails the default --fail-on error.
+cp -r "$FIXTURES/data-unused" "$tmp/sev-raise"
+printf 'settings:\n  severity: {data-unused: error}\n' >>"$tmp/sev-raise/gdpr.yaml"
+expect_exit 0 "data-unused is a warning by default" -- "$GDPRCTL" check --as-of $AS_OF "$FIXTURES/data-unused"
+expect_exit 1 "settings.severity raises it to an error" -- "$GDPRCTL" check --as-of $AS_OF "$tmp/sev-raise"
+expect_contains "$out" "error[data-unused]" "raised level printed"
+# The other readers of findings agree: the annual review lists it as an error too.
+expect_exit 1 "review sees the raised level" -- "$GDPRCTL" --workspace "$tmp/sev-raise" --db "$tmp/sev-raise.db" --as-of $AS_OF --format json review
+if "$PYTHON" -c '
+import json, sys
+actions = [a for a in json.load(sys.stdin)["actions"] if a.get("rule") == "data-unused"]
+assert actions and all(a["severity"] == "error" for a in actions), actions' <<<"$out"; then pass; else fail "review severity: $out"; fi
+# Mistakes in it: an unknown id (exit 2, at its line, did you mean), a format error set lower (exit 2),
+# an unknown level (a schema-enum finding).
+cp -r "$FIXTURES/mixed-severities" "$tmp/sev-bad"
+printf 'settings:\n  severity:\n    data-unused: error\n    missing-security-measure: note\n' >>"$tmp/sev-bad/gdpr.yaml"
+expect_exit 2 "unknown rule id" -- "$GDPRCTL" check --as-of $AS_OF "$tmp/sev-bad"
+expect_contains "$err" "gdpr.yaml:11:5: settings.severity names unknown rule \`missing-security-measure\`" "position of the unknown id"
+expect_contains "$err" "did you mean \`missing-security-measures\`?" "did you mean"
+if [[ -z $out ]]; then pass; else fail "no findings printed on a configuration error: $out"; fi
+cp -r "$FIXTURES/mixed-severities" "$tmp/sev-format"
+printf 'settings:\n  severity: {yaml-syntax: note}\n' >>"$tmp/sev-format/gdpr.yaml"
+expect_exit 2 "a format error set lower" -- "$GDPRCTL" check --as-of $AS_OF "$tmp/sev-format"
+expect_contains "$err" "settings.severity cannot make \`yaml-syntax\` a note: a format error stays an error" "format errors stay errors"
+cp -r "$FIXTURES/mixed-severities" "$tmp/sev-level"
+printf 'settings:\n  severity: {data-unused: warn, missing-security-measures: off}\n' >>"$tmp/sev-level/gdpr.yaml"
+expect_exit 1 "an unknown level" -- "$GDPRCTL" check --as-of $AS_OF "$tmp/sev-level"
+expect_contains "$out" "error[schema-enum]: \`severity.data-unused\` has an unknown level \`warn\`; expected one of: error, warning, note" "unknown level"
+expect_contains "$out" "did you mean \`warning\`?" "level suggestion"
+expect_contains "$out" "list it under \`disable:\` instead" "off points to disable"
+
 # ---- --fix and --diff -----------------------------------------------------------------------------
 cp -r "$SOURCE_DIR/examples/unexus" "$tmp/fixme"
 mkdir -p "$tmp/patched" && cp -r "$SOURCE_DIR/examples/unexus" "$tmp/patched/fixme"

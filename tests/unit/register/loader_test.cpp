@@ -191,3 +191,30 @@ TEST_CASE("taxonomy additions from gdpr.yaml are known and inherit their class",
     CHECK(result.reg.taxonomy.contains("telecom.call-records"));
     CHECK(result.reg.taxonomy.class_of("special.health.vaccination") == gdprctl::model::DataClass::special);
 }
+
+TEST_CASE("settings.severity is read with the position of each rule id; a bad level is reported", "[register][loader]") {
+    TempWorkspace ws;
+    ws.write("gdpr.yaml", std::string(minimal_gdpr_yaml) +
+                              "settings:\n"
+                              "  severity:\n"
+                              "    data-unused: error\n"
+                              "    retention-missing: note\n"
+                              "    consent-for-everything: eror\n"
+                              "    cookie-expiry-mismatch: off\n");
+    auto result = reg::load_register(ws.root());
+    const auto& overrides = result.reg.settings.severity;
+    REQUIRE(overrides.size() == 2);
+    CHECK(overrides[0].rule == "data-unused");
+    CHECK(overrides[0].level == gdprctl::diag::Severity::error);
+    CHECK(overrides[0].pos.line == 9);
+    CHECK(overrides[0].pos.col == 5);
+    CHECK(overrides[1].level == gdprctl::diag::Severity::note);
+    REQUIRE(result.diagnostics.size() == 2);
+    CHECK(result.diagnostics[0].rule_id == "schema-enum");
+    CHECK(result.diagnostics[0].message ==
+          "`severity.consent-for-everything` has an unknown level `eror`; expected one of: error, warning, note");
+    CHECK(result.diagnostics[0].hint == "did you mean `error`?");
+    CHECK(result.diagnostics[0].pos.line == 11);
+    CHECK(result.diagnostics[1].hint ==
+          "to turn the rule off, list it under `disable:` instead (disable: [cookie-expiry-mismatch])");
+}
