@@ -9,6 +9,7 @@ packages=(
   chromium poppler-utils
   clang libclang-rt-14-dev  # scripts/fuzz.sh: the libFuzzer targets (.ci/run's fuzz smoke run)
   git file dpkg-dev  # git: the SARIF path tests make repositories; file, dpkg-dev: CPack's .deb
+  pre-commit  # tests/cli/ci_snippets.sh: the hooks and the example config under the real pre-commit
 )
 missing=()
 for package in "${packages[@]}"; do
