@@ -7,7 +7,7 @@
 FROM debian:bookworm-slim AS build
 RUN apt-get update \
  && apt-get install -y --no-install-recommends \
-      build-essential cmake pkg-config libcli11-dev libfmt-dev libyaml-cpp-dev libsqlite3-dev libssl-dev \
+      build-essential cmake pkg-config libcli11-dev libfmt-dev libyaml-cpp-dev libsqlite3-dev libssl-dev libedit-dev \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . .

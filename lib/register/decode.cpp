@@ -461,10 +461,10 @@ public:
                     if (auto parsed = parse_date_at(item, "holidays[]")) settings.holidays.push_back(*parsed);
         }
         settings.disabled_rules = list(fields.get("disable"), "disable", ignored);
-        if (const Node* severity = fields.get("severity"); severity && expect(*severity, Node::Kind::map, "severity")) {
+        if (Node* severity = fields.get("severity"); severity && expect(*severity, Node::Kind::map, "severity")) {
             // The rule ids are checked against the catalogue where it is known (check::run_check);
             // the levels here, where their position is.
-            for (const auto& entry : severity->entries) {
+            for (auto& entry : severity->entries) {
                 auto field = fmt::format("severity.{}", entry.key);
                 if (!expect(entry.value, Node::Kind::scalar, field)) continue;
                 const auto& value = entry.value.value;

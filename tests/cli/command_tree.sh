@@ -23,7 +23,7 @@ expect_contains "$err" "unknown command \`zzzzzzzz\`" "unknown word without a su
 expect_contains "$err" "hint: run \`gdprctl --help\` for the list: init, check" "the hint lists the commands"
 if [[ $err == *"Run with --help"* ]]; then fail "CLI11's own wording leaks through"; else pass; fi
 expect_exit 2 "a value that looks like a command is not one" -- "$GDPRCTL" check --format chek
-expect_contains "$err" "check cannot write --format chek" "option values are not commands"
+expect_contains "$err" "cannot write --format chek" "option values are not commands"
 expect_exit 2 "no command" -- "$GDPRCTL"
 expect_contains "$err" "Usage: gdprctl" "no command prints the usage"
 
