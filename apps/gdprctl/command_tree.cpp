@@ -87,6 +87,18 @@ std::string path_key(const CLI::App& app) {
     return space == std::string::npos ? std::string() : path.substr(space);
 }
 
+// ' check'|' register add'|...: the case pattern of every command path below the root, with which
+// the bash and zsh scripts find the command whose words are being completed.
+std::string command_paths_pattern(CLI::App& app) {
+    std::string pattern;
+    walk(app, [&](CLI::App& command) {
+        if (!command.get_parent()) return;
+        if (!pattern.empty()) pattern += '|';
+        pattern += shell_single_quote(path_key(command));
+    });
+    return pattern;
+}
+
 bool takes_value(const CLI::Option& option) { return option.get_type_size_max() > 0 && option.get_expected_max() > 0; }
 
 std::string roff_escape(const std::string& text) {
@@ -175,13 +187,7 @@ void write_bash_completion(std::ostream& out, CLI::App& app) {
            "    for ((i = 1; i < COMP_CWORD; i++)); do\n"
            "        word=${COMP_WORDS[i]}\n"
            "        case \"$path $word\" in\n";
-    std::vector<std::string> paths;
-    walk(app, [&](CLI::App& command) {
-        if (command.get_parent()) paths.push_back(path_key(command));
-    });
-    out << "            ";
-    for (std::size_t i = 0; i < paths.size(); ++i) out << (i ? "|" : "") << shell_single_quote(paths[i]);
-    out << ") path=\"$path $word\" ;;\n"
+    out << "            " << command_paths_pattern(app) << ") path=\"$path $word\" ;;\n"
            "        esac\n"
            "    done\n"
            "    local commands= options= values=\n"
@@ -223,13 +229,7 @@ void write_zsh_completion(std::ostream& out, CLI::App& app) {
            "    local path= word\n"
            "    for word in ${words[2,CURRENT-1]}; do\n"
            "        case \"$path $word\" in\n";
-    std::vector<std::string> paths;
-    walk(app, [&](CLI::App& command) {
-        if (command.get_parent()) paths.push_back(path_key(command));
-    });
-    out << "            (";
-    for (std::size_t i = 0; i < paths.size(); ++i) out << (i ? "|" : "") << shell_single_quote(paths[i]);
-    out << ") path=\"$path $word\" ;;\n"
+    out << "            (" << command_paths_pattern(app) << ") path=\"$path $word\" ;;\n"
            "        esac\n"
            "    done\n"
            "    local -a commands options\n"
