@@ -16,6 +16,14 @@ add_library(gdprctl_deps_yaml INTERFACE)
 add_library(gdprctl_deps_sqlite INTERFACE)
 add_library(gdprctl_deps_crypto INTERFACE)
 add_library(gdprctl_deps_edit INTERFACE)
+add_library(gdprctl_deps_pq INTERFACE)
+
+# libpq (Debian's libpq-dev) for the PostgreSQL store: only its header at build time. The library
+# is loaded when a postgresql:// store is opened (lib/store/pg_connection.cpp), so that its two
+# dozen shared libraries never slow down the start-up of a run on SQLite.
+find_path(GDPRCTL_LIBPQ_INCLUDE NAMES libpq-fe.h PATH_SUFFIXES postgresql REQUIRED)
+target_include_directories(gdprctl_deps_pq INTERFACE ${GDPRCTL_LIBPQ_INCLUDE})
+target_link_libraries(gdprctl_deps_pq INTERFACE ${CMAKE_DL_LIBS})
 
 # libedit (BSD licence) gives the questions of `init` and the `add` commands line editing and a
 # history on a terminal; its archive needs the terminfo and libbsd archives beside it.

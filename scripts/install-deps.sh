@@ -4,6 +4,8 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config
   libcli11-dev libfmt-dev libyaml-cpp-dev libsqlite3-dev libssl-dev libedit-dev catch2
+  libpq-dev  # the PostgreSQL store (libpq, loaded when a postgresql:// store is opened)
+  postgresql  # tests: the throwaway PostgreSQL 15 cluster of scripts/pg-cluster.sh
   sqlite3 tzdata python3 python3-jsonschema python3-yaml
   faketime  # tests/cli/requests_law.sh: a clock set back, for `audit verify`
   chromium poppler-utils

@@ -27,9 +27,11 @@ std::filesystem::path Context::workspace_root() const {
     return reg::find_workspace(options.workspace, std::filesystem::current_path());
 }
 
+// --db (or GDPRCTL_DB) as given, else gdpr.yaml's settings.store, else <workspace>/.gdprctl/state.db:
+// a SQLite file path or a postgresql:// URI (store::open_store chooses the backend).
 std::string Context::store_location() const {
     if (!options.db.empty()) return options.db;
-    return reg::default_database_path(workspace_root()).string();
+    return reg::configured_store_location(workspace_root());
 }
 
 std::string Context::named_actor() const {
@@ -72,7 +74,9 @@ void bind_global_options(CLI::App& app, GlobalOptions& options) {
                    "Workspace folder (holds gdpr.yaml); default: nearest one at or above the current folder")
         ->envname("GDPRCTL_WORKSPACE")
         ->group(group);
-    app.add_option("--db", options.db, "Operational store; default: <workspace>/.gdprctl/state.db")
+    app.add_option("--db", options.db,
+                   "Operational store: a SQLite file or a postgresql:// URI (password from PGPASSWORD or "
+                   "~/.pgpass, never here); default: gdpr.yaml settings.store, else <workspace>/.gdprctl/state.db")
         ->envname("GDPRCTL_DB")
         ->group(group);
     app.add_option("--as-of", options.as_of,

@@ -40,8 +40,8 @@ struct Context {
 
     // The workspace root (walks up from the current folder unless --workspace is given).
     std::filesystem::path workspace_root() const;
-    // --db as given (a file path today; a URL once another backend exists), or
-    // <workspace>/.gdprctl/state.db.
+    // --db (GDPRCTL_DB), else gdpr.yaml's settings.store, else <workspace>/.gdprctl/state.db:
+    // a SQLite file path or a postgresql:// URI (store::open_store chooses the backend).
     std::string store_location() const;
     // Who was named as making a change: --by, else GDPRCTL_USER; empty when neither is set
     // (e.g. the reviewer in a `register review` stamp, which names no one rather than guess).

@@ -449,7 +449,7 @@ public:
     void decode_settings(Node& node, FilePart& part) {
         if (!expect(node, Node::Kind::map, "settings")) return;
         static const Fields known{"system_review_interval", "holidays", "disable", "severity", "timezone",
-                                  "keep_withdrawal_proof", "rules_url"};
+                                  "keep_withdrawal_proof", "rules_url", "store"};
         model::Settings settings;
         model::Located ignored;
         MapReader fields(*this, node, "settings", known);
@@ -486,6 +486,10 @@ public:
         }
         // The zone name is checked against the system's zoneinfo where it is used (time::Zone::load).
         settings.timezone = text(fields.get("timezone"), "timezone");
+        // Where the operational store is: read by reg::configured_store_location (which needs
+        // gdpr.yaml only); checked here to be text. A password in it is refused where the store is
+        // opened (store/pg_connection.hpp).
+        (void)text(fields.get("store"), "store");
         if (Node* keep = fields.get("keep_withdrawal_proof"); keep && expect(*keep, Node::Kind::scalar, "keep_withdrawal_proof")) {
             if (keep->value == "true" || keep->value == "false")
                 settings.keep_withdrawal_proof = keep->value == "true";

@@ -2,6 +2,9 @@
 
 #include "edit/atomic_file.hpp"
 #include "errors.hpp"
+#include "io/safe_file.hpp"
+#include "store/location.hpp"
+#include "yaml/tree.hpp"
 
 #include <fmt/format.h>
 
@@ -117,5 +120,24 @@ std::vector<std::string> list_register_files(const fs::path& root, std::vector<s
 }
 
 fs::path default_database_path(const fs::path& root) { return root / state_folder / "state.db"; }
+
+std::string configured_store_location(const fs::path& root) {
+    // gdpr.yaml alone (settings.store is checked with the rest of the register by the loader): a
+    // store command need not load every register file to find its store.
+    std::string text;
+    if (io::read_confined(root, root / workspace_marker, io::max_register_file_bytes, text).status ==
+        io::ReadStatus::ok) {
+        diag::Sink ignored;  // a broken gdpr.yaml is reported by the commands that read the register
+        const auto parsed = yaml::parse(text, workspace_marker, ignored);
+        const yaml::Node* settings = parsed.documents.empty() ? nullptr : parsed.documents.front().find("settings");
+        const yaml::Node* store = settings ? settings->find("store") : nullptr;
+        if (store && store->is_scalar() && !store->value.empty()) {
+            if (!store::server_scheme(store->value).empty()) return store->value;
+            const fs::path path(store->value);
+            return (path.is_absolute() ? path : root / path).string();
+        }
+    }
+    return default_database_path(root).string();
+}
 
 }  // namespace gdprctl::reg

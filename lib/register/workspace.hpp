@@ -31,4 +31,9 @@ std::vector<std::string> list_register_files(const std::filesystem::path& root,
 // The default database path: <root>/.gdprctl/state.db.
 std::filesystem::path default_database_path(const std::filesystem::path& root);
 
+// The store of the workspace at `root` when no --db (or GDPRCTL_DB) is given: gdpr.yaml's
+// settings.store (a file path relative to `root`, or a postgresql:// URI as written), else
+// default_database_path(root). Reads gdpr.yaml only, not the rest of the register.
+std::string configured_store_location(const std::filesystem::path& root);
+
 }  // namespace gdprctl::reg

@@ -9,3 +9,9 @@
 namespace gdprctl::store::sql {
 std::span<const std::pair<std::string_view, std::string_view>> embedded_files();
 }
+
+// The same migrations for PostgreSQL, from schemas/sql/postgres/*.sql: entry N-1 is the twin of
+// SQLite's migration N (same file name, same tables and columns).
+namespace gdprctl::store::pg_sql {
+std::span<const std::pair<std::string_view, std::string_view>> embedded_files();
+}

@@ -434,9 +434,9 @@ public:
     virtual bool checkpoint_wal_after_erasure() = 0;
 };
 
-// The one place that chooses a backend from a --db value (or the workspace's default path).
-// Today every location is a SQLite file; a postgres:// or postgresql:// URL is refused with an
-// EnvironmentError until that backend exists.
+// The one place that chooses a backend from a store location (--db, GDPRCTL_DB, settings.store or
+// the workspace's default path): a postgres:// or postgresql:// URI is a PostgreSQL database
+// (store/pg_store.hpp), anything else a SQLite file (store/sqlite_store.hpp).
 struct OpenOptions {
     // Read commands: a missing store is "no store at PATH" (never created), an existing one is
     // opened read-only.

@@ -22,8 +22,6 @@ run_at() {  # run_at AS_OF EXPECTED_RC DB ARGS...
   shift 3
   expect_exit "$want" "gdprctl $*" -- "$GDPRCTL" --workspace "$WS" --db "$db" --by tester --as-of "$as_of" "$@"
 }
-fresh_db() { local dir; dir=$(mktemp -d "$tmp/db.XXXX"); echo "$dir/state.db"; }
-dump() { sqlite3 "$1" .dump; }
 jpy() { /usr/bin/python3 -c "import json,sys; d = json.load(sys.stdin); print($1)"; }
 check() { local name=$1; shift; if "$@"; then pass; else fail "$name"; fi; }
 unchanged_after() {  # unchanged_after NAME EXPECTED_RC DB ARGS...

@@ -16,8 +16,6 @@ run() {
   shift 2
   expect_exit "$want" "gdprctl $*" -- "$GDPRCTL" --workspace "$WS" --db "$db" --by tester "$@"
 }
-fresh_db() { local dir; dir=$(mktemp -d "$tmp/db.XXXX"); echo "$dir/state.db"; }
-dump() { sqlite3 "$1" .dump; }
 jpy() { /usr/bin/python3 -c "import json,sys; d = json.load(sys.stdin); print($1)"; }
 check() { local name=$1; shift; if "$@"; then pass; else fail "$name"; fi; }
 unchanged_after() {  # unchanged_after NAME EXPECTED_RC DB ARGS...
@@ -91,10 +89,10 @@ run 0 "$DB" subject show C-1001 --format json
 check "subject show: lists consents" test "$(jpy 'len(d["consents"])' <<<"$out")" == 3
 run 0 "$DB" subject erase C-1001
 check "erase: says what was kept" grep -qi "withdrawal" <<<"$out"
-check "erase: identifier gone from the store" test "$(sqlite3 "$DB" "SELECT count(*) FROM consent_events WHERE subject = 'C-1001'")" == 0
+check "erase: identifier gone from the store" test "$(store_sql "$DB" "SELECT count(*) FROM consent_events WHERE subject = 'C-1001'")" == 0
 check "erase: a pseudonymous proof of the withdrawal is kept" \
-  test "$(sqlite3 "$DB" "SELECT count(*) FROM consent_events WHERE subject IS NULL AND action = 'withdrawn' AND evidence = ''")" == 1
-check "erase: the consents themselves are gone" test "$(sqlite3 "$DB" "SELECT count(*) FROM consent_events WHERE id IN (1, 3)")" == 0
+  test "$(store_sql "$DB" "SELECT count(*) FROM consent_events WHERE subject IS NULL AND action = 'withdrawn' AND evidence = ''")" == 1
+check "erase: the consents themselves are gone" test "$(store_sql "$DB" "SELECT count(*) FROM consent_events WHERE id IN (1, 3)")" == 0
 run 0 "$DB" consent status --subject C-1001 --format json
 check "status after erasure: nothing" test "$(jpy 'len(d)' <<<"$out")" == 0
 
@@ -126,11 +124,11 @@ PY
 run 0 "$DB" consent import "$tmp/feed.csv" --format json
 check "import csv: 10000 rows" test "$(jpy 'd["rows"]' <<<"$out")" == 10000
 check "import csv: 1000 withdrawals with 4 tasks each" test "$(jpy 'd["tasks"]' <<<"$out")" == 4000
-check "import csv: in the store" test "$(sqlite3 "$DB" 'SELECT count(*) FROM consent_events')" == 10000
-check "import csv: one audit event" test "$(sqlite3 "$DB" "SELECT count(*) FROM audit_events WHERE action = 'consent.import'")" == 1
+check "import csv: in the store" test "$(store_sql "$DB" 'SELECT count(*) FROM consent_events')" == 10000
+check "import csv: one audit event" test "$(store_sql "$DB" "SELECT count(*) FROM audit_events WHERE action = 'consent.import'")" == 1
 run 0 "$DB" consent import "$tmp/feed.jsonl" --format json
 check "import jsonl: 10000 rows" test "$(jpy 'd["rows"]' <<<"$out")" == 10000
-check "import jsonl: in the store" test "$(sqlite3 "$DB" 'SELECT count(*) FROM consent_events')" == 20000
+check "import jsonl: in the store" test "$(store_sql "$DB" 'SELECT count(*) FROM consent_events')" == 20000
 expect_exit 0 "import from stdin" -- bash -c "head -3 '$tmp/feed.jsonl' | '$GDPRCTL' --workspace '$WS' --db '$DB' consent import -"
 check "stdin: three rows" grep -q "imported 3 consent event" <<<"$out"
 check "no progress bar in a pipe" test -z "$err"

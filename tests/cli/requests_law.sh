@@ -10,7 +10,6 @@ WS="$TEST_DATA/requests-law"
 # Changes dated in 2026's past say so; the real clock is whatever it is when the suite runs.
 BACKDATE="replaying the test history"
 
-fresh_db() { local dir; dir=$(mktemp -d "$tmp/db.XXXX"); echo "$dir/state.db"; }
 g() { "$GDPRCTL" --workspace "$WS" --db "$DB" --by tester "$@"; }
 jpy() { /usr/bin/python3 -c "import json,sys; d = json.load(sys.stdin); print($1)"; }
 
@@ -19,9 +18,9 @@ refused() {
   local name=$1 want=$2
   shift 2
   local before after
-  before=$(sqlite3 "$DB" .dump)
+  before=$(dump "$DB")
   expect_exit "$want" "$name" -- g "$@"
-  after=$(sqlite3 "$DB" .dump)
+  after=$(dump "$DB")
   if [ -n "$err" ]; then pass; else fail "$name: no message on stderr"; fi
   if [ "$before" == "$after" ]; then pass; else fail "$name: the store changed"; fi
 }
@@ -61,10 +60,10 @@ expect_exit 0 "open before the calendar change" -- \
   "$GDPRCTL" --workspace "$RC" --db "$DB" request open --type access --subject R-1 --received 2026-05-16
 expect_contains "$out" "due 2026-06-16" "due on Tuesday 16 June"
 sed -i 's/^  system_review_interval: P1Y$/  system_review_interval: P1Y\n  holidays: [2026-06-16]/' "$RC/gdpr.yaml"
-before=$(sqlite3 "$DB" .dump)
+before=$(dump "$DB")
 expect_exit 1 "recompute says what would change" -- "$GDPRCTL" --workspace "$RC" --db "$DB" request recompute
 expect_contains "$out" "2026-06-16 -> 2026-06-17" "recompute names the new due date"
-if [ "$before" == "$(sqlite3 "$DB" .dump)" ]; then pass; else fail "recompute without --apply changed the store"; fi
+if [ "$before" == "$(dump "$DB")" ]; then pass; else fail "recompute without --apply changed the store"; fi
 expect_exit 0 "recompute --apply" -- "$GDPRCTL" --workspace "$RC" --db "$DB" request recompute --apply
 expect_exit 0 "audit log after recompute" -- "$GDPRCTL" --workspace "$RC" --db "$DB" audit log
 expect_contains "$out" "request.recompute REQ-2026-0001 due=2026-06-17 was=2026-06-16" "recompute is audited"

@@ -30,6 +30,82 @@ finish() {
   [ "$failed" -eq 0 ]
 }
 
-# Every suite's scratch folder, removed when the suite exits.
+# Every suite's scratch folder, removed when the suite exits (with the suite's PostgreSQL databases).
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+trap 'drop_stores; rm -rf "$tmp"' EXIT
+
+# ---- the store backend -------------------------------------------------------------------------
+# The store suites run once per backend (tests/CMakeLists.txt): STORE_BACKEND=sqlite (the default)
+# or postgresql, in the throwaway cluster ctest starts (PGHOST, PGUSER and PGDATABASE are set by the
+# fixture). Without a server the PostgreSQL run fails; it never skips.
+STORE_BACKEND=${STORE_BACKEND:-sqlite}
+case $STORE_BACKEND in
+  sqlite) ;;
+  postgresql)
+    if ! psql -XAtqc 'SELECT 1' >/dev/null 2>"$tmp/psql.err"; then
+      echo "FAIL: STORE_BACKEND=postgresql but no PostgreSQL server answers (PGHOST=${PGHOST:-unset}): $(cat "$tmp/psql.err")" >&2
+      exit 1
+    fi
+    ;;
+  *)
+    echo "FAIL: unknown STORE_BACKEND=$STORE_BACKEND (sqlite or postgresql)" >&2
+    exit 1
+    ;;
+esac
+on_postgresql() { [ "$STORE_BACKEND" = postgresql ]; }
+
+# fresh_db: prints the location of a new, empty store: a file path in a new folder of $tmp (that
+# does not exist yet), or the URI of a new database (no password: the socket's trust suffices).
+fresh_db() {
+  local dir
+  dir=$(mktemp -d "$tmp/db.XXXXXX")
+  if on_postgresql; then
+    local name
+    name="gdprctl_cli_$(basename "$dir" | tr 'A-Z.' 'a-z_')_$$"
+    createdb "$name" || { echo "FAIL: createdb $name" >&2; exit 1; }
+    echo "$name" >>"$tmp/databases"
+    echo "postgresql:///$name"
+  else
+    echo "$dir/store/state.db"
+  fi
+}
+
+# The database name of a postgresql:///NAME location.
+pg_database() { local name=${1#postgresql:///}; echo "${name%%\?*}"; }
+
+# store_sql LOCATION SQL: runs SQL on the store under gdprctl (bare values, one row a line).
+store_sql() {
+  if on_postgresql; then psql -XAtq -v ON_ERROR_STOP=1 -d "$(pg_database "$1")" -c "$2"; else sqlite3 "$1" "$2"; fi
+}
+
+# dump LOCATION: every row of the store, to compare before and after a refused change. (Not the
+# position of PostgreSQL's sequence of consent ids: a rolled-back insert advances it, and no row
+# holds it; nor pg_dump's \restrict line, which carries a random key.)
+dump() {
+  if on_postgresql; then
+    pg_dump --data-only --no-owner -d "$(pg_database "$1")" |
+      grep -v -e '^SELECT pg_catalog.setval(' -e '^\\restrict ' -e '^\\unrestrict '
+  else
+    sqlite3 "$1" .dump
+  fi
+}
+
+# copy_db LOCATION: prints the location of a new store that is a copy of LOCATION.
+copy_db() {
+  local copy
+  if on_postgresql; then
+    copy=$(fresh_db)
+    dropdb "$(pg_database "$copy")"
+    createdb -T "$(pg_database "$1")" "$(pg_database "$copy")"
+  else
+    copy=$(mktemp -d "$tmp/copy.XXXXXX")/state.db
+    cp "$1" "$copy"
+  fi
+  echo "$copy"
+}
+
+drop_stores() {
+  [ -f "$tmp/databases" ] || return 0
+  local name
+  while read -r name; do dropdb --if-exists --force "$name" 2>/dev/null; done <"$tmp/databases"
+}

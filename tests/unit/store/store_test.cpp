@@ -240,14 +240,19 @@ TEST_CASE("every write appends a linked event in the same transaction", "[store]
 }
 
 TEST_CASE("the backend is chosen from the --db value", "[store]") {
-    SECTION("a PostgreSQL URL is refused until that backend exists, and creates nothing") {
+    SECTION("a PostgreSQL URI opens a database of the server, and creates no file") {
         test::TempDir dir;
+        test::PgScratchDatabase database;
         const auto cwd = std::filesystem::current_path();
         std::filesystem::current_path(dir.path());
-        CHECK_THROWS_AS(open_store("postgresql://db.example/gdpr"), EnvironmentError);
-        CHECK_THROWS_AS(open_store("postgres://db.example/gdpr"), EnvironmentError);
+        std::string uri = database.uri();
+        auto store = open_store(uri);
+        // postgres:// is libpq's other spelling of the scheme.
+        auto again = open_store("postgres" + uri.substr(std::string("postgresql").size()));
         const bool created = !std::filesystem::is_empty(dir.path());
         std::filesystem::current_path(cwd);
+        CHECK(store != nullptr);
+        CHECK(again != nullptr);
         CHECK_FALSE(created);
     }
     SECTION("any other value is a SQLite file") {

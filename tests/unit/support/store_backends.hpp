@@ -1,8 +1,9 @@
 #pragma once
 
-// The store's contract suite runs on every backend listed here: a second backend (PostgreSQL)
-// joins by adding one row whose factory opens a fresh, empty store.
+// The store's contract suite runs on every backend listed here; each factory opens a fresh, empty
+// store (PostgreSQL: a new database in the test cluster, support/pg_scratch.hpp).
 #include "store/store.hpp"
+#include "support/pg_scratch.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -22,6 +23,8 @@ struct StoreBackend {
 inline const std::vector<StoreBackend>& store_backends() {
     static const std::vector<StoreBackend> backends{
         {"sqlite", [](const std::filesystem::path& folder) { return store::open_store((folder / "state.db").string()); }},
+        {"postgresql",
+         [](const std::filesystem::path&) -> std::unique_ptr<store::Store> { return std::make_unique<PgScratchStore>(); }},
     };
     return backends;
 }

@@ -1,0 +1,190 @@
+#include "store/pg_store.hpp"
+
+#include "errors.hpp"
+#include "store/change_time.hpp"
+#include "store/embedded_sql.hpp"
+#include "store/pg_connection.hpp"
+#include "store/sql_session.hpp"
+
+#include <fmt/format.h>
+
+#include <stdexcept>
+
+namespace gdprctl::store {
+namespace {
+
+// PostgreSQL's side of the shared session (store/sql_session.hpp).
+struct PgDb {
+    using Handle = pg::Connection*;
+    using Statement = pg::Statement;
+    static constexpr std::string_view returning_id = " RETURNING id";
+    static std::int64_t changes(pg::Connection* connection) { return connection->changes(); }
+    static std::int64_t inserted_id(pg::Connection*, Statement& insert) {
+        insert.reuse();
+        if (!insert.step()) throw std::logic_error("an INSERT ... RETURNING returned no row");
+        const auto id = insert.integer(0);
+        insert.reset();
+        return id;
+    }
+    static void expect_bulk_insert(pg::Connection*) {}
+};
+using PgSession = detail::SqlSession<PgDb>;
+
+// Every write transaction and every migration step takes this transaction-scoped advisory lock
+// first ("GDPR" in ASCII, as SQLite's application_id): writers run one at a time, as under
+// SQLite's BEGIN IMMEDIATE, so that request and breach numbers (MAX + 1) never collide and the
+// audit chain stays one chain. An advisory lock needs no privilege on any table, so an application
+// role that may only append to the audit trail can still take it.
+constexpr std::string_view writer_lock = "SELECT pg_advisory_xact_lock(1195658322)";
+
+// The store's identity and schema version, the counterpart of SQLite's application_id and
+// user_version; created with the first migration, in the same transaction.
+constexpr std::string_view create_meta =
+    "CREATE TABLE gdprctl_meta (\n"
+    "    singleton      INTEGER PRIMARY KEY CHECK (singleton = 1),\n"
+    "    application    TEXT NOT NULL,\n"
+    "    schema_version INTEGER NOT NULL\n"
+    ");\n";
+
+// Attempts of a write transaction that fails with a serialization failure or a deadlock (another
+// client's doing): the user never sees one of those unless every attempt failed.
+constexpr int write_attempts = 8;
+
+class PgStore final : public Store {
+public:
+    PgStore(const std::string& uri, const PgOptions& options) : audit_key_(options.audit_key) {
+        pg::require_no_password(uri);
+        const std::string shown = pg::redacted(uri);
+        bool missing = false;
+        connection_ = std::make_unique<pg::Connection>(uri, shown, &missing);
+        if (missing) {
+            if (options.read_only) throw_no_store(shown);
+            throw EnvironmentError(fmt::format("the PostgreSQL database of {} does not exist", shown),
+                                   "create it first (createdb, or CREATE DATABASE as its owner); gdprctl then "
+                                   "creates its tables on the first change");
+        }
+        const int version = check_identity();
+        if (version == 0 && options.read_only) throw_no_store(shown);
+        if (version < latest_pg_schema_version()) migrate();
+    }
+
+    void read(const std::function<void(StoreReader&)>& body) override {
+        pg::Transaction transaction(*connection_, "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+        PgSession session(connection_.get(), nullptr);
+        body(session);
+        transaction.commit();
+    }
+
+    void write(const ChangeStamp& stamp, const std::function<void(StoreWriter&)>& body) override {
+        pg::with_retries(write_attempts, [&] {
+            // READ COMMITTED: once the lock is held, every statement sees what the writers before
+            // this one committed.
+            pg::Transaction transaction(*connection_, "BEGIN ISOLATION LEVEL READ COMMITTED");
+            connection_->execute(std::string(writer_lock), "waiting for the other writers");
+            const auto changes_before = connection_->total_changes();
+            // Checked under the write lock, against the newest event another writer may just have added.
+            const ChangeStamp checked =
+                checked_stamp(stamp_under_lock(stamp), PgSession(connection_.get(), nullptr).newest_audit_time());
+            PgSession session(connection_.get(), &checked, audit_key_);
+            body(session);
+            if (connection_->total_changes() != changes_before && !session.audited())
+                throw std::logic_error("a change to the store without an audit event");
+            session.link_records();
+            transaction.commit();
+        });
+    }
+
+    // PostgreSQL has no write-ahead log file of the store's own to empty (its WAL and VACUUM are
+    // the server's business; see docs/deployment.md).
+    bool checkpoint_wal_after_erasure() override { return true; }
+
+private:
+    [[noreturn]] static void throw_no_store(const std::string& shown) {
+        throw EnvironmentError(fmt::format("no store at {}", shown),
+                               "check --db (or GDPRCTL_DB); a store is created by the first change, e.g. "
+                               "`gdprctl request open`");
+    }
+
+    // The schema version of the store (0: an empty database that becomes one). Refuses a database
+    // that holds anything else, and a store written by a newer gdprctl.
+    int check_identity() {
+        const auto& shown = connection_->shown();
+        const auto [has_meta, relations] = schema_contents();
+        if (!has_meta) {
+            if (relations != 0) throw_foreign(shown);
+            return 0;
+        }
+        const auto meta =
+            connection_->execute("SELECT application, schema_version FROM gdprctl_meta WHERE singleton = 1",
+                                 "reading the schema version");
+        if (meta.rows() != 1 || meta.text(0, 0) != pg_application_name) throw_foreign(shown);
+        const int version = std::stoi(meta.text(0, 1));
+        if (version > latest_pg_schema_version())
+            throw EnvironmentError(
+                fmt::format("the store {} was written by a newer gdprctl (schema version {}; this gdprctl knows up "
+                            "to version {})",
+                            shown, version, latest_pg_schema_version()),
+                "upgrade gdprctl to open it; this one will not change a store it does not understand");
+        return version;
+    }
+
+    [[noreturn]] static void throw_foreign(const std::string& shown) {
+        throw EnvironmentError(fmt::format("{} is a PostgreSQL database but not a gdprctl store", shown),
+                               "point --db (or GDPRCTL_DB) at a gdprctl store, or at a new, empty database");
+    }
+
+    // Whether the schema holds gdprctl_meta, and how many tables, views and sequences in all, from
+    // one snapshot of the catalog: another client may be creating the store at this moment. (Not
+    // to_regclass(): its cached answer may predate that client's commit.)
+    std::pair<bool, long> schema_contents() {
+        const auto found = connection_->execute(
+            "SELECT count(*) FILTER (WHERE c.relname = 'gdprctl_meta'), count(*) FROM pg_catalog.pg_class c "
+            "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S')",
+            "reading the schema");
+        return {found.text(0, 0) != "0", std::stol(found.text(0, 1))};
+    }
+
+    int current_version() {
+        if (!schema_contents().first) return 0;
+        const auto meta = connection_->execute("SELECT schema_version FROM gdprctl_meta WHERE singleton = 1",
+                                               "reading the schema version");
+        return meta.rows() == 1 ? std::stoi(meta.text(0, 0)) : 0;
+    }
+
+    // One migration per transaction, under the writers' lock; the version is read again once the
+    // lock is held, because another client may have migrated meanwhile.
+    void migrate() {
+        const auto files = pg_sql::embedded_files();
+        while (true) {
+            pg::Transaction transaction(*connection_, "BEGIN ISOLATION LEVEL READ COMMITTED");
+            connection_->execute(std::string(writer_lock), "waiting for the other writers");
+            const int version = current_version();
+            if (version >= latest_pg_schema_version()) break;
+            if (version == 0) {
+                connection_->execute(std::string(create_meta), "creating the store");
+                connection_->execute(
+                    fmt::format("INSERT INTO gdprctl_meta VALUES (1, '{}', 0)", pg_application_name),
+                    "creating the store");
+            }
+            const auto& [name, sql] = files[static_cast<std::size_t>(version)];
+            connection_->execute(std::string(sql), fmt::format("migrating the store ({})", name));
+            connection_->execute(fmt::format("UPDATE gdprctl_meta SET schema_version = {}", version + 1),
+                                 "migrating the store");
+            transaction.commit();
+        }
+    }
+
+    AuditKey audit_key_;
+    std::unique_ptr<pg::Connection> connection_;
+};
+
+}  // namespace
+
+int latest_pg_schema_version() { return static_cast<int>(pg_sql::embedded_files().size()); }
+
+std::unique_ptr<Store> open_pg_store(const std::string& uri, const PgOptions& options) {
+    return std::make_unique<PgStore>(uri, options);
+}
+
+}  // namespace gdprctl::store
