@@ -1,5 +1,7 @@
 #pragma once
 
+#include "errors.hpp"
+
 #include <string_view>
 
 // What kind of store a --db value names: the one place that reads it, so that opening a store and
@@ -11,7 +13,14 @@ namespace gdprctl::store {
 std::string_view server_scheme(std::string_view location);
 
 // Whether a store is there to open: a server URL is taken to be (its server answers when it is
-// opened); a file path when the file exists.
+// opened, with NoStoreError when its database holds no store); a file path when the file exists.
 bool store_exists(std::string_view location);
+
+// "no store at LOCATION": a read-only open found no store (a missing file, a PostgreSQL database
+// that does not exist or holds no store yet). Reads that work without a store catch it.
+class NoStoreError : public EnvironmentError {
+public:
+    using EnvironmentError::EnvironmentError;
+};
 
 }  // namespace gdprctl::store

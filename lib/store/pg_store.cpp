@@ -3,6 +3,7 @@
 #include "errors.hpp"
 #include "store/change_time.hpp"
 #include "store/embedded_sql.hpp"
+#include "store/location.hpp"
 #include "store/pg_connection.hpp"
 #include "store/sql_session.hpp"
 
@@ -100,7 +101,7 @@ public:
 
 private:
     [[noreturn]] static void throw_no_store(const std::string& shown) {
-        throw EnvironmentError(fmt::format("no store at {}", shown),
+        throw NoStoreError(fmt::format("no store at {}", shown),
                                "check --db (or GDPRCTL_DB); a store is created by the first change, e.g. "
                                "`gdprctl request open`");
     }

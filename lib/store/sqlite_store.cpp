@@ -4,6 +4,7 @@
 #include "store/audit.hpp"
 #include "store/change_time.hpp"
 #include "store/embedded_sql.hpp"
+#include "store/location.hpp"
 #include "store/sql_session.hpp"
 #include "store/statement.hpp"
 #include "store/transaction.hpp"
@@ -142,7 +143,7 @@ private:
     void open_for_reading(const SqliteOptions& options) {
         std::error_code error;
         if (!fs::exists(path_, error))
-            throw EnvironmentError(fmt::format("no store at {}", path_.string()),
+            throw NoStoreError(fmt::format("no store at {}", path_.string()),
                                    "check --db (or GDPRCTL_DB); a store is created by the first change, e.g. "
                                    "`gdprctl request open`");
         if (!fs::is_regular_file(path_, error))

@@ -194,6 +194,16 @@ run 0 "$DB3" audit verify
 check "chain intact after parallel writes" grep -q "40 event" <<<"$out"
 check "no serialization failure shown" bash -c '! cat "$1"/par.*.err "$1"/task.*.err | grep -qi "serializ\|deadlock"' _ "$WORK"
 
+# A read that works without a store (review) says there is none, on either backend, and creates none.
+EMPTY=$(fresh_db)
+"$GDPRCTL" --workspace "$WS" --db "$EMPTY" review >"$WORK/out" 2>"$WORK/err"
+check "review without a store says so" grep -q "no operational store at $EMPTY" "$WORK/out"
+if on_postgresql; then
+    check "review creates no store" test "$(store_sql "$EMPTY" "SELECT count(*) FROM pg_class WHERE relnamespace = 'public'::regnamespace")" == 0
+else
+    check "review creates no store" test ! -e "$EMPTY"
+fi
+
 # ---- audit trail ---------------------------------------------------------------------------------
 run 0 "$DB" audit verify
 check "verify reports intact" grep -q "intact" <<<"$out"

@@ -22,11 +22,15 @@ std::unique_ptr<store::Store> open_store(const Context& context, StoreAccess acc
 
 std::unique_ptr<store::Store> open_existing_store(const Context& context, std::string& note) {
     const auto location = context.store_location();
-    if (!store::store_exists(location)) {
-        note = fmt::format("no operational store at {} yet", location);
-        return nullptr;
+    if (store::store_exists(location)) {
+        try {
+            return open_store(context, StoreAccess::read);
+        } catch (const store::NoStoreError&) {
+            // A PostgreSQL database without a store yet: the same as a missing file.
+        }
     }
-    return open_store(context, StoreAccess::read);
+    note = fmt::format("no operational store at {} yet", location);
+    return nullptr;
 }
 
 store::AuditKey audit_key_from_environment() {

@@ -17,7 +17,7 @@ namespace gdprctl::cli {
 enum class StoreAccess { read, write };
 std::unique_ptr<store::Store> open_store(const Context& context, StoreAccess access = StoreAccess::write);
 // The store when one exists, opened read-only; nullptr, with `note` saying so ("no operational
-// store at PATH yet"), when --db names a file that is not there. For reads that work without one.
+// store at LOCATION yet"), for a missing file or a database without a store. For optional reads.
 std::unique_ptr<store::Store> open_existing_store(const Context& context, std::string& note);
 // Who and when: the effective time (--as-of, or the clock), the real clock, and --backdate.
 store::ChangeStamp change_stamp(const Context& context);

@@ -4,6 +4,7 @@
 #include "errors.hpp"
 #include "store/audit.hpp"
 #include "store/embedded_sql.hpp"
+#include "store/location.hpp"
 #include "store/pg_connection.hpp"
 #include "store/sqlite_store.hpp"
 #include "support/pg_scratch.hpp"
@@ -130,6 +131,7 @@ TEST_CASE("reading a PostgreSQL store that is not there is 'no store', and creat
     SECTION("an empty database") {
         test::PgScratchDatabase database;
         CHECK(error_of([&] { open_pg_store(database.uri(), read_only); }).rfind("no store at postgresql:///", 0) == 0);
+        CHECK_THROWS_AS(open_pg_store(database.uri(), read_only), NoStoreError);
         auto connection = database.connect();
         CHECK(connection->execute("SELECT to_regclass('gdprctl_meta') IS NULL").text(0, 0) == "t");
     }
