@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <libpq-fe.h>
 
+#include <algorithm>
 #include <charconv>
 #include <chrono>
 #include <thread>
@@ -21,8 +22,6 @@ struct Api {
     decltype(&PQsetNoticeProcessor) set_notice_processor = nullptr;
     decltype(&PQexec) exec = nullptr;
     decltype(&PQexecParams) exec_params = nullptr;
-    decltype(&PQprepare) prepare = nullptr;
-    decltype(&PQexecPrepared) exec_prepared = nullptr;
     decltype(&PQresultStatus) result_status = nullptr;
     decltype(&PQresultErrorField) result_error_field = nullptr;
     decltype(&PQresultErrorMessage) result_error_message = nullptr;
@@ -63,8 +62,6 @@ const Api& api() {
         resolve(library, a.set_notice_processor, "PQsetNoticeProcessor");
         resolve(library, a.exec, "PQexec");
         resolve(library, a.exec_params, "PQexecParams");
-        resolve(library, a.prepare, "PQprepare");
-        resolve(library, a.exec_prepared, "PQexecPrepared");
         resolve(library, a.result_status, "PQresultStatus");
         resolve(library, a.result_error_field, "PQresultErrorField");
         resolve(library, a.result_error_message, "PQresultErrorMessage");
@@ -250,25 +247,72 @@ Result Connection::check(pg_result* raw, std::string_view doing) {
 }
 
 Result Connection::execute(const std::string& sql, std::string_view doing) {
+    flush();
     return check(api().exec(conn_, sql.c_str()), doing);
 }
 
-Result Connection::execute(const std::string& sql, const std::vector<std::optional<std::string>>& parameters,
-                           const std::string& prepared_name) {
+Result Connection::execute(const std::string& sql, const std::vector<std::optional<std::string>>& parameters) {
+    flush();
+    return send(sql, parameters);
+}
+
+Result Connection::send(const std::string& sql, const std::vector<std::optional<std::string>>& parameters) {
     std::vector<const char*> values;
     values.reserve(parameters.size());
     for (const auto& parameter : parameters) values.push_back(parameter ? parameter->c_str() : nullptr);
-    const int count = static_cast<int>(parameters.size());
-    const Api& pq = api();
-    if (prepared_name.empty())
-        return check(pq.exec_params(conn_, sql.c_str(), count, nullptr, values.data(), nullptr, nullptr, 0),
-                     "running a statement");
-    if (std::find(prepared_.begin(), prepared_.end(), prepared_name) == prepared_.end()) {
-        check(pq.prepare(conn_, prepared_name.c_str(), sql.c_str(), count, nullptr), "preparing a statement");
-        prepared_.push_back(prepared_name);
-    }
-    return check(pq.exec_prepared(conn_, prepared_name.c_str(), count, values.data(), nullptr, nullptr, 0),
+    return check(api().exec_params(conn_, sql.c_str(), static_cast<int>(parameters.size()), nullptr, values.data(),
+                                   nullptr, nullptr, 0),
                  "running a statement");
+}
+
+// Parameters of one multi-row INSERT: PostgreSQL takes at most 65,535 per statement.
+constexpr std::size_t max_deferred_parameters = 30000;
+
+void Connection::defer_insert(const std::string& sql, std::vector<std::optional<std::string>> parameters) {
+    // Only `INSERT ... VALUES ($1, ..., $N)` with every parameter once, in order, can be repeated
+    // as more rows; anything else runs at once.
+    std::string tuple = "(";
+    for (std::size_t i = 1; i <= parameters.size(); ++i) tuple += fmt::format("{}${}", i > 1 ? ", " : "", i);
+    tuple += ")";
+    const auto values = sql.rfind(" VALUES ");
+    if (parameters.empty() || values == std::string::npos || sql.compare(values + 8, std::string::npos, tuple) != 0) {
+        execute(sql, parameters);
+        return;
+    }
+    // Rows are sent in the order they came (a task after the event it refers to): consecutive
+    // rows of one statement make one run, sent as one multi-row INSERT.
+    if (deferred_.empty() || deferred_.back().sql != sql) deferred_.push_back(Deferred{sql, parameters.size(), {}});
+    deferred_parameters_ += parameters.size();
+    for (auto& parameter : parameters) deferred_.back().values.push_back(std::move(parameter));
+    // A statement's worth: sent now, so that a large import does not pile up in memory.
+    if (deferred_parameters_ >= max_deferred_parameters) flush();
+}
+
+void Connection::flush() {
+    if (deferred_.empty()) return;
+    auto queues = std::move(deferred_);
+    deferred_.clear();
+    deferred_parameters_ = 0;
+    std::int64_t changed = 0;
+    for (const auto& queue : queues) {
+        const std::string head = queue.sql.substr(0, queue.sql.rfind(" VALUES ") + 8);
+        const std::size_t per_statement = std::max<std::size_t>(1, max_deferred_parameters / queue.columns);
+        const std::size_t rows = queue.values.size() / queue.columns;
+        for (std::size_t first = 0; first < rows; first += per_statement) {
+            const std::size_t count = std::min(per_statement, rows - first);
+            std::string sql = head;
+            for (std::size_t row = 0; row < count; ++row) {
+                sql += row ? ", (" : "(";
+                for (std::size_t column = 0; column < queue.columns; ++column)
+                    sql += fmt::format("{}${}", column ? ", " : "", row * queue.columns + column + 1);
+                sql += ")";
+            }
+            const auto begin = queue.values.begin() + static_cast<std::ptrdiff_t>(first * queue.columns);
+            send(sql, {begin, begin + static_cast<std::ptrdiff_t>(count * queue.columns)});
+            changed += changes_;
+        }
+    }
+    changes_ = changed;
 }
 
 std::string numbered_parameters(std::string_view sql) {
@@ -314,11 +358,7 @@ Statement& Statement::bind(int index, const std::optional<std::string>& text) {
 
 bool Statement::step() {
     if (!executed_) {
-        if (reused_ && prepared_name_.empty()) {
-            static int counter = 0;
-            prepared_name_ = fmt::format("gdprctl_{}", ++counter);
-        }
-        result_ = connection_->execute(sql_, parameters_, prepared_name_);
+        result_ = connection_->execute(sql_, parameters_);
         executed_ = true;
         row_ = -1;
     }
@@ -328,6 +368,11 @@ bool Statement::step() {
 void Statement::run() {
     while (step()) {
     }
+    reset();
+}
+
+void Statement::run_deferred() {
+    connection_->defer_insert(sql_, std::move(parameters_));
     reset();
 }
 
@@ -364,6 +409,7 @@ Transaction::Transaction(Connection& connection, const std::string& begin) : con
 Transaction::~Transaction() {
     if (!open_) return;
     // A destructor must not throw; a failed ROLLBACK (a lost connection) ends the transaction anyway.
+    connection_.drop_deferred();
     try {
         connection_.execute("ROLLBACK", "rolling back");
     } catch (...) {

@@ -83,10 +83,20 @@ public:
 
     // SQL without parameters; may hold several statements (a migration file).
     Result execute(const std::string& sql, std::string_view doing = "running a statement");
-    // One statement with text parameters (nullopt: NULL), types inferred by the server. With a
-    // `prepared_name`, the statement is prepared under that name on first use and run from there.
-    Result execute(const std::string& sql, const std::vector<std::optional<std::string>>& parameters,
-                   const std::string& prepared_name = {});
+    // One statement with text parameters (nullopt: NULL), types inferred by the server.
+    Result execute(const std::string& sql, const std::vector<std::optional<std::string>>& parameters);
+
+    // Queues an INSERT of one row (`sql` ends in VALUES ($1, ..., $N) in order) to be sent with the
+    // next rows of the same statement as one multi-row INSERT, before any other statement runs (or
+    // by flush()). Rows are sent in the order they were queued, so a row may refer to one queued
+    // before it. Its errors surface from the statement that sends it.
+    void defer_insert(const std::string& sql, std::vector<std::optional<std::string>> parameters);
+    // Sends every queued row; drop_deferred() forgets them (before a rollback).
+    void flush();
+    void drop_deferred() {
+        deferred_.clear();
+        deferred_parameters_ = 0;
+    }
 
     // Rows inserted, updated or deleted by the last statement, and by this connection in all.
     std::int64_t changes() const { return changes_; }
@@ -94,10 +104,18 @@ public:
 
 private:
     Result check(pg_result* result, std::string_view doing);
+    Result send(const std::string& sql, const std::vector<std::optional<std::string>>& parameters);
+
+    struct Deferred {
+        std::string sql;
+        std::size_t columns = 0;
+        std::vector<std::optional<std::string>> values;  // row after row
+    };
+    std::vector<Deferred> deferred_;  // runs of consecutive rows of one statement, in order
+    std::size_t deferred_parameters_ = 0;
 
     pg_conn* conn_ = nullptr;
     std::string shown_;
-    std::vector<std::string> prepared_;
     std::int64_t changes_ = 0;
     std::int64_t total_changes_ = 0;
 };
@@ -122,6 +140,8 @@ public:
 
     bool step();
     void run();
+    // An INSERT of one row, queued with the next ones (Connection::defer_insert).
+    void run_deferred();
     void reset();
 
     bool is_null(int column) const;
@@ -130,17 +150,12 @@ public:
     std::int64_t integer(int column) const;
     int integer32(int column) const { return static_cast<int>(integer(column)); }
 
-    // From the second run on, the statement is prepared once and reused (a bulk import's rows).
-    void reuse() { reused_ = true; }
-
 private:
     Connection* connection_;
     std::string sql_;
     std::vector<std::optional<std::string>> parameters_;
     Result result_;
     bool executed_ = false;
-    bool reused_ = false;
-    std::string prepared_name_;
     int row_ = -1;
 };
 

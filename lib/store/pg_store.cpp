@@ -18,15 +18,10 @@ namespace {
 struct PgDb {
     using Handle = pg::Connection*;
     using Statement = pg::Statement;
-    static constexpr std::string_view returning_id = " RETURNING id";
     static std::int64_t changes(pg::Connection* connection) { return connection->changes(); }
-    static std::int64_t inserted_id(pg::Connection*, Statement& insert) {
-        insert.reuse();
-        if (!insert.step()) throw std::logic_error("an INSERT ... RETURNING returned no row");
-        const auto id = insert.integer(0);
-        insert.reset();
-        return id;
-    }
+    // An import's rows go to the server many at a time (pg::Connection::defer_insert): one round
+    // trip per row was most of an import's time.
+    static void bulk_run(pg::Connection*, Statement& insert) { insert.run_deferred(); }
     static void expect_bulk_insert(pg::Connection*) {}
 };
 using PgSession = detail::SqlSession<PgDb>;
@@ -88,6 +83,7 @@ public:
                 checked_stamp(stamp_under_lock(stamp), PgSession(connection_.get(), nullptr).newest_audit_time());
             PgSession session(connection_.get(), &checked, audit_key_);
             body(session);
+            connection_->flush();
             if (connection_->total_changes() != changes_before && !session.audited())
                 throw std::logic_error("a change to the store without an audit event");
             session.link_records();

@@ -265,8 +265,8 @@ inline constexpr std::string_view task_columns = "request_id, kind, target, via,
 
 // The session both reads and writes; Store::read hands it out as a StoreReader only. `Db` is a
 // backend's traits: Handle, Statement (numbered parameters ?N, 1-based), changes(handle) (rows of
-// the last statement), inserted_id(handle, statement) (runs an INSERT ending in returning_id) and
-// expect_bulk_insert(handle).
+// the last statement), bulk_run(handle, statement) (runs an INSERT of a bulk import, perhaps
+// batched with the next ones until any other statement runs) and expect_bulk_insert(handle).
 template <typename Db>
 class SqlSession final : public StoreWriter {
     using Statement = typename Db::Statement;
@@ -531,11 +531,18 @@ public:
     }
 
     std::int64_t insert_consent_event(const ConsentEvent& e) override {
-        if (!insert_consent_)
+        if (!insert_consent_) {
             insert_consent_ = std::make_unique<Statement>(
                 db_, "INSERT INTO consent_events (subject, purpose, action, at, evidence, method, notice_version, "
-                     "source, channel, recorded_at, recorded_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)" +
-                         std::string(Db::returning_id));
+                     "source, channel, recorded_at, recorded_by, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+                     "?11, ?12)");
+            // Ids are assigned here, the highest plus one as SQLite would (the writers' lock is
+            // held), so that an insert need not wait for the id it was given: PostgreSQL sends an
+            // import's rows in batches.
+            Statement highest(db_, "SELECT COALESCE(MAX(id), 0) FROM consent_events");
+            highest.step();
+            last_consent_id_ = highest.integer(0);
+        }
         auto& s = *insert_consent_;
         // Bound without copies: `e` and the two time texts outlive run(). An import's events share
         // one recorded_at, formatted once.
@@ -547,8 +554,9 @@ public:
         s.bind_static(1, e.subject).bind_static(2, e.purpose).bind_static(3, to_string(e.action));
         s.bind_static(4, at_text_).bind_static(5, e.evidence).bind_static(6, e.method);
         s.bind_static(7, e.notice_version).bind_static(8, e.source).bind_static(9, e.channel);
-        s.bind_static(10, recorded_at_text_).bind_static(11, e.recorded_by);
-        return Db::inserted_id(db_, s);
+        s.bind_static(10, recorded_at_text_).bind_static(11, e.recorded_by).bind(12, ++last_consent_id_);
+        Db::bulk_run(db_, s);
+        return last_consent_id_;
     }
 
     void insert_consent_task(const ConsentTask& task) override {
@@ -560,7 +568,7 @@ public:
         s.bind(1, task.event_id).bind_static(2, to_string(task.kind)).bind_static(3, task.target);
         s.bind_static(4, done_text_);
         if (task.done_at) s.bind_static(5, task.done_by); else s.bind_null(5);
-        s.run();
+        Db::bulk_run(db_, s);
     }
 
     void expect_bulk_insert() override {
@@ -728,6 +736,7 @@ private:
     // Reused for every row of a bulk import (one transaction, one session).
     std::unique_ptr<Statement> insert_consent_;
     std::unique_ptr<Statement> insert_consent_task_;
+    std::int64_t last_consent_id_ = 0;  // the id given to this transaction's newest consent event
     std::string at_text_;  // the texts those statements bind, alive until they have run
     time::DateTime recorded_at_;
     std::string recorded_at_text_;

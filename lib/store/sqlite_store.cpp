@@ -36,12 +36,8 @@ std::int64_t pragma_integer(sqlite3* db, const char* name) {
 struct SqliteDb {
     using Handle = sqlite3*;
     using Statement = store::Statement;
-    static constexpr std::string_view returning_id = "";
     static std::int64_t changes(sqlite3* db) { return sqlite3_changes(db); }
-    static std::int64_t inserted_id(sqlite3* db, Statement& insert) {
-        insert.run();
-        return sqlite3_last_insert_rowid(db);
-    }
+    static void bulk_run(sqlite3*, Statement& insert) { insert.run(); }
     static void expect_bulk_insert(sqlite3* db) {
         // The index on (subject, purpose, at) takes an import's rows in random order. In SQLite's
         // default 2 MB page cache a large import spilled index pages to the write-ahead log and

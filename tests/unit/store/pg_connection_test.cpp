@@ -98,3 +98,40 @@ TEST_CASE("a server error is an environment error with its SQLSTATE", "[store][p
         CHECK(error.exit_code() == 2);
     }
 }
+
+TEST_CASE("deferred inserts go in order, in multi-row batches, and not at all after a rollback", "[store][pg]") {
+    test::PgScratchDatabase database;
+    auto connection = database.connect();
+    connection->execute("CREATE TABLE parent (id BIGINT PRIMARY KEY)");
+    connection->execute("CREATE TABLE child (parent BIGINT NOT NULL REFERENCES parent (id), n BIGINT)");
+    auto count = [&](const char* table) {
+        return connection->execute(std::string("SELECT count(*) FROM ") + table).text(0, 0);
+    };
+    SECTION("children after the parent they refer to, whatever the runs") {
+        pg::Transaction transaction(*connection, "BEGIN");
+        // More rows than one statement may carry parameters for (30,000): sent in several batches.
+        for (int p = 1; p <= 9000; ++p) {
+            pg::Statement parent(connection.get(), "INSERT INTO parent (id) VALUES (?1)");
+            parent.bind(1, p);
+            parent.run_deferred();
+            if (p % 10 == 0)
+                for (int n = 0; n < 4; ++n) {
+                    pg::Statement child(connection.get(), "INSERT INTO child (parent, n) VALUES (?1, ?2)");
+                    child.bind(1, p).bind(2, n);
+                    child.run_deferred();
+                }
+        }
+        CHECK(count("parent") == "9000");  // any other statement sends the queue first
+        CHECK(count("child") == "3600");
+        transaction.commit();
+    }
+    SECTION("a rollback forgets what was queued") {
+        {
+            pg::Transaction transaction(*connection, "BEGIN");
+            pg::Statement parent(connection.get(), "INSERT INTO parent (id) VALUES (?1)");
+            parent.bind(1, 1);
+            parent.run_deferred();
+        }
+        CHECK(count("parent") == "0");
+    }
+}
