@@ -41,7 +41,7 @@ std::vector<diag::Diagnostic> validate_candidate(const fs::path& root, const Can
     std::erase_if(diagnostics, [&](const diag::Diagnostic& d) {
         return d.path != candidate.path || (d.pos.known() && d.pos.line < candidate.first_line) ||
                (d.pos.known() && candidate.last_line > 0 && d.pos.line > candidate.last_line) ||
-               std::find(disabled.begin(), disabled.end(), d.rule_id) != disabled.end();
+               std::any_of(disabled.begin(), disabled.end(), [&](const auto& rule) { return rule.id == d.rule_id; });
     });
     for (auto& d : diagnostics)
         if (d.pos.known()) d.source_line = std::string(diag::line_of(candidate.text, d.pos.line));

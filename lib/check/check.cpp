@@ -2,7 +2,6 @@
 
 #include "check/suppressions.hpp"
 
-#include "diag/suggest.hpp"
 #include "errors.hpp"
 #include "register/loader.hpp"
 #include "register/schemas.hpp"
@@ -34,13 +33,9 @@ std::size_t CheckResult::warnings() const {
 namespace {
 
 void validate_rule_ids(const std::vector<std::string>& ids, std::string_view source) {
-    auto known = rules::rule_ids();
     for (const auto& id : ids)
-        if (!rules::find_rule(id)) {
-            auto hint = diag::did_you_mean(id, known);
-            throw UsageError(fmt::format("{} names unknown rule `{}`", source, id),
-                             hint.empty() ? "run `gdprctl rules` to list rule ids" : hint);
-        }
+        if (!rules::find_rule(id))
+            throw UsageError(fmt::format("{} names unknown rule `{}`", source, id), rules::suggest_rule(id));
 }
 
 // The '/'-separated path of `path` relative to `root`, or nullopt when it lies outside.
@@ -104,18 +99,26 @@ CheckResult run_check(const CheckOptions& options) {
     auto& diagnostics = loaded.diagnostics;
     rules::lint(loaded.reg, options.today, diagnostics);
     outdated_schemas(result.root, diagnostics);
-    const auto& overrides = loaded.reg.settings.severity;
-    if (auto problem = rules::check_severity_overrides(overrides)) {
+    // A mistake in gdpr.yaml's settings is a configuration error (exit 2) at its line: the check
+    // would otherwise report with levels or rules the workspace did not ask for.
+    auto settings_error = [&](diag::Position pos, const std::string& message, const std::string& hint) {
         auto file = (result.root / reg::workspace_marker).lexically_proximate(fs::current_path()).generic_string();
-        throw UsageError(fmt::format("{}:{}:{}: {}", file, problem->at->pos.line, problem->at->pos.col, problem->message),
-                         problem->hint);
-    }
+        return UsageError(fmt::format("{}:{}:{}: {}", file, pos.line, pos.col, message), hint);
+    };
+    const auto& overrides = loaded.reg.settings.severity;
+    if (auto problem = rules::check_severity_overrides(overrides))
+        throw settings_error(problem->at->pos, problem->message, problem->hint);
     rules::apply_catalogue(diagnostics, overrides);
     result.severity_overrides = overrides;
 
     result.rules_url = loaded.reg.settings.rules_url;
-    auto disabled = loaded.reg.settings.disabled_rules;
-    validate_rule_ids(disabled, "settings.disable in gdpr.yaml");
+    std::vector<std::string> disabled;
+    for (const auto& rule : loaded.reg.settings.disabled_rules) {
+        if (!rules::find_rule(rule.id))
+            throw settings_error(rule.pos, fmt::format("settings.disable names unknown rule `{}`", rule.id),
+                                 rules::suggest_rule(rule.id));
+        disabled.push_back(rule.id);
+    }
     disabled.insert(disabled.end(), options.disabled_rules.begin(), options.disabled_rules.end());
     auto active = [&](const std::string& rule) {
         if (std::find(disabled.begin(), disabled.end(), rule) != disabled.end()) return false;

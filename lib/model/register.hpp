@@ -150,10 +150,18 @@ struct Policy : Located {
     time::Duration review_interval{1, 0, 0, 0};
 };
 
+// A rule id written in gdpr.yaml (`settings.disable`), with where, so that an id the catalogue does
+// not have is reported at its line.
+struct RuleMention {
+    std::string id;
+    diag::Position pos;
+};
+
 struct Settings {
     time::Duration system_review_interval{1, 0, 0, 0};
     std::vector<time::Date> holidays;
-    std::vector<std::string> disabled_rules;
+    // Checked against the catalogue by check::run_check.
+    std::vector<RuleMention> disabled_rules;
     // IANA zone in which times typed without an offset are read (breach clocks, "today"); empty: UTC.
     std::string timezone;
     // On erasure, keep a pseudonymous proof that consent was withdrawn (Art. 7(1) accountability).

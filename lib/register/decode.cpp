@@ -460,7 +460,10 @@ public:
                 if (expect(item, Node::Kind::scalar, "holidays[]"))
                     if (auto parsed = parse_date_at(item, "holidays[]")) settings.holidays.push_back(*parsed);
         }
-        settings.disabled_rules = list(fields.get("disable"), "disable", ignored);
+        if (Node* disable = fields.get("disable"); disable && expect(*disable, Node::Kind::sequence, "disable")) {
+            for (auto& item : disable->items)
+                if (expect(item, Node::Kind::scalar, "disable[]")) settings.disabled_rules.push_back({take(item), item.pos});
+        }
         if (Node* severity = fields.get("severity"); severity && expect(*severity, Node::Kind::map, "severity")) {
             // The rule ids are checked against the catalogue where it is known (check::run_check);
             // the levels here, where their position is.

@@ -120,6 +120,15 @@ expect_output "2 register files checked: no findings" "--disable twice leaves no
 run_in "$FIXTURES" check --as-of "$AS_OF" --fail-on warning settings-disable
 expect_rc 0 "settings.disable"
 expect_no_output "data-unused" "settings.disable hides the rule"
+# An id settings.disable names that the catalogue lacks: a configuration error at its line and column,
+# with the suggestions `gdprctl rules ID` gives (a typo's nearest id, a topic's rules).
+mkdir -p "$scratch/disable-topic"
+sed 's/^  disable: \[data-unsued\]$/  disable:\n    - data-unused\n    - consent/' \
+    "$FIXTURES/settings-disable-unknown/gdpr.yaml" >"$scratch/disable-topic/gdpr.yaml"
+run_in "$scratch" check --as-of "$AS_OF" disable-topic
+expect_rc 2 "settings.disable with a topic word"
+expect_output "disable-topic/gdpr.yaml:11:7: settings.disable names unknown rule \`consent\`" "position of the unknown id"
+expect_output "hint: rules about \`consent\`: consent-without-evidence," "topic hint"
 run_in "$FIXTURES" check --as-of "$AS_OF" -q mixed-severities
 expect_no_output "register files" "-q drops the summary"
 expect_output "error[missing-security-measures]" "-q keeps findings"

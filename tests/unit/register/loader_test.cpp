@@ -192,6 +192,31 @@ TEST_CASE("taxonomy additions from gdpr.yaml are known and inherit their class",
     CHECK(result.reg.taxonomy.class_of("special.health.vaccination") == gdprctl::model::DataClass::special);
 }
 
+TEST_CASE("settings.disable is read with the position of each rule id; a non-scalar entry is reported", "[register][loader]") {
+    TempWorkspace ws;
+    ws.write("gdpr.yaml", std::string(minimal_gdpr_yaml) +
+                              "settings:\n"
+                              "  disable: [data-unused,\n"
+                              "            consent]\n");
+    auto result = reg::load_register(ws.root());
+    const auto& disabled = result.reg.settings.disabled_rules;
+    REQUIRE(disabled.size() == 2);
+    CHECK(disabled[0].id == "data-unused");
+    CHECK(disabled[0].pos.line == 8);
+    CHECK(disabled[0].pos.col == 13);
+    CHECK(disabled[1].id == "consent");
+    CHECK(disabled[1].pos.line == 9);
+    CHECK(disabled[1].pos.col == 13);
+    CHECK(result.diagnostics.empty());
+
+    TempWorkspace other;
+    other.write("gdpr.yaml", std::string(minimal_gdpr_yaml) + "settings:\n  disable: [{data-unused: true}]\n");
+    auto nested = reg::load_register(other.root());
+    CHECK(nested.reg.settings.disabled_rules.empty());
+    REQUIRE(nested.diagnostics.size() == 1);
+    CHECK(nested.diagnostics[0].rule_id == "schema-type");
+}
+
 TEST_CASE("settings.severity is read with the position of each rule id; a bad level is reported", "[register][loader]") {
     TempWorkspace ws;
     ws.write("gdpr.yaml", std::string(minimal_gdpr_yaml) +
