@@ -357,6 +357,20 @@ Statement& Statement::bind(int index, const std::optional<std::string>& text) {
 }
 
 bool Statement::step() {
+    if (batch_ > 0) {
+        if (!executed_) {
+            // Closed with the transaction that opened it.
+            static int counter = 0;
+            cursor_ = fmt::format("gdprctl_rows_{}", ++counter);
+            connection_->execute(fmt::format("DECLARE {} NO SCROLL CURSOR FOR {}", cursor_, sql_), parameters_);
+            executed_ = true;
+        } else if (row_ + 1 < result_.rows() || result_.rows() < batch_) {
+            return ++row_ < result_.rows();
+        }
+        result_ = connection_->execute(fmt::format("FETCH {} FROM {}", batch_, cursor_), "reading rows");
+        row_ = 0;
+        return row_ < result_.rows();
+    }
     if (!executed_) {
         result_ = connection_->execute(sql_, parameters_);
         executed_ = true;

@@ -138,6 +138,10 @@ public:
     Statement& bind_static(int index, const std::string& text) { return bind(index, std::string_view(text)); }
     Statement& bind_static(int index, const std::optional<std::string>& text) { return bind(index, text); }
 
+    // The rows of this SELECT are fetched through a cursor, `batch` at a time (valid inside a
+    // transaction, as every store session is); call before the first step().
+    void stream(int batch = 2000) { batch_ = batch; }
+
     bool step();
     void run();
     // An INSERT of one row, queued with the next ones (Connection::defer_insert).
@@ -157,6 +161,8 @@ private:
     Result result_;
     bool executed_ = false;
     int row_ = -1;
+    int batch_ = 0;  // rows per FETCH; 0: the whole result at once
+    std::string cursor_;
 };
 
 // ?N (outside quoted text) as $N: the SQLite backend's SQL for PostgreSQL.

@@ -22,6 +22,9 @@ struct PgDb {
     // An import's rows go to the server many at a time (pg::Connection::defer_insert): one round
     // trip per row was most of an import's time.
     static void bulk_run(pg::Connection*, Statement& insert) { insert.run_deferred(); }
+    // Through a cursor, a few thousand rows at a time: a list of a million requests is never held
+    // in memory at once (libpq would otherwise receive the whole result before the first row).
+    static void stream(Statement& query) { query.stream(); }
     static void expect_bulk_insert(pg::Connection*) {}
 };
 using PgSession = detail::SqlSession<PgDb>;

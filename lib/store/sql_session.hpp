@@ -266,7 +266,9 @@ inline constexpr std::string_view task_columns = "request_id, kind, target, via,
 // The session both reads and writes; Store::read hands it out as a StoreReader only. `Db` is a
 // backend's traits: Handle, Statement (numbered parameters ?N, 1-based), changes(handle) (rows of
 // the last statement), bulk_run(handle, statement) (runs an INSERT of a bulk import, perhaps
-// batched with the next ones until any other statement runs) and expect_bulk_insert(handle).
+// batched with the next ones until any other statement runs), stream(statement) (a query whose
+// rows a visitor takes one at a time: need not be held in memory at once) and
+// expect_bulk_insert(handle).
 template <typename Db>
 class SqlSession final : public StoreWriter {
     using Statement = typename Db::Statement;
@@ -337,6 +339,7 @@ public:
         parameters = 0;
         if (filter.due_from) statement.bind(++parameters, filter.due_from->to_string());
         if (filter.due_until) statement.bind(++parameters, filter.due_until->to_string());
+        Db::stream(statement);
         while (statement.step())
             if (!visit(read_request(statement))) break;
     }
@@ -363,6 +366,7 @@ public:
                               const std::function<bool(const AuditEvent&)>& visit) override {
         Statement statement(db_, fmt::format("SELECT {} FROM audit_events WHERE at >= ?1 ORDER BY seq", event_columns));
         statement.bind(1, since ? since->to_string() : std::string());
+        Db::stream(statement);
         while (statement.step())
             if (!visit(read_event(statement))) break;
     }
@@ -476,6 +480,7 @@ public:
                             "WHERE e.at <= ?1 AND (t.done_at IS NULL OR t.done_at > ?1) "
                             "ORDER BY t.event_id, t.kind, t.target");
         statement.bind(1, at.to_string());
+        Db::stream(statement);
         while (statement.step()) {
             OpenWithdrawalTask open;
             open.task.event_id = statement.integer(0);
@@ -510,6 +515,7 @@ public:
                                              "AND at <= ?2 ORDER BY subject, at, id",
                                              consent_columns));
         statement.bind(1, purpose).bind(2, until.to_string());
+        Db::stream(statement);
         while (statement.step())
             if (!visit(read_consent(statement))) break;
     }
@@ -519,6 +525,7 @@ public:
                                                 "WHERE done_at IS NULL ORDER BY event_id, kind DESC, target"
                                               : "SELECT event_id, kind, target, done_at, done_by FROM consent_tasks "
                                                 "ORDER BY event_id, kind DESC, target");
+        Db::stream(statement);
         while (statement.step()) {
             ConsentTask task;
             task.event_id = statement.integer(0);

@@ -38,6 +38,7 @@ struct SqliteDb {
     using Statement = store::Statement;
     static std::int64_t changes(sqlite3* db) { return sqlite3_changes(db); }
     static void bulk_run(sqlite3*, Statement& insert) { insert.run(); }
+    static void stream(Statement&) {}  // SQLite steps through its rows as they are read
     static void expect_bulk_insert(sqlite3* db) {
         // The index on (subject, purpose, at) takes an import's rows in random order. In SQLite's
         // default 2 MB page cache a large import spilled index pages to the write-ahead log and

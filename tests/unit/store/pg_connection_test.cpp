@@ -135,3 +135,23 @@ TEST_CASE("deferred inserts go in order, in multi-row batches, and not at all af
         CHECK(count("parent") == "0");
     }
 }
+
+TEST_CASE("a streamed query reads its rows through a cursor, a batch at a time", "[store][pg]") {
+    test::PgScratchDatabase database;
+    auto connection = database.connect();
+    pg::Transaction transaction(*connection, "BEGIN");
+    const auto rows = GENERATE(0, 2, 3, 10);
+    pg::Statement query(connection.get(), "SELECT n FROM generate_series(1, ?1) AS n WHERE n > ?2 ORDER BY n");
+    query.bind(1, rows).bind(2, 0);
+    query.stream(3);
+    std::vector<std::int64_t> seen;
+    while (query.step()) {
+        seen.push_back(query.integer(0));
+        // Another statement between two rows, as a visitor may run one.
+        CHECK(connection->execute("SELECT 1").rows() == 1);
+    }
+    CHECK_FALSE(query.step());
+    std::vector<std::int64_t> expected;
+    for (int n = 1; n <= rows; ++n) expected.push_back(n);
+    CHECK(seen == expected);
+}
