@@ -15,6 +15,8 @@ scratch=$(mktemp -d)
 cleanup() { dpkg -r gdprctl >/dev/null 2>&1; rm -rf "$scratch"; }
 trap cleanup EXIT
 
+# libpq is loaded at run time for postgresql:// stores, so the package names it itself.
+dpkg-deb -f "$deb" Recommends | grep -qw libpq5 && pass || fail "the package does not recommend libpq5"
 if dpkg -i "$deb" >"$scratch/dpkg.log" 2>&1; then pass; else fail "dpkg -i $deb"; cat "$scratch/dpkg.log"; fi
 installed=/usr/bin/gdprctl
 [[ -x $installed ]] && pass || fail "$installed is not installed"
