@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -7,8 +8,13 @@
 
 namespace gdprctl::diag {
 
-// Levenshtein distance, for "did you mean" hints.
+// Levenshtein distance, ignoring ASCII case, for "did you mean" hints.
 std::size_t edit_distance(std::string_view a, std::string_view b);
+
+// The same distance when it is at most `cutoff`, otherwise `cutoff + 1`: a hint only needs to know
+// whether a candidate is close, and stopping early keeps a long hostile key (register files come
+// from pull requests) from costing length x length per candidate.
+std::size_t edit_distance_within(std::string_view a, std::string_view b, std::size_t cutoff);
 
 // The candidate closest to `word`, if it is close enough to be a plausible typo.
 std::optional<std::string> closest_match(std::string_view word, const std::vector<std::string_view>& candidates);
