@@ -2,6 +2,8 @@
 # Builds the libFuzzer targets (preset `fuzz`: clang, ASan + UBSan) and runs each for a fixed time.
 #   scripts/fuzz.sh [SECONDS_PER_TARGET]        (default 30; .ci/run uses a short smoke run)
 #   FUZZ_RUNS=10000000 scripts/fuzz.sh loader   runs the loader for a number of executions instead
+#   FUZZ_LONG=1 FUZZ_RUNS=... scripts/fuzz.sh loader   the same with the fuzz-long build (UBSan only,
+#       about twice as fast), then replays the corpus it grew under the ASan build
 # Seed corpora are built from tests/data and examples/ (register files as they are; for the editor,
 # a value line followed by a register file; for the time parsers, the dates and durations found in
 # them). Crashes are written to build-fuzz/crashes/ and make the script fail.
@@ -13,6 +15,12 @@ if [[ $seconds == loader || $seconds == yaml_edit || $seconds == time || $second
 export CMAKE_CXX_COMPILER_LAUNCHER=${CMAKE_CXX_COMPILER_LAUNCHER:-}
 cmake --preset fuzz >/dev/null
 cmake --build build-fuzz -j"$(nproc)" --target fuzz_loader fuzz_yaml_edit fuzz_time fuzz_retention_due
+bin=build-fuzz/fuzz
+if [[ -n ${FUZZ_LONG:-} ]]; then
+    cmake --preset fuzz-long >/dev/null
+    cmake --build build-fuzz-long -j"$(nproc)" --target fuzz_loader fuzz_yaml_edit fuzz_time fuzz_retention_due
+    bin=build-fuzz-long/fuzz
+fi
 
 corpus=build-fuzz/corpus
 mkdir -p "$corpus/loader" "$corpus/yaml_edit" "$corpus/time" "$corpus/retention_due" build-fuzz/crashes
@@ -45,11 +53,21 @@ for target in loader yaml_edit time retention_due; do
     # FUZZ_SEED fixes libFuzzer's random choices, so a CI smoke run replays the same inputs.
     [[ -n ${FUZZ_SEED:-} ]] && limit+=(-seed="$FUZZ_SEED")
     echo "== fuzz_$target ${limit[*]}"
-    if ! build-fuzz/fuzz/fuzz_$target "${limit[@]}" -max_len=65536 -rss_limit_mb=2048 -timeout=10 \
+    if ! "$bin/fuzz_$target" "${limit[@]}" -max_len=65536 -rss_limit_mb=2048 -timeout=10 \
         -artifact_prefix=build-fuzz/crashes/"$target"- -print_final_stats=1 "$corpus/$target" 2>build-fuzz/fuzz_$target.log; then
         status=1
         echo "fuzz_$target found a crash:"; tail -40 build-fuzz/fuzz_$target.log
     fi
     grep -E "^stat::number_of_executed_units|^stat::peak_rss_mb|Done [0-9]+ runs" build-fuzz/fuzz_$target.log || true
+    if [[ -n ${FUZZ_LONG:-} ]]; then
+        # What the fast build did not check: every input the run kept, once more under ASan.
+        echo "== replay of $(find "$corpus/$target" -type f | wc -l) corpus inputs under ASan"
+        if ! build-fuzz/fuzz/fuzz_$target -runs=0 -rss_limit_mb=2048 -timeout=10 \
+            -artifact_prefix=build-fuzz/crashes/"$target"-replay- "$corpus/$target" 2>build-fuzz/replay_$target.log; then
+            status=1
+            echo "the ASan replay of fuzz_$target's corpus crashed:"; tail -40 build-fuzz/replay_$target.log
+        fi
+        grep -E "Done [0-9]+ runs" build-fuzz/replay_$target.log || true
+    fi
 done
 exit $status

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <string>
 #include <unordered_map>
 
 namespace gdprctl::reg {
@@ -31,22 +32,28 @@ public:
             auto [it, inserted] = seen.emplace(id, &entity);
             if (inserted) continue;
             const Entity& first = *it->second;
-            report(entity, entity.at(kind == "cookie" ? "name" : "id"), "duplicate-id",
-                   fmt::format("{} `{}` is defined twice; first at {}:{}", kind, id, reg_.file_of(first),
-                               first.pos.line),
-                   fmt::format("give each {} its own id, or remove one of them", kind));
+            report(
+                entity, entity.at(kind == "cookie" ? "name" : "id"), "duplicate-id",
+                fmt::format("{} `{}` is defined twice; first at {}:{}", kind, id, reg_.file_of(first), first.pos.line),
+                fmt::format("give each {} its own id, or remove one of them", kind));
         }
     }
 
     void known_categories(const model::Located& where, const std::vector<std::string>& data, std::string_view field) {
         for (const auto& key : data) {
             if (reg_.taxonomy.contains(key)) continue;  // unknown keys are reported once, by the loader
-            auto hint = diag::did_you_mean(key, category_ids_);
-            if (hint.empty())
-                hint =
-                    "use a key of the built-in taxonomy (docs/register-format.md, Data categories), or add it "
-                    "under `taxonomy:` in gdpr.yaml";
-            report(where, where.at(field), "unknown-data-category", fmt::format("unknown data category `{}`", key), hint);
+            // The same unknown key tends to recur across a register (one typo copied into many
+            // systems): its hint is looked for once per run.
+            auto [known, added] = category_hints_.try_emplace(key);
+            if (added) {
+                known->second = diag::did_you_mean(key, category_ids_);
+                if (known->second.empty())
+                    known->second =
+                        "use a key of the built-in taxonomy (docs/register-format.md, Data categories), or add it "
+                        "under `taxonomy:` in gdpr.yaml";
+            }
+            report(where, where.at(field), "unknown-data-category", fmt::format("unknown data category `{}`", key),
+                   known->second);
         }
     }
 
@@ -98,9 +105,9 @@ public:
                                fmt::format("purpose `{}` names recipient `{}`, which system `{}` does not list in "
                                            "its `recipients`",
                                            purpose.id, recipient, system.id),
-                               hint_or(diag::did_you_mean(recipient, std::vector<std::string_view>(
-                                                                         system.recipients.begin(),
-                                                                         system.recipients.end())),
+                               hint_or(diag::did_you_mean(recipient,
+                                                          std::vector<std::string_view>(system.recipients.begin(),
+                                                                                        system.recipients.end())),
                                        "add it to the system's `recipients`, or fix the id"));
                 for (const auto& key : purpose.data)
                     if (reg_.taxonomy.contains(key) && !covered_by(key, system.data))
@@ -149,6 +156,7 @@ private:
     const model::Register& reg_;
     diag::Reporter reporter_;
     std::vector<std::string_view> category_ids_;
+    std::unordered_map<std::string, std::string> category_hints_;  // unknown key -> its hint
 };
 
 }  // namespace
