@@ -56,7 +56,12 @@ for target in loader yaml_edit time retention_due; do
     if ! "$bin/fuzz_$target" "${limit[@]}" -max_len=65536 -rss_limit_mb=2048 -timeout=10 \
         -artifact_prefix=build-fuzz/crashes/"$target"- -print_final_stats=1 "$corpus/$target" 2>build-fuzz/fuzz_$target.log; then
         status=1
-        echo "fuzz_$target found a crash:"; tail -40 build-fuzz/fuzz_$target.log
+        # A crash leaves its input behind; anything else (an interrupted long run) only an exit code.
+        if compgen -G "build-fuzz/crashes/$target-*" >/dev/null; then
+            echo "fuzz_$target found a crash:"; ls build-fuzz/crashes/"$target"-*; tail -40 build-fuzz/fuzz_$target.log
+        else
+            echo "fuzz_$target stopped early without a crash input (interrupted?):"; tail -3 build-fuzz/fuzz_$target.log
+        fi
     fi
     grep -E "^stat::number_of_executed_units|^stat::peak_rss_mb|Done [0-9]+ runs" build-fuzz/fuzz_$target.log || true
     if [[ -n ${FUZZ_LONG:-} ]]; then
