@@ -246,8 +246,24 @@ std::vector<std::pair<std::string, std::string>> parse_records(std::string_view 
     return out;
 }
 
+// Every request id starts so (REQ-<year>-<number>).
+constexpr std::string_view request_id_prefix = "REQ-";
+
 bool names_a_request(const AuditEvent& event) {
     return event.action.rfind("request.", 0) == 0 || event.action.rfind("subject.", 0) == 0;
+}
+
+// The number of requests a retention.sweep event deleted (its `requests_deleted=N`); 0 for any
+// other event.
+std::size_t requests_deleted(const AuditEvent& event) {
+    if (event.action != retention_sweep_action) return 0;
+    constexpr std::string_view key = "requests_deleted=";
+    const auto at = event.details.find(key);
+    if (at == std::string::npos) return 0;
+    std::size_t count = 0;
+    const char* first = event.details.data() + at + key.size();
+    std::from_chars(first, event.details.data() + event.details.size(), count);
+    return count;
 }
 
 }  // namespace
@@ -261,6 +277,9 @@ VerifyResult verify_chain(Store& store, const VerifyOptions& options) {
         std::string digest;  // empty: an event without record links (older store)
     };
     std::map<std::string, Mention> last_mention;  // request id -> newest event naming it
+    // Requests deleted by retention sweeps: the trail records how many, never which.
+    std::size_t swept = 0;
+    std::int64_t last_sweep_seq = 0;
     std::optional<std::string> expected_hash_found;
     std::int64_t keyed = 0;
     bool links_ok = true;
@@ -278,6 +297,10 @@ VerifyResult verify_chain(Store& store, const VerifyOptions& options) {
             if (!verifier.accept(event)) return false;
             if (is_keyed(event)) ++keyed;
             if (options.expect && event.seq == options.expect->seq) expected_hash_found = event.hash;
+            if (const auto deleted = requests_deleted(event); deleted > 0) {
+                swept += deleted;
+                last_sweep_seq = event.seq;
+            }
             auto records = parse_records(event.records);
             for (auto& [id, digest] : records) last_mention[id] = {event.seq, digest};
             // An event without record links names its requests in `target`, several of them
@@ -286,7 +309,10 @@ VerifyResult verify_chain(Store& store, const VerifyOptions& options) {
                 std::string_view targets = event.target;
                 while (!targets.empty()) {
                     const auto comma = targets.find(',');
-                    last_mention[std::string(targets.substr(0, comma))] = {event.seq, {}};
+                    // `subject erase` also names what it did to the consent ledger ("consent",
+                    // CON-n), which are not requests.
+                    if (const auto target = targets.substr(0, comma); target.rfind(request_id_prefix, 0) == 0)
+                        last_mention[std::string(target)] = {event.seq, {}};
                     targets = comma == std::string_view::npos ? std::string_view{} : targets.substr(comma + 1);
                 }
             }
@@ -326,12 +352,26 @@ VerifyResult verify_chain(Store& store, const VerifyOptions& options) {
                                       request.id, *request.audit_seq));
             return links_ok;
         });
-        // Events -> records: every request an event names is still in the store.
+        // Events -> records: every request an event names is still in the store, or was deleted by a
+        // retention sweep after its last event; the sweeps' counts must add up to exactly those.
+        std::vector<std::pair<std::string, Mention>> absent;
         for (const auto& [id, mention] : last_mention)
-            if (!present.count(id))
+            if (!present.count(id)) absent.emplace_back(id, mention);
+        for (const auto& [id, mention] : absent)
+            if (mention.seq > last_sweep_seq)
                 link_fail(mention.seq, fmt::format("event {} names request {}, which is no longer in the store: "
                                                    "records were deleted",
                                                    mention.seq, id));
+        if (absent.size() != swept && links_ok) {
+            std::vector<std::string> ids;
+            for (std::size_t i = 0; i < absent.size() && i < 10; ++i) ids.push_back(absent[i].first);
+            if (absent.size() > 10) ids.push_back("...");
+            link_fail(absent.empty() ? last_sweep_seq : absent.front().second.seq,
+                      fmt::format("{} request(s) named by the trail are no longer in the store{}, but retention "
+                                  "sweeps deleted {}: records were deleted or put back outside gdprctl",
+                                  absent.size(), ids.empty() ? "" : fmt::format(" ({})", fmt::join(ids, ", ")),
+                                  swept));
+        }
     });
     result.events_checked = verifier.events_checked();
     result.keyed_events = keyed;

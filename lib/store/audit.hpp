@@ -28,6 +28,11 @@ using AuditKey = std::string;
 // Throws EnvironmentError saying what is wrong.
 AuditKey load_audit_key(const std::string& key_file, const std::string& key_value);
 
+// The audit action of a retention sweep. Its details carry `requests_deleted=N`: `verify_chain`
+// accepts requests missing from the store when the sweeps after their last event deleted exactly
+// that many (the trail counts deleted records, never names them).
+inline constexpr std::string_view retention_sweep_action = "retention.sweep";
+
 // Prefix of a keyed event's hash, so that a verifier knows which events need the key.
 inline constexpr std::string_view keyed_prefix = "hmac-sha256:";
 
