@@ -157,6 +157,29 @@ struct RuleMention {
     diag::Position pos;
 };
 
+// How long the operational store keeps its own finished records (`gdprctl retention sweep`;
+// gdpr.yaml settings.store_retention). Each default, and why, is in docs/review.md; they are the
+// five years of the two limitation periods a kept record defends against.
+struct StoreRetention {
+    // Closed data-subject requests, from the day they were closed: the record shows that requests
+    // were answered in time (Art. 5(2), 12(3)) and defends against claims for them (Art. 17(3)(e); a
+    // damages claim under Art. 82 falls under national limitation, in the Netherlands five years from
+    // knowledge, Burgerlijk Wetboek art. 3:310).
+    time::Duration requests{5, 0, 0, 0};
+    // Withdrawn consents (every event of the consent and the withdrawal's propagation tasks), from
+    // the withdrawal: the proof that consent was given (Art. 7(1)) and that its withdrawal was
+    // honoured (Art. 7(3)) answers claims about processing done under it (the same five years).
+    time::Duration consents{5, 0, 0, 0};
+    // Closed breaches (the Art. 33(5) documentation and the notifications), from closing: the
+    // supervisory authority verifies compliance with Art. 33 from it; in the Netherlands its power
+    // to fine lapses five years after the infringement (Algemene wet bestuursrecht art. 5:45(1)).
+    time::Duration breaches{5, 0, 0, 0};
+    // The first problem of gdpr.yaml's block, as `path:line:col: message`; empty when it has none.
+    // The sweep then refuses rather than delete by a default the user meant to change.
+    std::string problem;
+    bool readable() const { return problem.empty(); }
+};
+
 struct Settings {
     time::Duration system_review_interval{1, 0, 0, 0};
     std::vector<time::Date> holidays;
@@ -170,6 +193,7 @@ struct Settings {
     // Levels the workspace gives rules instead of the catalogue's (`severity: {data-unused: error}`),
     // in the order written; checked against the catalogue by check::run_check.
     std::vector<diag::SeverityOverride> severity;
+    StoreRetention store_retention;
 };
 
 // The whole Register of Systems of a workspace, merged from all of its files.

@@ -117,14 +117,60 @@ void write_md(std::ostream& out, const Schedule& schedule) {
     out << text;
 }
 
+std::string plural(std::size_t count, std::string_view one, std::string_view many) {
+    return fmt::format("{} {}", count, count == 1 ? one : many);
+}
+
+void write_sweep_text(std::ostream& out, const retention::SweepResult& result) {
+    std::string text = fmt::format("retention sweep of the store as of {}{}\n", result.as_of.to_string(),
+                                   result.dry_run ? " (dry run: nothing deleted)" : "");
+    for (const auto& area : result.areas) {
+        text += fmt::format("  {} {} ({}) {} on or before {}: kept {} from {} ({}settings.store_retention.{})\n",
+                            result.dry_run ? "would delete" : "deleted", plural(area.counts.records, area.one, area.many),
+                            plural(area.counts.dependents, area.dependent_one, area.dependents), area.dated,
+                            area.last_day.to_string(), area.period.to_string(), area.runs_from,
+                            area.period_is_default ? "the default; " : "", area.name);
+    }
+    if (!result.dry_run) text += "  counts recorded in the audit trail (retention.sweep)\n";
+    out << text;
+}
+
+void write_sweep_json(std::ostream& out, const retention::SweepResult& result) {
+    JsonWriter json(out);
+    json.begin_object();
+    json.field("as_of", result.as_of.to_string());
+    json.field("dry_run", result.dry_run);
+    json.key("areas").begin_array();
+    for (const auto& area : result.areas) {
+        json.begin_object();
+        json.field("area", area.name);
+        json.field("period", area.period.to_string());
+        json.field("default_period", area.period_is_default);
+        json.field("runs_from", area.runs_from);
+        json.field("through", area.last_day.to_string());
+        json.field(result.dry_run ? "would_delete" : "deleted", area.counts.records);
+        json.field(area.dependents, area.counts.dependents);
+        json.end_object();
+    }
+    json.end_array();
+    json.field("purged", result.history_purged);
+    json.end_object();
+    out << "\n";
+}
+
 constexpr Format<ScheduleWriter> schedule_rows[]{
     {"text", "", write_text},
     {"json", "", write_json},
     {"csv", "cells are neutralised against spreadsheet formulas", write_csv},
     {"md", "", write_md},
 };
+constexpr Format<SweepWriter> sweep_rows[]{
+    {"text", "", write_sweep_text},
+    {"json", "", write_sweep_json},
+};
 }  // namespace
 
 FormatTable<ScheduleWriter> schedule_formats() { return schedule_rows; }
+FormatTable<SweepWriter> sweep_formats() { return sweep_rows; }
 
 }  // namespace gdprctl::output

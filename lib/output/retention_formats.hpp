@@ -2,6 +2,7 @@
 
 #include "output/format_table.hpp"
 #include "retention/schedule.hpp"
+#include "retention/sweep.hpp"
 
 #include <ostream>
 #include <string_view>
@@ -12,5 +13,9 @@ using ScheduleWriter = void(std::ostream& out, const retention::Schedule& schedu
 
 // text (default), json, csv, md.
 FormatTable<ScheduleWriter> schedule_formats();
+
+using SweepWriter = void(std::ostream& out, const retention::SweepResult& result);
+// `retention sweep`: text (default), json.
+FormatTable<SweepWriter> sweep_formats();
 
 }  // namespace gdprctl::output

@@ -18,7 +18,7 @@ using Fields = std::vector<std::string_view>;
 class Decoder {
 public:
     Decoder(const std::string& path, int file_index, diag::Sink& sink)
-        : path_(path), file_index_(file_index), reporter_(sink.items()) {}
+        : path_(path), file_index_(file_index), findings_(sink.items()), reporter_(sink.items()) {}
 
     void report(std::string_view rule, diag::Position pos, std::string message, std::string hint = {}) {
         reporter_.report(rule, path_, pos, std::move(message), std::move(hint));
@@ -448,8 +448,8 @@ public:
 
     void decode_settings(Node& node, FilePart& part) {
         if (!expect(node, Node::Kind::map, "settings")) return;
-        static const Fields known{"system_review_interval", "holidays", "disable", "severity", "timezone",
-                                  "keep_withdrawal_proof", "rules_url", "store"};
+        static const Fields known{"system_review_interval", "holidays",  "disable",   "severity",      "timezone",
+                                  "keep_withdrawal_proof",  "rules_url", "store",     "store_retention"};
         model::Settings settings;
         model::Located ignored;
         MapReader fields(*this, node, "settings", known);
@@ -501,6 +501,36 @@ public:
                        fmt::format("`keep_withdrawal_proof` must be true or false, not `{}`", keep->value));
         }
         settings.rules_url = text(fields.get("rules_url"), "rules_url", ignored);
+        if (Node* retention = fields.get("store_retention")) {
+            const auto findings_before = findings_.size();
+            if (expect(*retention, Node::Kind::map, "store_retention")) {
+                static const Fields periods{"requests", "consents", "breaches"};
+                auto& store_retention = settings.store_retention;
+                MapReader reader(*this, *retention, "store_retention", periods);
+                for (auto [field, period] : {std::pair{"requests", &store_retention.requests},
+                                             std::pair{"consents", &store_retention.consents},
+                                             std::pair{"breaches", &store_retention.breaches}})
+                    if (Node* given = reader.get(field))
+                        if (auto parsed = duration(given, field, ignored)) {
+                            if (parsed->is_zero())
+                                report("invalid-duration", given->pos,
+                                       fmt::format("`store_retention.{}` must be longer than zero, not `{}`", field,
+                                                   given->value),
+                                       "a retention sweep would delete every finished record at once; write a "
+                                       "period such as P5Y, or leave the key out for the default");
+                            else
+                                *period = *parsed;
+                        }
+                reader.finish();
+            }
+            // The sweep names the first problem where it is, rather than delete by a default.
+            if (findings_.size() > findings_before) {
+                const auto& first = findings_[findings_before];
+                settings.store_retention.problem =
+                    fmt::format("{}:{}:{}: settings.store_retention: {}{}", first.path, first.pos.line, first.pos.col,
+                                first.message, first.hint.empty() ? "" : fmt::format(" ({})", first.hint));
+            }
+        }
         fields.finish();
         part.settings = std::move(settings);
     }
@@ -577,6 +607,7 @@ public:
 private:
     const std::string& path_;
     int file_index_;
+    std::vector<diag::Diagnostic>& findings_;  // what reporter_ appends to
     diag::Reporter reporter_;
 };
 

@@ -6,6 +6,7 @@
 #include "model/review_due.hpp"
 #include "register/loader.hpp"
 #include "requests/requests.hpp"
+#include "retention/sweep.hpp"
 #include "rules/catalogue.hpp"
 
 #include <fmt/format.h>
@@ -325,6 +326,34 @@ public:
         }
     }
 
+    // The store's own records past settings.store_retention: the same count `retention sweep` uses.
+    // A store_retention block with a problem is check's finding; its periods are not guessed here.
+    void store_retention(store::Store& store) {
+        const auto& retention = reg_.settings.store_retention;
+        if (!retention.readable()) return;
+        store.read([&](store::StoreReader& reader) {
+            for (const auto& area : retention::store_retention_due(reader, retention, now_, inputs_.zone)) {
+                if (area.counts.records == 0) continue;
+                Action action;
+                action.area = Area::retention;
+                action.severity = diag::Severity::warning;
+                const bool one = area.counts.records == 1;
+                action.what = fmt::format(
+                    "{} {} ({} {}) {} on or before {} {} past {} retention in the operational store ({} from {}, "
+                    "settings.store_retention.{}): run `gdprctl retention sweep`",
+                    area.counts.records, one ? area.one : area.many, area.counts.dependents,
+                    area.counts.dependents == 1 ? area.dependent_one : area.dependents, area.dated,
+                    area.last_day.to_string(), one ? "is" : "are", one ? "its" : "their", area.period.to_string(),
+                    area.runs_from, area.name);
+                action.article = std::string(area.article);
+                action.owner = responsible_;
+                action.rule = "store-retention-due";
+                action.ref = fmt::format("store:{}", area.name);
+                result_.actions.push_back(std::move(action));
+            }
+        });
+    }
+
     void overview() {
         for (const auto& system : reg_.systems) {
             for (const auto& purpose : system.purposes)
@@ -415,6 +444,7 @@ ReviewResult build_review(const ReviewInputs& inputs) {
         builder.requests(*inputs.store);
         builder.breaches(*inputs.store);
         builder.consents(*inputs.store);
+        builder.store_retention(*inputs.store);
         result.store_read = true;
     } else {
         result.store_note = inputs.store_note;

@@ -4,6 +4,7 @@
 #include "model/register.hpp"
 #include "store/store.hpp"
 #include "time/date.hpp"
+#include "time/zone.hpp"
 
 #include <filesystem>
 #include <map>
@@ -65,6 +66,9 @@ struct ReviewInputs {
     // The moment the store's clocks are read at (breaches' 72 hours, withdrawals' tasks): --as-of, or
     // the real clock; unset: the end of `as_of` (UTC).
     std::optional<time::DateTime> now;
+    // The workspace's settings.timezone: where the store's retention periods end (a day ends at
+    // midnight there).
+    time::Zone zone = time::Zone::utc();
     store::Store* store = nullptr;  // nullptr: none exists yet
     std::string store_note;
 };
@@ -72,8 +76,9 @@ struct ReviewInputs {
 // Loads and checks the register as of `as_of` (the same run_check as `gdprctl check`), adds the
 // review dates (model::next_review), the store's requests overdue or due within 7 days, breaches
 // whose authority notification is pending (past or within its 72 hours) or whose people affected
-// are not yet informed, withdrawals of consent whose propagation tasks are open, and consents
-// recorded for purposes the register no longer bases on consent.
+// are not yet informed, withdrawals of consent whose propagation tasks are open, consents
+// recorded for purposes the register no longer bases on consent, and the store's records past
+// settings.store_retention (retention::store_retention_due, which `retention sweep` also uses).
 ReviewResult build_review(const ReviewInputs& inputs);
 
 // Requests are listed when overdue or due within this many days.

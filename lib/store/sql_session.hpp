@@ -383,12 +383,7 @@ public:
         return AuditHead{statement.integer(0), statement.text(1)};
     }
 
-    int next_request_number(int year) override {
-        Statement statement(db_, "SELECT COALESCE(MAX(number), 0) + 1 FROM requests WHERE year = ?1");
-        statement.bind(1, year);
-        statement.step();
-        return statement.integer32(0);
-    }
+    int next_request_number(int year) override { return next_number("requests", "request", year); }
 
     void insert_request(const Request& r) override {
         Statement statement(db_, fmt::format("INSERT INTO requests ({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
@@ -432,18 +427,49 @@ public:
         touched_.insert(task.request_id);
     }
 
-    ErasureCounts erase_subject(std::string_view subject, time::DateTime at) override {
-        // Before the erased bytes can reach the write-ahead log: a purge is pending until a
-        // checkpoint has copied the erasure into the main file and emptied the log. A process
-        // killed in between leaves the marker, and the next open completes the purge.
-        if (!purge_marker_.empty()) {
-            const int fd = ::open(purge_marker_.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
-            if (fd < 0)
-                throw EnvironmentError(fmt::format("cannot record the pending purge {}: {}", purge_marker_,
-                                                   std::strerror(errno)));
-            ::fsync(fd);
-            ::close(fd);
+    RetentionCounts past_retention(const RetentionCut& cut) override {
+        Statement count(db_, retention_sql(cut.kind).count);
+        bind_cut(count, cut);
+        RetentionCounts counts;
+        if (count.step()) {
+            counts.records = static_cast<std::size_t>(count.integer(0));
+            counts.dependents = static_cast<std::size_t>(count.integer(1));
         }
+        return counts;
+    }
+
+    RetentionCounts delete_past_retention(const RetentionCut& cut) override {
+        const auto counts = past_retention(cut);
+        if (counts.records == 0) return counts;
+        begin_purge();
+        const auto& sql = retention_sql(cut.kind);
+        // The highest numbers deleted are retired first, while the records still say what they were.
+        Statement highest(db_, sql.highest);
+        bind_cut(highest, cut);
+        std::vector<std::pair<std::int64_t, std::int64_t>> retired;  // year (0 for consent ids), number
+        while (highest.step())
+            if (!highest.is_null(1)) retired.emplace_back(highest.integer(0), highest.integer(1));
+        for (const auto& [year, number] : retired) {
+            Statement retire(db_, "INSERT INTO retired_numbers (series, year, last_number) VALUES (?1, ?2, ?3) "
+                                  "ON CONFLICT (series, year) DO UPDATE SET last_number = CASE WHEN "
+                                  "excluded.last_number > retired_numbers.last_number THEN excluded.last_number "
+                                  "ELSE retired_numbers.last_number END");
+            retire.bind(1, sql.series).bind(2, year).bind(3, number);
+            retire.run();
+        }
+        // Dependents first (rather than by a foreign key's cascade) so that the counts hold even on a
+        // connection without foreign_keys.
+        Statement dependents(db_, sql.delete_dependents);
+        bind_cut(dependents, cut);
+        dependents.run();
+        Statement records(db_, sql.delete_records);
+        bind_cut(records, cut);
+        records.run();
+        return counts;
+    }
+
+    ErasureCounts erase_subject(std::string_view subject, time::DateTime at) override {
+        begin_purge();
         ErasureCounts counts;
         for (const auto& request : requests_of_subject(subject)) {
             counts.request_ids.push_back(request.id);
@@ -545,8 +571,11 @@ public:
                      "?11, ?12)");
             // Ids are assigned here, the highest plus one as SQLite would (the writers' lock is
             // held), so that an insert need not wait for the id it was given: PostgreSQL sends an
-            // import's rows in batches.
-            Statement highest(db_, "SELECT COALESCE(MAX(id), 0) FROM consent_events");
+            // import's rows in batches. The highest includes the ids the retention sweep deleted:
+            // the audit trail still names them, so they are never given again.
+            Statement highest(db_, "SELECT COALESCE(MAX(n), 0) FROM (SELECT MAX(id) AS n FROM consent_events "
+                                   "UNION ALL SELECT last_number FROM retired_numbers WHERE series = 'consent' "
+                                   "AND year = 0) AS ids");
             highest.step();
             last_consent_id_ = highest.integer(0);
         }
@@ -652,12 +681,7 @@ public:
         return found;
     }
 
-    int next_breach_number(int year) override {
-        Statement statement(db_, "SELECT COALESCE(MAX(number), 0) + 1 FROM breaches WHERE year = ?1");
-        statement.bind(1, year);
-        statement.step();
-        return statement.integer32(0);
-    }
+    int next_breach_number(int year) override { return next_number("breaches", "breach", year); }
 
     void insert_breach(const Breach& b) override {
         Statement statement(db_, fmt::format("INSERT INTO breaches ({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
@@ -720,6 +744,105 @@ public:
     }
 
 private:
+    // Before erased or deleted bytes can reach the write-ahead log: a purge is pending until a
+    // checkpoint has copied the change into the main file and emptied the log. A process killed in
+    // between leaves the marker, and the next open completes the purge. (No marker: nothing to do.)
+    void begin_purge() {
+        if (purge_marker_.empty()) return;
+        const int fd = ::open(purge_marker_.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+        if (fd < 0)
+            throw EnvironmentError(
+                fmt::format("cannot record the pending purge {}: {}", purge_marker_, std::strerror(errno)));
+        ::fsync(fd);
+        ::close(fd);
+    }
+
+    // The statements of the retention sweep, per kind. ?1 is the cut's `before`, ?2 its `as_of`:
+    // instants are ISO text in UTC (YYYY-MM-DDTHH:MM:SSZ, "C" collation in PostgreSQL), so text
+    // order is time order. Both backends run the same SQL.
+    struct RetentionSql {
+        std::string_view series;        // retired_numbers.series
+        std::string count;              // one row: records, dependents
+        std::string highest;            // rows: year (0 for consent ids), highest number deleted
+        std::string delete_dependents;
+        std::string delete_records;
+    };
+
+    static const RetentionSql& retention_sql(RetentionKind kind) {
+        // Closed before the cut, and so by the moment the sweep judges at.
+        static const std::string closed_past = "status = 'closed' AND closed_at < ?1 AND closed_at <= ?2";
+        // A withdrawn consent is every event of one person's consent to one purpose whose newest
+        // event is a withdrawal made before ?1, when no task of its withdrawals was still open at
+        // ?2; a proof of withdrawal kept by `subject erase` (no subject) is a consent of its own.
+        static const std::string consents_past = R"sql(
+            WITH ranked AS (
+                SELECT id, subject, purpose, action, at,
+                       row_number() OVER (PARTITION BY subject, purpose ORDER BY at DESC, id DESC) AS newest
+                FROM consent_events WHERE subject IS NOT NULL),
+            unfinished AS (
+                SELECT DISTINCT event_id FROM consent_tasks WHERE done_at IS NULL OR done_at > ?2),
+            expired AS (
+                SELECT r.subject, r.purpose FROM ranked r
+                WHERE r.newest = 1 AND r.action = 'withdrawn' AND r.at < ?1
+                  AND NOT EXISTS (SELECT 1 FROM consent_events e JOIN unfinished u ON u.event_id = e.id
+                                  WHERE e.subject = r.subject AND e.purpose = r.purpose)),
+            doomed AS (
+                SELECT e.id FROM consent_events e JOIN expired x ON e.subject = x.subject AND e.purpose = x.purpose
+                UNION ALL
+                SELECT id FROM consent_events
+                WHERE subject IS NULL AND action = 'withdrawn' AND at < ?1
+                  AND id NOT IN (SELECT event_id FROM unfinished)))sql";
+        static const RetentionSql requests{
+            "request",
+            fmt::format("SELECT (SELECT count(*) FROM requests WHERE {0}), "
+                        "(SELECT count(*) FROM tasks WHERE request_id IN (SELECT id FROM requests WHERE {0}))",
+                        closed_past),
+            fmt::format("SELECT year, MAX(number) FROM requests WHERE {} GROUP BY year", closed_past),
+            fmt::format("DELETE FROM tasks WHERE request_id IN (SELECT id FROM requests WHERE {})", closed_past),
+            fmt::format("DELETE FROM requests WHERE {}", closed_past),
+        };
+        static const RetentionSql consents{
+            "consent",
+            consents_past + " SELECT (SELECT count(*) FROM doomed), "
+                            "(SELECT count(*) FROM consent_tasks WHERE event_id IN (SELECT id FROM doomed))",
+            consents_past + " SELECT 0, MAX(id) FROM doomed",
+            consents_past + " DELETE FROM consent_tasks WHERE event_id IN (SELECT id FROM doomed)",
+            consents_past + " DELETE FROM consent_events WHERE id IN (SELECT id FROM doomed)",
+        };
+        static const RetentionSql breaches{
+            "breach",
+            fmt::format("SELECT (SELECT count(*) FROM breaches WHERE {0}), (SELECT count(*) FROM "
+                        "breach_notifications WHERE breach_id IN (SELECT id FROM breaches WHERE {0}))",
+                        closed_past),
+            fmt::format("SELECT year, MAX(number) FROM breaches WHERE {} GROUP BY year", closed_past),
+            fmt::format("DELETE FROM breach_notifications WHERE breach_id IN (SELECT id FROM breaches WHERE {})",
+                        closed_past),
+            fmt::format("DELETE FROM breaches WHERE {}", closed_past),
+        };
+        switch (kind) {
+            case RetentionKind::requests: return requests;
+            case RetentionKind::consents: return consents;
+            case RetentionKind::breaches: return breaches;
+        }
+        throw std::logic_error("unknown retention kind");
+    }
+
+    static void bind_cut(Statement& statement, const RetentionCut& cut) {
+        statement.bind(1, *text_of(std::optional(cut.before))).bind(2, *text_of(std::optional(cut.as_of)));
+    }
+
+    // The next number of a series after the numbers the retention sweep retired: a deleted record's
+    // id is never given again, because the audit trail still names it.
+    int next_number(std::string_view table, std::string_view series, int year) {
+        Statement statement(db_, fmt::format("SELECT COALESCE(MAX(n), 0) + 1 FROM (SELECT number AS n FROM {} WHERE "
+                                             "year = ?1 UNION ALL SELECT last_number FROM retired_numbers WHERE "
+                                             "series = ?2 AND year = ?1) AS numbers",
+                                             table));
+        statement.bind(1, year).bind(2, series);
+        statement.step();
+        return statement.integer32(0);
+    }
+
     static void bind_request(Statement& s, const Request& r) {
         s.bind(1, r.id).bind(2, r.year).bind(3, r.number).bind(4, model::to_string(r.type)).bind(5, r.subject);
         s.bind(6, r.subject_kind).bind(7, *text_of(std::optional(r.received))).bind(8, *text_of(std::optional(r.due)));

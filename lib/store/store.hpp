@@ -326,6 +326,31 @@ struct ErasureCounts {
     std::size_t tasks_cleared = 0;         // task notes removed; the task rows stay for accountability
 };
 
+// ---- the store's own retention (`retention sweep`) ---------------------------------------------
+
+// The kinds of finished record the sweep deletes once their period has run.
+enum class RetentionKind {
+    requests,  // closed requests, with their tasks; dated by closing
+    consents,  // withdrawn consents: every event of the consent and the withdrawals' tasks; dated by the withdrawal
+    breaches,  // closed breaches, with their notifications; dated by closing
+};
+
+// Which records of a kind are past their retention: those dated before `before`, the start of the
+// day after the period's last day in the workspace's time zone. `as_of` is the moment the sweep
+// judges at: a withdrawal whose propagation tasks were not all done by then is still being carried
+// out (Art. 7(3)) and is kept whatever its age.
+struct RetentionCut {
+    RetentionKind kind = RetentionKind::requests;
+    time::DateTime before;
+    time::DateTime as_of;
+};
+
+// What the sweep deletes (or, in a dry run, would delete): counts only, never which.
+struct RetentionCounts {
+    std::size_t records = 0;     // requests, consent events, breaches
+    std::size_t dependents = 0;  // their tasks, tasks, notifications
+};
+
 // Reads; valid inside Store::read or Store::write.
 class StoreReader {
 public:
@@ -364,6 +389,9 @@ public:
     // Every breach, in order of awareness.
     virtual std::vector<Breach> breaches() = 0;
     virtual std::vector<BreachNotification> notifications_of(std::string_view breach_id) = 0;
+    // The records `cut` finds past their retention, with their dependents: what
+    // delete_past_retention would delete.
+    virtual RetentionCounts past_retention(const RetentionCut& cut) = 0;
 };
 
 // Writes; valid only inside Store::write, whose single transaction holds them all together
@@ -398,6 +426,10 @@ public:
     virtual void update_breach(const Breach& breach) = 0;
     virtual void insert_breach_notification(const BreachNotification& notification) = 0;
 
+    // Deletes what past_retention(cut) counts, overwriting the freed bytes (secure_delete), and keeps
+    // the deleted records' numbers (REQ-, BR-, CON-) from being given again: the audit trail still
+    // names them. Like an erasure, it leaves a purge pending until Store::checkpoint_wal_after_erasure.
+    virtual RetentionCounts delete_past_retention(const RetentionCut& cut) = 0;
     // Appends to the hash chain, stamped with the transaction's actor and time.
     virtual void append_audit(const AuditEntry& entry) = 0;
 };

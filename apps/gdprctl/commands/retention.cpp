@@ -6,6 +6,7 @@
 #include "io/byte_source.hpp"
 #include "retention/due.hpp"
 #include "retention/schedule.hpp"
+#include "retention/sweep.hpp"
 
 #include <fmt/format.h>
 
@@ -137,13 +138,67 @@ void add_due(CLI::App& group, Context& context) {
     command->callback([options, &context] { run_due(*options, context); });
 }
 
+struct SweepOptions {
+    bool dry_run = false;
+};
+
+void run_sweep(const SweepOptions& options, Context& context) {
+    const auto& format = output::choose_format(output::sweep_formats(), context.options.format);
+    const auto settings = workspace_settings(context);
+    const auto zone = workspace_zone(settings);
+    retention::SweepResult result;
+    if (options.dry_run) {
+        // A dry run reads: it never creates a store, and may look ahead with --as-of.
+        auto store = open_store(context, StoreAccess::read);
+        result = retention::sweep_dry_run(*store, settings.store_retention, context.now(), zone);
+    } else {
+        auto store = open_store(context);
+        result = retention::sweep_store(*store, settings.store_retention, change_stamp(context), zone);
+    }
+    format.write(*context.out, result);
+    if (!result.history_purged) report_pending_purge(context, "deletion");
+}
+
+void add_sweep(CLI::App& group, Context& context) {
+    auto options = std::make_shared<SweepOptions>();
+    auto* command = group.add_subcommand("sweep", "Delete the store's own records that are past their retention");
+    command->add_flag("--dry-run", options->dry_run, "Count what would be deleted; change nothing");
+    add_backdate_option(*command, context);
+    command->footer(fmt::format(
+        "Applies gdpr.yaml settings.store_retention to the operational store (GDPR Art. 5(1)(e) storage\n"
+        "limitation). Each period runs from a record's date (default P5Y each; why in docs/review.md):\n"
+        "  requests  closed data-subject requests with their tasks, from the day they were closed;\n"
+        "  consents  withdrawn consents: every event of one person's consent to a purpose whose latest\n"
+        "            event is a withdrawal, with the withdrawal's tasks, from the withdrawal (the proof\n"
+        "            of consent and of its withdrawal, Art. 7(1) and 7(3), is kept that long, then goes);\n"
+        "            a withdrawal whose tasks are still open is kept until they are done;\n"
+        "  breaches  closed breaches with their notifications (the Art. 33(5) documentation), from closing.\n"
+        "A period is counted as `retention due` counts it: kept P5Y from 2021-02-28, a record goes from\n"
+        "2026-03-01 (days end at midnight in settings.timezone).\n"
+        "Deletion is irrecoverable, as `subject erase` does it: the freed bytes are overwritten and the\n"
+        "write-ahead log is emptied; deleted numbers are never given again. One `retention.sweep` event\n"
+        "records the counts (never which records; `audit verify` checks that the missing requests add up\n"
+        "to them), also when nothing was due.\n"
+        "The date is today (or --as-of, checked like every store change); --dry-run only counts, and may\n"
+        "look ahead with --as-of. {}\n"
+        "Exit codes: 0 swept, 2 usage or environment error (a problem in settings.store_retention, named\n"
+        "with its place; also when another process kept the write-ahead log from being emptied: the next\n"
+        "change to the store completes it).\n"
+        "Examples:\n"
+        "  gdprctl retention sweep --dry-run --as-of 2027-01-01\n"
+        "  gdprctl retention sweep -q --format json >> sweep.log   # nightly, from cron",
+        output::formats_help(output::sweep_formats())));
+    command->callback([options, &context] { run_sweep(*options, context); });
+}
+
 }  // namespace
 
 void setup_retention(CLI::App& app, Context& context) {
-    auto* group = app.add_subcommand("retention", "Retention periods: the table, and what is past them");
+    auto* group = app.add_subcommand("retention", "Retention periods: the table, what is past them, the store's sweep");
     group->require_subcommand(1);
     add_schedule(*group, context);
     add_due(*group, context);
+    add_sweep(*group, context);
 }
 
 }  // namespace gdprctl::cli

@@ -26,6 +26,7 @@ void run_review(const ReviewOptions& options, Context& context) {
     inputs.now = context.now();
     auto store = open_existing_store(context, inputs.store_note);
     inputs.store = store.get();
+    if (store) inputs.zone = workspace_zone(context);
     auto result = review::build_review(inputs);
     std::ostringstream text;
     format.write(text, result);
@@ -95,9 +96,16 @@ void setup_annual_review(CLI::App& app, Context& context) {
         "rests on, its owner (the system's owner, else the responsible person) and the date it is due:\n"
         "  register   every `gdprctl check` finding at warning level or above;\n"
         "  reviews    systems and the policy whose review is due (on the anniversary) or overdue;\n"
-        "  retention  categories without a retention period, or with an undetermined one;\n"
+        "  retention  categories without a retention period, or with an undetermined one; the store's\n"
+        "             closed requests, withdrawn consents and closed breaches past\n"
+        "             settings.store_retention (what `gdprctl retention sweep` would delete);\n"
         "  requests   data-subject requests overdue or due within {} days, extensions never told to the\n"
-        "             subject (from the operational store, when there is one).\n"
+        "             subject;\n"
+        "  breaches   breaches past their 72 hours without an authority notification or a recorded\n"
+        "             decision not to notify; people affected, or the public, not yet informed;\n"
+        "  consent    withdrawals whose propagation tasks are open; consents recorded for purposes that\n"
+        "             are no longer consent-based.\n"
+        "The store's areas are read from the operational store, when there is one.\n"
         "{} The page has a summary, a timeline of the coming deadlines and charts of\n"
         "the processing.\n"
         "Exit codes: 0 nothing needs action, 1 something does, 2 usage or environment error.\n"

@@ -40,5 +40,9 @@ time::Zone workspace_zone(const model::Settings& settings);
 time::Zone workspace_zone(const Context& context);
 // Today's date in the workspace's time zone, at --as-of or the real clock.
 time::Date workspace_today(const Context& context);
+// After an erasure or deletion whose write-ahead log could not be emptied (Store::
+// checkpoint_wal_after_erasure returned false): says so and sets exit code 2. `what` is
+// "erasure" or "deletion".
+void report_pending_purge(Context& context, std::string_view what);
 
 }  // namespace gdprctl::cli

@@ -39,14 +39,7 @@ void run_erase(const EraseOptions& options, Context& context) {
     erase.keep_withdrawal_proof = workspace_settings(context).keep_withdrawal_proof;
     const auto report = requests::erase_subject(*store, options.id, erase, stamp);
     format.write(*context.out, report);
-    if (!report.history_purged) {
-        // The erasure is committed, but its bytes are still in the write-ahead log: not done yet.
-        *context.err << "gdprctl: error: the erasure is recorded, but the erased data is still in the store's "
-                        "write-ahead log because another process kept it open; a purge is pending\n"
-                        "  hint: close other gdprctl or sqlite3 sessions on the store; the next gdprctl command "
-                        "that changes the store completes the purge\n";
-        context.exit_code = 2;
-    }
+    if (!report.history_purged) report_pending_purge(context, "erasure");
 }
 
 void add_erase(CLI::App& group, Context& context) {

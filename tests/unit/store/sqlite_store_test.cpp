@@ -6,6 +6,9 @@
 #include "support/temp_dir.hpp"
 
 #include <sqlite3.h>
+
+#include <algorithm>
+#include <string>
 #include <sys/stat.h>
 
 using namespace gdprctl;
@@ -43,6 +46,12 @@ TEST_CASE("the migrations are embedded in order", "[store]") {
     REQUIRE(files.size() >= 1);
     CHECK(files[0].first == "0001_requests.sql");
     CHECK(store::latest_schema_version() == static_cast<int>(files.size()));
+    // Migration N is file NNNN_: a number taken twice or skipped (two branches landing) shows here.
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        const auto number = std::to_string(i + 1);
+        const auto prefix = std::string(4 - std::min<std::size_t>(4, number.size()), '0') + number + "_";
+        CHECK(files[i].first.rfind(prefix, 0) == 0);
+    }
 }
 
 TEST_CASE("a new store is created private, migrated and marked", "[store]") {

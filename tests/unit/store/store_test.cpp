@@ -8,6 +8,8 @@
 #include "support/string_makers.hpp"
 #include "support/temp_dir.hpp"
 
+#include <chrono>
+#include <map>
 #include <stdexcept>
 
 using namespace gdprctl;
@@ -189,6 +191,255 @@ TEST_CASE("erasing a subject keeps the rows and removes the identifier and free 
         CHECK(kept->erased_at == at(2026, 2, 2));
         CHECK(reader.tasks_of(r.id).at(0).note.empty());
     });
+}
+
+namespace {
+
+// The sweep's cut for records dated on or before `last_day` (UTC days), judged at `as_of`.
+RetentionCut cut_through(RetentionKind kind, time::Date last_day, time::DateTime as_of) {
+    return {kind, time::DateTime::start_of(last_day.plus_days(1)), as_of};
+}
+
+}  // namespace
+
+TEST_CASE("the retention sweep deletes closed requests through a day, never reusing their numbers", "[store]") {
+    const auto backend = GDPRCTL_EACH_STORE_BACKEND();
+    test::TempDir dir;
+    auto store = backend.open(dir.path());
+    auto closed = [&](int number, time::DateTime when) {
+        auto r = request(2026, number, "jane", time::Date::from_ymd(2026, 3, 1));
+        insert(*store, r);
+        r.status = RequestStatus::closed;
+        r.outcome = Outcome::fulfilled;
+        r.closed_at = when;
+        store->write(stamped(when), [&](StoreWriter& writer) {
+            writer.insert_task({r.id, TaskKind::system, "crm", "", when, "officer", "done"});
+            writer.update_request(r);
+            writer.append_audit({"request.close", r.id, ""});
+        });
+    };
+    const auto last_day = time::Date::from_ymd(2026, 3, 1);
+    closed(1, time::DateTime{at(2026, 3, 2).time_point() - std::chrono::seconds{1}});  // the last second: deleted
+    closed(2, at(2026, 3, 2));  // the day after: kept
+    insert(*store, request(2026, 3, "john", time::Date::from_ymd(2026, 3, 1)));  // open: kept
+    store->read([&](StoreReader& reader) {
+        const auto counts = reader.past_retention(cut_through(RetentionKind::requests, last_day, at(2026, 6, 1)));
+        CHECK(counts.records == 1);
+        CHECK(counts.dependents == 1);
+        // Judged at a moment before the closing, nothing is past: the sweep never runs ahead of its facts.
+        CHECK(reader.past_retention({RetentionKind::requests, at(2026, 3, 2), at(2026, 2, 1)}).records == 0);
+    });
+    RetentionCounts deleted;
+    store->write(stamped(at(2026, 6, 1)), [&](StoreWriter& writer) {
+        deleted = writer.delete_past_retention(cut_through(RetentionKind::requests, last_day, at(2026, 6, 1)));
+        writer.append_audit({std::string(retention_sweep_action), "store", "requests_deleted=1"});
+    });
+    CHECK(deleted.records == 1);
+    CHECK(deleted.dependents == 1);
+    CHECK(store->checkpoint_wal_after_erasure());
+    store->read([&](StoreReader& reader) {
+        CHECK_FALSE(reader.find_request("REQ-2026-1"));
+        CHECK(reader.tasks_of("REQ-2026-1").empty());
+        CHECK(reader.find_request("REQ-2026-2"));
+        CHECK(reader.find_request("REQ-2026-3"));
+        CHECK(reader.past_retention(cut_through(RetentionKind::requests, last_day, at(2026, 6, 1))).records == 0);
+    });
+    // The history above is written out of time order, so only the links are of interest here.
+    CHECK(verify_chain(*store).problem == "");
+    // The highest number of 2026 is deleted next: the next request still numbers after it.
+    store->write(stamped(at(2026, 6, 2)), [&](StoreWriter& writer) {
+        writer.delete_past_retention(
+            cut_through(RetentionKind::requests, time::Date::from_ymd(2026, 3, 2), at(2026, 6, 2)));
+        writer.append_audit({std::string(retention_sweep_action), "store", "requests_deleted=1"});
+    });
+    store->write(stamped(at(2026, 6, 3)), [&](StoreWriter& writer) {
+        CHECK(writer.next_request_number(2026) == 4);
+        writer.append_audit({"test", "-", ""});
+    });
+}
+
+namespace {
+
+ConsentEvent consent_event(const char* subject, const char* purpose, ConsentAction action, time::DateTime when) {
+    ConsentEvent e;
+    if (subject) e.subject = subject;
+    e.purpose = purpose;
+    e.action = action;
+    e.at = when;
+    e.evidence = "form v3";
+    e.recorded_at = when;
+    e.recorded_by = "tester";
+    return e;
+}
+
+}  // namespace
+
+TEST_CASE("the retention sweep deletes withdrawn consents whose withdrawal is past, whole", "[store][consent]") {
+    const auto backend = GDPRCTL_EACH_STORE_BACKEND();
+    test::TempDir dir;
+    auto store = backend.open(dir.path());
+    std::map<std::string, std::int64_t> id;
+    store->write(stamped(at(2020, 6, 1)), [&](StoreWriter& writer) {
+        // ann: given, withdrawn on the last day, its task done: deleted whole.
+        id["ann given"] = writer.insert_consent_event(consent_event("ann", "crm/news", ConsentAction::given, at(2019, 1, 1)));
+        id["ann withdrawn"] = writer.insert_consent_event(
+            consent_event("ann", "crm/news", ConsentAction::withdrawn,
+                          time::DateTime{at(2020, 3, 2).time_point() - std::chrono::seconds{1}}));
+        writer.insert_consent_task({id["ann withdrawn"], TaskKind::system, "crm", at(2020, 3, 5), "officer"});
+        // ann's other purpose is still given: kept.
+        id["ann other"] = writer.insert_consent_event(consent_event("ann", "web/ads", ConsentAction::given, at(2019, 1, 1)));
+        // bob: withdrawn the day after the last day: kept.
+        id["bob given"] = writer.insert_consent_event(consent_event("bob", "crm/news", ConsentAction::given, at(2019, 1, 1)));
+        id["bob withdrawn"] =
+            writer.insert_consent_event(consent_event("bob", "crm/news", ConsentAction::withdrawn, at(2020, 3, 2)));
+        // cem: withdrawn long ago but given again since: a live consent, kept with its history.
+        id["cem given"] = writer.insert_consent_event(consent_event("cem", "crm/news", ConsentAction::given, at(2018, 1, 1)));
+        id["cem withdrawn"] =
+            writer.insert_consent_event(consent_event("cem", "crm/news", ConsentAction::withdrawn, at(2018, 2, 1)));
+        id["cem again"] = writer.insert_consent_event(consent_event("cem", "crm/news", ConsentAction::given, at(2019, 2, 1)));
+        // dan: withdrawn long ago, but the recipient was never told: kept until the task is done.
+        id["dan withdrawn"] =
+            writer.insert_consent_event(consent_event("dan", "crm/news", ConsentAction::withdrawn, at(2018, 2, 1)));
+        writer.insert_consent_task({id["dan withdrawn"], TaskKind::notify, "mailer", std::nullopt, ""});
+        // A proof of withdrawal kept by `subject erase` (no subject), old: deleted.
+        id["proof"] = writer.insert_consent_event(consent_event(nullptr, "crm/news", ConsentAction::withdrawn, at(2018, 5, 1)));
+        writer.append_audit({"consent.record", "test", ""});
+    });
+    const auto last_day = time::Date::from_ymd(2020, 3, 1);
+    const auto cut = cut_through(RetentionKind::consents, last_day, at(2025, 6, 1));
+    store->read([&](StoreReader& reader) {
+        const auto counts = reader.past_retention(cut);
+        CHECK(counts.records == 3);     // ann's two events, the kept proof
+        CHECK(counts.dependents == 1);  // ann's task
+        // Judged before ann's task was done, ann's withdrawal was still being carried out.
+        CHECK(reader.past_retention(cut_through(RetentionKind::consents, last_day, at(2020, 3, 4))).records == 1);
+    });
+    RetentionCounts deleted;
+    store->write(stamped(at(2025, 6, 1)), [&](StoreWriter& writer) {
+        deleted = writer.delete_past_retention(cut);
+        writer.append_audit({std::string(retention_sweep_action), "store", "consents_deleted=3"});
+    });
+    CHECK(deleted.records == 3);
+    CHECK(deleted.dependents == 1);
+    store->read([&](StoreReader& reader) {
+        CHECK_FALSE(reader.find_consent_event(id["ann given"]));
+        CHECK_FALSE(reader.find_consent_event(id["ann withdrawn"]));
+        CHECK_FALSE(reader.find_consent_event(id["proof"]));
+        for (const char* kept : {"ann other", "bob given", "bob withdrawn", "cem given", "cem withdrawn", "cem again",
+                                 "dan withdrawn"})
+            CHECK(reader.find_consent_event(id[kept]));
+        std::vector<std::int64_t> tasks;
+        reader.for_each_consent_task(false, [&](const ConsentTask& task) {
+            tasks.push_back(task.event_id);
+            return true;
+        });
+        CHECK(tasks == std::vector<std::int64_t>{id["dan withdrawn"]});
+        CHECK(reader.past_retention(cut).records == 0);
+    });
+    CHECK(verify_chain(*store).problem == "");
+    // The highest id (the proof) was deleted: the next event still numbers after it.
+    store->write(stamped(at(2025, 6, 2)), [&](StoreWriter& writer) {
+        CHECK(writer.insert_consent_event(consent_event("eve", "crm/news", ConsentAction::given, at(2025, 6, 2))) ==
+              id["proof"] + 1);
+        CHECK(writer.insert_consent_event(consent_event("eve", "web/ads", ConsentAction::given, at(2025, 6, 2))) ==
+              id["proof"] + 2);
+        writer.append_audit({"consent.record", "test", ""});
+    });
+}
+
+TEST_CASE("audit verify takes a subject erase of consent events for no missing request", "[store][audit]") {
+    const auto backend = GDPRCTL_EACH_STORE_BACKEND();
+    test::TempDir dir;
+    auto store = backend.open(dir.path());
+    std::int64_t kept = 0;
+    store->write(stamped(at(2026, 1, 1)), [&](StoreWriter& writer) {
+        writer.insert_consent_event(consent_event("ann", "crm/news", ConsentAction::given, at(2026, 1, 1)));
+        kept = writer.insert_consent_event(consent_event("ann", "crm/news", ConsentAction::withdrawn, at(2026, 1, 1)));
+        writer.append_audit({"consent.record", "test", ""});
+    });
+    // As `subject erase` writes it for a person with consents and no requests.
+    store->write(stamped(at(2026, 2, 1)), [&](StoreWriter& writer) {
+        writer.erase_consent_subject("ann", true, at(2026, 2, 1));
+        writer.append_audit({"subject.erase", "consent", "1 consent event(s) removed"});
+        writer.append_audit({"subject.erase", "CON-" + std::to_string(kept), "proof of withdrawal kept"});
+    });
+    CHECK(verify_chain(*store).problem == "");
+}
+
+TEST_CASE("the retention sweep deletes closed breaches with their notifications", "[store][breach]") {
+    const auto backend = GDPRCTL_EACH_STORE_BACKEND();
+    test::TempDir dir;
+    auto store = backend.open(dir.path());
+    auto breach = [&](int number, std::optional<time::DateTime> closed) {
+        Breach b;
+        b.year = 2020;
+        b.number = number;
+        b.id = "BR-2020-" + std::to_string(number);
+        b.summary = "lost laptop";
+        b.aware_at = at(2020, 1, 1);
+        b.deadline = at(2020, 1, 4);
+        b.opened_at = at(2020, 1, 1);
+        b.opened_by = "tester";
+        if (closed) {
+            b.status = BreachStatus::closed;
+            b.closed_at = closed;
+        }
+        store->write(stamped(at(2020, 1, 1)), [&](StoreWriter& writer) {
+            writer.insert_breach(b);
+            BreachNotification n;
+            n.breach_id = b.id;
+            n.seq = 1;
+            n.at = at(2020, 1, 2);
+            n.recorded_at = at(2020, 1, 2);
+            n.recorded_by = "tester";
+            writer.insert_breach_notification(n);
+            writer.append_audit({"breach.open", b.id, ""});
+        });
+    };
+    breach(1, std::nullopt);                                                            // open: kept
+    breach(2, time::DateTime{at(2020, 3, 2).time_point() - std::chrono::seconds{1}});   // the last second: deleted
+    breach(3, at(2020, 3, 2));                                                          // the day after: kept
+    breach(4, at(2020, 2, 1));                                                          // the highest: deleted
+    const auto cut = cut_through(RetentionKind::breaches, time::Date::from_ymd(2020, 3, 1), at(2025, 6, 1));
+    store->read([&](StoreReader& reader) {
+        const auto counts = reader.past_retention(cut);
+        CHECK(counts.records == 2);
+        CHECK(counts.dependents == 2);
+    });
+    RetentionCounts deleted;
+    store->write(stamped(at(2025, 6, 1)), [&](StoreWriter& writer) {
+        deleted = writer.delete_past_retention(cut);
+        writer.append_audit({std::string(retention_sweep_action), "store", "breaches_deleted=2"});
+    });
+    CHECK(deleted.records == 2);
+    CHECK(deleted.dependents == 2);
+    store->read([&](StoreReader& reader) {
+        CHECK(reader.find_breach("BR-2020-1"));
+        CHECK_FALSE(reader.find_breach("BR-2020-2"));
+        CHECK(reader.notifications_of("BR-2020-2").empty());
+        CHECK(reader.find_breach("BR-2020-3"));
+        CHECK(reader.notifications_of("BR-2020-3").size() == 1);
+        CHECK_FALSE(reader.find_breach("BR-2020-4"));
+    });
+    CHECK(verify_chain(*store).problem == "");
+    store->write(stamped(at(2025, 6, 2)), [&](StoreWriter& writer) {
+        CHECK(writer.next_breach_number(2020) == 5);
+        writer.append_audit({"test", "-", ""});
+    });
+}
+
+TEST_CASE("audit verify catches a request deleted outside a retention sweep", "[store][audit]") {
+    const auto backend = GDPRCTL_EACH_STORE_BACKEND();
+    test::TempDir dir;
+    auto store = backend.open(dir.path());
+    insert(*store, request(2026, 1, "jane", time::Date::from_ymd(2026, 3, 1)));
+    // A sweep event claiming a deletion that did not happen does not cover a missing request either.
+    store->write(stamped(at(2026, 6, 1)), [&](StoreWriter& writer) {
+        writer.append_audit({std::string(retention_sweep_action), "store", "requests_deleted=2"});
+    });
+    const auto result = verify_chain(*store);
+    CHECK_FALSE(result.ok);
+    CHECK_THAT(result.problem, Catch::Contains("retention sweeps deleted 2"));
 }
 
 TEST_CASE("every write appends a linked event in the same transaction", "[store][audit]") {
