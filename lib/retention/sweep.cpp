@@ -11,17 +11,12 @@ namespace {
 
 // One row per store::RetentionKind, in the order the sweep runs and reports them. The defaults and
 // the reasons for them are model::StoreRetention's (docs/review.md explains them).
-struct KindRow {
-    store::RetentionKind kind;
-    std::string_view name, one, many, dependent_one, dependents, dated, runs_from, article;
-    std::string_view audit_dependents;  // the dependents' key in the audit event's details
-    time::Duration model::StoreRetention::*period;
-};
-constexpr KindRow kind_rows[]{
+constexpr RetentionKindInfo kind_rows[]{
     {store::RetentionKind::requests, "requests", "closed request", "closed requests", "task", "tasks", "closed",
      "closing", "GDPR Art. 5(1)(e), 5(2), 12(3)", "request_tasks", &model::StoreRetention::requests},
     {store::RetentionKind::consents, "consents", "consent event", "consent events", "task", "tasks",
-     "of consents withdrawn", "the withdrawal", "GDPR Art. 5(1)(e), 7(1), 7(3)", "consent_tasks", &model::StoreRetention::consents},
+     "of consents withdrawn", "the withdrawal", "GDPR Art. 5(1)(e), 7(1), 7(3)", "consent_tasks",
+     &model::StoreRetention::consents},
     {store::RetentionKind::breaches, "breaches", "closed breach", "closed breaches", "notification", "notifications",
      "closed", "closing", "GDPR Art. 5(1)(e), 33(5)", "breach_notifications", &model::StoreRetention::breaches},
 };
@@ -50,16 +45,7 @@ std::vector<SweepArea> areas_of(const model::StoreRetention& retention, time::Da
     std::vector<SweepArea> areas;
     for (const auto& row : kind_rows) {
         SweepArea area;
-        area.kind = row.kind;
-        area.name = row.name;
-        area.one = row.one;
-        area.many = row.many;
-        area.dependent_one = row.dependent_one;
-        area.dependents = row.dependents;
-        area.dated = row.dated;
-        area.runs_from = row.runs_from;
-        area.article = row.article;
-        area.audit_dependents = row.audit_dependents;
+        static_cast<RetentionKindInfo&>(area) = row;
         area.period = retention.*row.period;
         area.period_is_default = area.period == defaults.*row.period;
         area.last_day = latest_due_date(area.period, as_of);

@@ -14,19 +14,24 @@
 // write-ahead log checkpointed and truncated), and the audit trail records how many, never which.
 namespace gdprctl::retention {
 
-// One kind of record the sweep applies a period to: a row of the table in sweep.cpp with the
-// period and what was found.
-struct SweepArea {
+// How the sweep names and treats one kind of record: one row per store::RetentionKind, in
+// sweep.cpp's table.
+struct RetentionKindInfo {
     store::RetentionKind kind = store::RetentionKind::requests;
-    std::string_view name;           // "requests": the key under settings.store_retention
-    std::string_view one;            // "closed request"
-    std::string_view many;           // "closed requests"
-    std::string_view dependent_one;  // "task"
-    std::string_view dependents;     // "tasks"
-    std::string_view dated;          // "closed": what happened on or before the last day
-    std::string_view runs_from;      // "closing"
-    std::string_view article;        // what keeping and deleting rest on
+    std::string_view name;              // "requests": the key under settings.store_retention
+    std::string_view one;               // "closed request"
+    std::string_view many;              // "closed requests"
+    std::string_view dependent_one;     // "task"
+    std::string_view dependents;        // "tasks"
+    std::string_view dated;             // "closed": what happened on or before the last day
+    std::string_view runs_from;         // "closing"
+    std::string_view article;           // what keeping and deleting rest on
     std::string_view audit_dependents;  // "request_tasks": the dependents' key in the audit event
+    time::Duration model::StoreRetention::*period = nullptr;  // its setting
+};
+
+// One kind of record the sweep applies a period to, with the period and what was found.
+struct SweepArea : RetentionKindInfo {
     time::Duration period;
     bool period_is_default = true;  // not set in settings.store_retention
     time::Date last_day;            // records dated on or before this day are past their period

@@ -4,8 +4,7 @@
 -- and ISO 8601 times follow their bytes, as in SQLite, whatever the database's locale.
 -- A deleted record's number (REQ-, CON-, BR-) is never given again: the audit trail still names it.
 -- The highest number deleted in each series and year is kept here, and the next record numbers
--- after it. Consent events are numbered across years: their row has year 0. (PostgreSQL's identity
--- sequence never goes back, so consent ids need no help here; the row is kept all the same.)
+-- after it. Consent events are numbered across years: their row has year 0.
 CREATE TABLE retired_numbers (
     series      TEXT COLLATE "C" NOT NULL CHECK (series IN ('request', 'consent', 'breach')),
     year        INTEGER NOT NULL,
