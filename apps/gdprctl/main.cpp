@@ -57,6 +57,7 @@ int main(int argc, char** argv) {
     cli::setup_subject(app, context);
     cli::setup_audit(app, context);
     cli::setup_retention(app, context);
+    cli::setup_store(app, context);
     cli::setup_annual_review(app, context);
     cli::setup_completion(app, context);
     cli::setup_help(app, context);

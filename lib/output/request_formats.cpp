@@ -374,7 +374,8 @@ void write_erasure_json(std::ostream& out, const requests::ErasureReport& report
                                    !report.withdrawal_proofs_kept.empty());
         writer.strings("requests_kept_pseudonymously", report.request_ids);
         writer.field("task_notes_cleared", report.task_notes_cleared);
-        writer.field("history_purged", report.history_purged);
+        writer.field("history_purged", report.purge.complete);
+        if (!report.purge.remains.empty()) writer.field("remains", report.purge.remains);
         writer.key("kept").begin_array();
         if (!report.request_ids.empty()) {
             writer.begin_object().field("what", "request records without identifier").field("why", kept_reason);
@@ -409,9 +410,9 @@ void write_erasure_text(std::ostream& out, const requests::ErasureReport& report
                            "request records without identifier", kept_reason);
     }
     out << fmt::format("Kept: audit events: {}.\n", audit_reason);
-    if (!report.history_purged)
-        out << "Warning: another process was reading the store, so the write-ahead log could not be emptied yet; "
-               "run the erasure again when no other gdprctl is running.\n";
+    if (!report.purge.remains.empty())
+        out << fmt::format("{}: copies of the erased data remain in {}.\n",
+                           report.purge.complete ? "Note" : "Warning", report.purge.remains);
 }
 
 void write_audit_event_text(std::ostream& out, const store::AuditEvent& event) {

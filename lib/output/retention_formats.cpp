@@ -132,6 +132,8 @@ void write_sweep_text(std::ostream& out, const retention::SweepResult& result) {
                             area.period_is_default ? "the default; " : "", area.name);
     }
     if (!result.dry_run) text += "  counts recorded in the audit trail (retention.sweep)\n";
+    if (!result.purge.remains.empty())
+        text += fmt::format("  copies of the deleted data remain in {}\n", result.purge.remains);
     out << text;
 }
 
@@ -153,7 +155,8 @@ void write_sweep_json(std::ostream& out, const retention::SweepResult& result) {
         json.end_object();
     }
     json.end_array();
-    json.field("purged", result.history_purged);
+    json.field("purged", result.purge.complete);
+    if (!result.purge.remains.empty()) json.field("remains", result.purge.remains);
     json.end_object();
     out << "\n";
 }

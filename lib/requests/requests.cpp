@@ -672,7 +672,7 @@ ErasureReport erase_subject(store::Store& store, const std::string& subject, con
             writer.append_audit({"subject.erase", fmt::format("CON-{}", id),
                                  "identifier and free text erased; pseudonymous proof of withdrawal kept"});
     });
-    report.history_purged = store.checkpoint_wal_after_erasure();
+    report.purge = store.purge_after_erasure();
     return report;
 }
 

@@ -165,7 +165,7 @@ SubjectReport show_subject(store::Store& store, const std::string& subject);
 struct ErasureReport {
     std::vector<std::string> request_ids;  // kept without the identifier, for accountability
     std::size_t task_notes_cleared = 0;
-    bool history_purged = true;  // false: another process kept the write-ahead log from being emptied
+    store::PurgeReport purge;  // what the store did after the commit, and what remains elsewhere
     std::size_t consent_events_removed = 0;
     std::vector<std::int64_t> withdrawal_proofs_kept;  // consent events kept without the identifier
 };

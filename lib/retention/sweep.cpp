@@ -98,10 +98,11 @@ SweepResult sweep_store(store::Store& store, const model::StoreRetention& retent
         for (auto& area : result.areas) area.counts = writer.delete_past_retention(cut_of(area, stamp.at, zone));
         writer.append_audit({std::string(store::retention_sweep_action), "store", audit_details(result.areas)});
     });
-    // As after `subject erase`: the deleted rows' earlier page images leave the write-ahead log.
+    // As after `subject erase`: the backend purges what its files keep of the deleted rows (SQLite:
+    // the write-ahead log; PostgreSQL: VACUUM) and says what remains.
     bool deleted = false;
     for (const auto& area : result.areas) deleted = deleted || area.counts.records > 0;
-    if (deleted) result.history_purged = store.checkpoint_wal_after_erasure();
+    if (deleted) result.purge = store.purge_after_erasure();
     return result;
 }
 

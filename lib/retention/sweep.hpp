@@ -47,7 +47,7 @@ struct SweepResult {
     time::Date as_of;
     bool dry_run = false;
     std::vector<SweepArea> areas;
-    bool history_purged = true;  // false: another process kept the write-ahead log from being emptied
+    store::PurgeReport purge;  // after a deletion: what the store purged, and what remains elsewhere
 };
 
 // Deletes what store_retention_due finds at the stamp's time, in one transaction with one

@@ -268,7 +268,7 @@ std::size_t requests_deleted(const AuditEvent& event) {
 
 }  // namespace
 
-VerifyResult verify_chain(Store& store, const VerifyOptions& options) {
+VerifyResult verify_chain(StoreReader& reader, const VerifyOptions& options) {
     VerifyResult result;
     ChainVerifier verifier(options.key);
     RecordedTimeCheck times;
@@ -291,7 +291,8 @@ VerifyResult verify_chain(Store& store, const VerifyOptions& options) {
         link_broken_seq = seq;
         link_problem = std::move(message);
     };
-    store.read([&](StoreReader& reader) {
+    // One pass, left early at the first broken link.
+    [&] {
         reader.for_each_audit_event(std::nullopt, [&](const AuditEvent& event) {
             times.accept(event);
             if (!verifier.accept(event)) return false;
@@ -372,7 +373,7 @@ VerifyResult verify_chain(Store& store, const VerifyOptions& options) {
                                   absent.size(), ids.empty() ? "" : fmt::format(" ({})", fmt::join(ids, ", ")),
                                   swept));
         }
-    });
+    }();
     result.events_checked = verifier.events_checked();
     result.keyed_events = keyed;
     result.expected = options.expect;
@@ -405,6 +406,12 @@ VerifyResult verify_chain(Store& store, const VerifyOptions& options) {
                                          options.expect->seq, format_head(*options.expect));
         }
     }
+    return result;
+}
+
+VerifyResult verify_chain(Store& store, const VerifyOptions& options) {
+    VerifyResult result;
+    store.read([&](StoreReader& reader) { result = verify_chain(reader, options); });
     return result;
 }
 

@@ -110,6 +110,8 @@ struct VerifyOptions {
 // event that last changed it; each request an event names still exists). A keyed chain without
 // the key throws EnvironmentError.
 VerifyResult verify_chain(Store& store, const VerifyOptions& options = {});
+// The same inside a read (or a copy's load, before its commit) that is already open.
+VerifyResult verify_chain(StoreReader& reader, const VerifyOptions& options = {});
 
 // The newest event's sequence number and hash; nothing when the trail is empty.
 std::optional<AuditHead> read_audit_head(Store& store);

@@ -6,6 +6,7 @@
 #include "store/embedded_sql.hpp"
 #include "store/location.hpp"
 #include "store/sql_session.hpp"
+#include "store/sqlite_rows.hpp"
 #include "store/statement.hpp"
 #include "store/transaction.hpp"
 #include "model/vocabulary.hpp"
@@ -104,11 +105,37 @@ public:
         transaction.commit();
     }
 
-    bool checkpoint_wal_after_erasure() override {
+    // secure_delete has overwritten the freed pages; the checkpoint copies them into the main file
+    // and truncates the write-ahead log, so that no earlier page image survives in either file.
+    PurgeReport purge_after_erasure() override {
         Statement checkpoint(db_, "PRAGMA wal_checkpoint(TRUNCATE)");
-        const bool purged = checkpoint.step() && checkpoint.integer(0) == 0;
-        if (purged) ::unlink(purge_marker().c_str());
-        return purged;
+        PurgeReport report;
+        report.complete = checkpoint.step() && checkpoint.integer(0) == 0;
+        if (report.complete)
+            ::unlink(purge_marker().c_str());
+        else
+            report.remains = fmt::format("the store's write-ahead log ({}-wal), because another process kept it open; "
+                                         "the next gdprctl command that changes the store completes the purge",
+                                         path_.string());
+        return report;
+    }
+
+    void read_rows(const std::function<void(StoreReader&, RowSource&)>& body) override {
+        Transaction transaction(db_, Transaction::Mode::deferred);
+        SqliteSession session(db_, nullptr);
+        auto rows = sqlite_row_source(db_);
+        body(session, *rows);
+        transaction.commit();
+    }
+
+    void load_rows(const std::function<void(StoreReader&, RowSource&, RowLoader&)>& body) override {
+        Transaction transaction(db_, Transaction::Mode::immediate);
+        SqliteSession session(db_, nullptr);
+        auto rows = sqlite_row_source(db_);
+        refuse_rows_in(*rows, path_.string());
+        auto loader = sqlite_row_loader(db_);
+        body(session, *rows, *loader);
+        transaction.commit();
     }
 
 private:
@@ -119,7 +146,7 @@ private:
     void complete_pending_purge() {
         std::error_code error;
         if (!fs::exists(purge_marker(), error)) return;
-        checkpoint_wal_after_erasure();
+        purge_after_erasure();
     }
 
     void open_connection(int flags, const std::string& name = {}) {

@@ -74,6 +74,14 @@ void Statement::reset() {
     sqlite3_clear_bindings(stmt_);
 }
 
+bool Statement::is_integer(int column) const {
+    return sqlite3_column_type(stmt_, column) == SQLITE_INTEGER;
+}
+
+int Statement::column_count() const {
+    return sqlite3_column_count(stmt_);
+}
+
 bool Statement::is_null(int column) const {
     return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
 }

@@ -43,6 +43,9 @@ public:
     std::optional<std::string> optional_text(int column) const;
     std::int64_t integer(int column) const;
     int integer32(int column) const { return static_cast<int>(integer(column)); }
+    // The storage class of a column of the current row is INTEGER.
+    bool is_integer(int column) const;
+    int column_count() const;
 
 private:
     sqlite3* db_;

@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <variant>
 #include <vector>
 
 // The operational store behind an interface: commands and domain logic speak in these value
@@ -351,6 +352,22 @@ struct RetentionCounts {
     std::size_t dependents = 0;  // their tasks, tasks, notifications
 };
 
+// What an erasure leaves behind once its transaction has committed (Store::purge_after_erasure).
+struct PurgeReport {
+    // False: the erased data is still in the store's own files and a purge is pending (SQLite:
+    // another process kept the write-ahead log from being emptied; the next change completes it).
+    bool complete = true;
+    // Where copies of the erased data remain after the purge, in one sentence for the user (e.g.
+    // PostgreSQL's WAL archives and backups); empty when the store's files were all that held it.
+    std::string remains;
+};
+
+// ---- whole-store copy (`store copy`) ---------------------------------------------------------
+// A stored value as both backends hold it: NULL, an integer or a text. A copy moves rows in this
+// form, so that every column (hashes and record links included) arrives exactly as it was.
+using Cell = std::variant<std::monostate, std::int64_t, std::string>;
+using Row = std::vector<Cell>;
+
 // Reads; valid inside Store::read or Store::write.
 class StoreReader {
 public:
@@ -392,6 +409,29 @@ public:
     // The records `cut` finds past their retention, with their dependents: what
     // delete_past_retention would delete.
     virtual RetentionCounts past_retention(const RetentionCut& cut) = 0;
+
+
+};
+
+// Rows as stored, for `store copy`: valid inside Store::read_rows or Store::load_rows.
+class RowSource {
+public:
+    virtual ~RowSource() = default;
+    // The store's own tables by name (a backend's bookkeeping, such as PostgreSQL's schema
+    // identity table, excluded), and the columns of one of them in their declared order.
+    virtual std::vector<std::string> table_names() = 0;
+    virtual std::vector<std::string> columns_of(std::string_view table) = 0;
+    // Every row of `table` as stored, `columns` in that order, sorted by those columns.
+    virtual void for_each_row(std::string_view table, const std::vector<std::string>& columns,
+                              const std::function<void(const Row&)>& visit) = 0;
+};
+
+// Inserts rows as they are, outside the audited write path: only `store copy` uses it, into a
+// store that holds no row (Store::load_rows).
+class RowLoader {
+public:
+    virtual ~RowLoader() = default;
+    virtual void insert_row(std::string_view table, const std::vector<std::string>& columns, const Row& row) = 0;
 };
 
 // Writes; valid only inside Store::write, whose single transaction holds them all together
@@ -428,7 +468,7 @@ public:
 
     // Deletes what past_retention(cut) counts, overwriting the freed bytes (secure_delete), and keeps
     // the deleted records' numbers (REQ-, BR-, CON-) from being given again: the audit trail still
-    // names them. Like an erasure, it leaves a purge pending until Store::checkpoint_wal_after_erasure.
+    // names them. Like an erasure, it leaves a purge pending until Store::purge_after_erasure.
     virtual RetentionCounts delete_past_retention(const RetentionCut& cut) = 0;
     // Appends to the hash chain, stamped with the transaction's actor and time.
     virtual void append_audit(const AuditEntry& entry) = 0;
@@ -459,11 +499,19 @@ public:
     // One write transaction: all of `body` or nothing. A change without an audit event is a
     // programming error and rolls back.
     virtual void write(const ChangeStamp& stamp, const std::function<void(StoreWriter&)>& body) = 0;
-    // SQLite-specific, after an erasure: checkpoint the write-ahead log into the main file and
-    // truncate it (PRAGMA wal_checkpoint(TRUNCATE)), so that no earlier page image of the erased
-    // rows survives in either file. Returns false when readers kept it from finishing. A backend
-    // without a write-ahead log file of its own has nothing to do and returns true.
-    virtual bool checkpoint_wal_after_erasure() = 0;
+    // After an erasure (or a deletion past retention) has committed: each backend removes what its
+    // own files still hold of the erased rows, and says what remains elsewhere. SQLite checkpoints
+    // the write-ahead log into the main file and truncates it (secure_delete has overwritten the
+    // freed pages); PostgreSQL runs VACUUM on the tables that hold personal data. The one hook
+    // every erasing command calls, after its transaction.
+    virtual PurgeReport purge_after_erasure() = 0;
+    // Loads a whole store's rows verbatim (`store copy`): one transaction holding the write lock,
+    // refused (refuse_rows_in) when any table already holds a row. `body` may read what it loaded
+    // (to verify the audit chain) before the commit; all of it or nothing. Counters such as a
+    // PostgreSQL sequence are moved past the loaded ids before the commit.
+    virtual void load_rows(const std::function<void(StoreReader&, RowSource&, RowLoader&)>& body) = 0;
+    // One read snapshot, as read(), with the rows as stored beside it: a copy's source.
+    virtual void read_rows(const std::function<void(StoreReader&, RowSource&)>& body) = 0;
 };
 
 // The one place that chooses a backend from a store location (--db, GDPRCTL_DB, settings.store or
@@ -477,5 +525,9 @@ struct OpenOptions {
     std::string audit_key;
 };
 std::unique_ptr<Store> open_store(const std::string& location, const OpenOptions& options = {});
+
+// A copy goes only into an empty store: throws Refusal naming the first table of `rows` that holds
+// a row. `shown` names the store (a redacted URI, or the file).
+void refuse_rows_in(RowSource& rows, const std::string& shown);
 
 }  // namespace gdprctl::store

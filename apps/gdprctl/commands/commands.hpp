@@ -26,5 +26,6 @@ void setup_breach(CLI::App& app, Context& context);
 // `completion SHELL` and the hidden `man` (both from the command tree), and `help [COMMAND]`.
 void setup_completion(CLI::App& app, Context& context);
 void setup_help(CLI::App& app, Context& context);
+void setup_store(CLI::App& app, Context& context);
 
 }  // namespace gdprctl::cli

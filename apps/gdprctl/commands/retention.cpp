@@ -156,7 +156,7 @@ void run_sweep(const SweepOptions& options, Context& context) {
         result = retention::sweep_store(*store, settings.store_retention, change_stamp(context), zone);
     }
     format.write(*context.out, result);
-    if (!result.history_purged) report_pending_purge(context, "deletion");
+    if (!result.purge.complete) report_pending_purge(context, "deletion", result.purge);
 }
 
 void add_sweep(CLI::App& group, Context& context) {
@@ -176,7 +176,8 @@ void add_sweep(CLI::App& group, Context& context) {
         "A period is counted as `retention due` counts it: kept P5Y from 2021-02-28, a record goes from\n"
         "2026-03-01 (days end at midnight in settings.timezone).\n"
         "Deletion is irrecoverable, as `subject erase` does it: the freed bytes are overwritten and the\n"
-        "write-ahead log is emptied; deleted numbers are never given again. One `retention.sweep` event\n"
+        "write-ahead log is emptied (PostgreSQL: VACUUM, and the command says what remains, see\n"
+        "docs/deployment.md); deleted numbers are never given again. One `retention.sweep` event\n"
         "records the counts (never which records; `audit verify` checks that the missing requests add up\n"
         "to them), also when nothing was due.\n"
         "The date is today (or --as-of, checked like every store change); --dry-run only counts, and may\n"

@@ -84,14 +84,12 @@ time::Zone workspace_zone(const Context& context) { return workspace_zone(worksp
 
 time::Date workspace_today(const Context& context) { return workspace_zone(context).date_at(context.now()); }
 
-void report_pending_purge(Context& context, std::string_view what) {
-    // The change is committed, but its bytes are still in the write-ahead log: not done yet.
+void report_pending_purge(Context& context, std::string_view what, const store::PurgeReport& purge) {
+    // The change is committed, but its bytes are still in the store's own files: not done yet.
+    // `remains` says where, and what completes the purge (it differs by backend).
     *context.err << fmt::format(
-        "gdprctl: error: the {0} is recorded, but the data it removed is still in the store's write-ahead log because "
-        "another process kept it open; a purge is pending\n"
-        "  hint: close other gdprctl or sqlite3 sessions on the store; the next gdprctl command that changes the "
-        "store completes the purge\n",
-        what);
+        "gdprctl: error: the {} is recorded, but a purge is pending: the data it removed is still in {}\n", what,
+        purge.remains);
     context.exit_code = 2;
 }
 

@@ -40,9 +40,8 @@ time::Zone workspace_zone(const model::Settings& settings);
 time::Zone workspace_zone(const Context& context);
 // Today's date in the workspace's time zone, at --as-of or the real clock.
 time::Date workspace_today(const Context& context);
-// After an erasure or deletion whose write-ahead log could not be emptied (Store::
-// checkpoint_wal_after_erasure returned false): says so and sets exit code 2. `what` is
-// "erasure" or "deletion".
-void report_pending_purge(Context& context, std::string_view what);
+// After an erasure or deletion whose purge could not complete (Store::purge_after_erasure): says
+// where the data still is and sets exit code 2. `what` is "erasure" or "deletion".
+void report_pending_purge(Context& context, std::string_view what, const store::PurgeReport& purge);
 
 }  // namespace gdprctl::cli

@@ -39,7 +39,7 @@ void run_erase(const EraseOptions& options, Context& context) {
     erase.keep_withdrawal_proof = workspace_settings(context).keep_withdrawal_proof;
     const auto report = requests::erase_subject(*store, options.id, erase, stamp);
     format.write(*context.out, report);
-    if (!report.history_purged) report_pending_purge(context, "erasure");
+    if (!report.purge.complete) report_pending_purge(context, "erasure", report.purge);
 }
 
 void add_erase(CLI::App& group, Context& context) {

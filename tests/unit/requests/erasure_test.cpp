@@ -46,7 +46,7 @@ TEST_CASE("erasing a subject keeps a pseudonymous record and no identifier", "[r
         requests::erase_subject(*store, "jane@example.test", forced("closing the account on request"), stamp);
     CHECK(report.request_ids == std::vector<std::string>{id});
     CHECK(report.task_notes_cleared == 1);
-    CHECK(report.history_purged);
+    CHECK(report.purge.complete);
 
     const auto kept = requests::show_request(*store, id);
     CHECK_FALSE(kept.request.subject.has_value());

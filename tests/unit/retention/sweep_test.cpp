@@ -90,7 +90,7 @@ TEST_CASE("the sweep applies each kind's period and records counts, never identi
     const auto swept = retention::sweep_store(*store, defaults, stamp_at("2025-03-02T08:00:00Z"), zone);
     CHECK_FALSE(swept.dry_run);
     CHECK(area(swept, "requests").counts.records == 1);
-    CHECK(swept.history_purged);
+    CHECK(swept.purge.complete);
     const auto trail = events(*store);
     REQUIRE(trail.size() == before + 1);
     const auto& event = trail.back();

@@ -98,6 +98,6 @@ TEST_CASE("the WAL checkpoint after an erasure leaves no write-ahead log behind"
                  [&](store::StoreWriter& writer) { writer.append_audit({"test", "T-1", ""}); });
     const auto wal = std::filesystem::path(path.string() + "-wal");
     REQUIRE(std::filesystem::file_size(wal) > 0);
-    CHECK(store->checkpoint_wal_after_erasure());
+    CHECK(store->purge_after_erasure().complete);
     CHECK(std::filesystem::file_size(wal) == 0);
 }

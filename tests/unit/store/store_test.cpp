@@ -179,7 +179,7 @@ TEST_CASE("erasing a subject keeps the rows and removes the identifier and free 
     });
     CHECK(counts.request_ids == std::vector<std::string>{r.id});
     CHECK(counts.tasks_cleared == 1);
-    CHECK(store->checkpoint_wal_after_erasure());  // nobody else is reading
+    CHECK(store->purge_after_erasure().complete);  // nobody else is reading
     store->read([&](StoreReader& reader) {
         CHECK(reader.requests_of_subject("jane").empty());
         CHECK(reader.requests_of_subject("john").size() == 1);
@@ -236,7 +236,7 @@ TEST_CASE("the retention sweep deletes closed requests through a day, never reus
     });
     CHECK(deleted.records == 1);
     CHECK(deleted.dependents == 1);
-    CHECK(store->checkpoint_wal_after_erasure());
+    CHECK(store->purge_after_erasure().complete);
     store->read([&](StoreReader& reader) {
         CHECK_FALSE(reader.find_request("REQ-2026-1"));
         CHECK(reader.tasks_of("REQ-2026-1").empty());

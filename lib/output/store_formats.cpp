@@ -1,0 +1,54 @@
+#include "output/store_formats.hpp"
+
+#include "output/json_writer.hpp"
+
+#include <fmt/format.h>
+
+namespace gdprctl::output {
+namespace {
+
+std::string head_text(const store::VerifyResult& result) {
+    return result.head ? store::format_head(*result.head) : std::string("none (empty trail)");
+}
+
+void write_copy_text(std::ostream& out, const store::CopyReport& report) {
+    std::int64_t total = 0;
+    std::string counts;
+    for (const auto& table : report.tables) {
+        total += table.rows;
+        counts += fmt::format("{}{} {}", counts.empty() ? "" : ", ", table.table, table.rows);
+    }
+    out << fmt::format("Copied {} row(s): {}.\n", total, counts);
+    out << fmt::format("The audit trail verifies on both sides: {} event(s){}, head {}; {} request(s) match the "
+                       "events that changed them.\n",
+                       report.destination.events_checked,
+                       report.destination.keyed_events ? fmt::format(" ({} keyed)", report.destination.keyed_events)
+                                                       : "",
+                       head_text(report.destination), report.destination.records_checked);
+}
+
+void write_copy_json(std::ostream& out, const store::CopyReport& report) {
+    JsonWriter json(out);
+    json.begin_object();
+    json.key("tables").begin_object();
+    for (const auto& table : report.tables) json.field(table.table, table.rows);
+    json.end_object();
+    for (const auto& [name, result] : {std::pair{"source", &report.source}, std::pair{"destination", &report.destination}}) {
+        json.key(name).begin_object();
+        json.field("verified", result->ok);
+        json.field("events", result->events_checked);
+        json.field("keyed_events", result->keyed_events);
+        json.field("records", result->records_checked);
+        json.field("head", result->head ? store::format_head(*result->head) : std::string());
+        json.end_object();
+    }
+    json.end_object();
+}
+
+constexpr Format<CopyWriter> copy_rows[]{{"text", "", write_copy_text}, {"json", "", write_copy_json}};
+
+}  // namespace
+
+FormatTable<CopyWriter> copy_formats() { return copy_rows; }
+
+}  // namespace gdprctl::output
