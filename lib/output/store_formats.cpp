@@ -3,6 +3,7 @@
 #include "output/json_writer.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 namespace gdprctl::output {
 namespace {
@@ -47,8 +48,42 @@ void write_copy_json(std::ostream& out, const store::CopyReport& report) {
 
 constexpr Format<CopyWriter> copy_rows[]{{"text", "", write_copy_text}, {"json", "", write_copy_json}};
 
+void write_roles_text(std::ostream& out, const store::RolesReport& report) {
+    out << fmt::format("Role {}: every gdprctl command; changes {}; appends to {} and can neither change nor "
+                       "delete an audit event.
+",
+                       report.roles.app, fmt::join(report.writable, ", "), fmt::join(report.append_only, ", "));
+    out << fmt::format("Role {}: reads every table, changes nothing.
+", report.roles.read);
+    out << "The audit trail's trigger refuses UPDATE, DELETE and TRUNCATE of it for every role.
+";
+    out << fmt::format("Give people logins of their own in these roles, e.g. in psql:
+"
+                       "  CREATE ROLE alice LOGIN IN ROLE {};
+"
+                       "  CREATE ROLE auditor LOGIN IN ROLE {};
+"
+                       "Run this command again after upgrading gdprctl (docs/deployment.md).
+",
+                       report.roles.app, report.roles.read);
+}
+
+void write_roles_json(std::ostream& out, const store::RolesReport& report) {
+    JsonWriter json(out);
+    json.begin_object();
+    json.field("app_role", report.roles.app);
+    json.field("read_role", report.roles.read);
+    json.strings("writable", report.writable);
+    json.strings("append_only", report.append_only);
+    json.strings("read_only", report.read_only);
+    json.end_object();
+}
+
+constexpr Format<RolesWriter> roles_rows[]{{"text", "", write_roles_text}, {"json", "", write_roles_json}};
+
 }  // namespace
 
 FormatTable<CopyWriter> copy_formats() { return copy_rows; }
+FormatTable<RolesWriter> roles_formats() { return roles_rows; }
 
 }  // namespace gdprctl::output

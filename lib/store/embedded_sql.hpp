@@ -15,3 +15,8 @@ std::span<const std::pair<std::string_view, std::string_view>> embedded_files();
 namespace gdprctl::store::pg_sql {
 std::span<const std::pair<std::string_view, std::string_view>> embedded_files();
 }
+
+// `store setup-roles`' SQL, from schemas/sql/postgres/roles/setup_roles.sql (one entry).
+namespace gdprctl::store::pg_roles_sql {
+std::span<const std::pair<std::string_view, std::string_view>> embedded_files();
+}

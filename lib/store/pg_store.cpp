@@ -5,9 +5,11 @@
 #include "store/embedded_sql.hpp"
 #include "store/location.hpp"
 #include "store/pg_connection.hpp"
+#include "store/pg_rows.hpp"
 #include "store/sql_session.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <stdexcept>
 
@@ -94,9 +96,71 @@ public:
         });
     }
 
-    // PostgreSQL has no write-ahead log file of the store's own to empty (its WAL and VACUUM are
-    // the server's business; see docs/deployment.md).
-    bool checkpoint_wal_after_erasure() override { return true; }
+    // An erased row's old version stays in its table until VACUUM removes it; VACUUM cannot run
+    // inside a transaction, so it runs here, after the commit. PostgreSQL 15 lets only a table's
+    // owner (or a superuser) vacuum it: for the application role of `store setup-roles`, which has
+    // these tables vacuumed by autovacuum as soon as they hold a dead row, the purge is left to
+    // autovacuum, and said so. docs/deployment.md says what VACUUM does and does not remove.
+    PurgeReport purge_after_erasure() override {
+        const auto tables = connection_->execute(
+            "SELECT c.relname, pg_has_role(current_user, c.relowner, 'USAGE') OR "
+            "(SELECT rolsuper FROM pg_roles WHERE rolname = current_user) OR "
+            "pg_has_role(current_user, (SELECT datdba FROM pg_database WHERE datname = current_database()), 'USAGE'), "
+            "coalesce('autovacuum_vacuum_threshold=0' = ANY (c.reloptions) AND "
+            "'autovacuum_vacuum_scale_factor=0' = ANY (c.reloptions), false) "
+            "FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r' "
+            "AND c.relname IN ('requests', 'tasks', 'consent_events', 'consent_tasks') ORDER BY c.relname",
+            "finding the tables to vacuum");
+        std::vector<std::string> vacuum;
+        std::vector<std::string> left;
+        bool scheduled = true;
+        for (int row = 0; row < tables.rows(); ++row) {
+            if (tables.text(row, 1) == "t") {
+                vacuum.push_back(tables.text(row, 0));
+            } else {
+                left.push_back(tables.text(row, 0));
+                if (tables.text(row, 2) != "t") scheduled = false;
+            }
+        }
+        if (!vacuum.empty())
+            connection_->execute(fmt::format("VACUUM {}", fmt::join(vacuum, ", ")), "vacuuming the erased rows");
+        PurgeReport report;
+        report.remains = "PostgreSQL's write-ahead log (pg_wal) until its segments are recycled, and WAL archives, "
+                         "base backups and dumps until they rotate out (docs/deployment.md)";
+        if (!left.empty()) {
+            const auto names = fmt::format("{}", fmt::join(left, ", "));
+            report.complete = scheduled;
+            report.remains = fmt::format(
+                "the old versions of the erased rows in {} until {}; and {}", names,
+                scheduled ? "autovacuum removes them, within a minute (PostgreSQL 15 lets only their owner VACUUM "
+                            "them, not this role)"
+                          : fmt::format("their owner runs `VACUUM {}` (or `gdprctl store setup-roles`, after which "
+                                        "autovacuum does it)",
+                                        names),
+                report.remains);
+        }
+        return report;
+    }
+
+    void read_rows(const std::function<void(StoreReader&, RowSource&)>& body) override {
+        pg::Transaction transaction(*connection_, "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+        PgSession session(connection_.get(), nullptr);
+        auto rows = pg_row_source(*connection_);
+        body(session, *rows);
+        transaction.commit();
+    }
+
+    void load_rows(const std::function<void(StoreReader&, RowSource&, RowLoader&)>& body) override {
+        pg::Transaction transaction(*connection_, "BEGIN ISOLATION LEVEL READ COMMITTED");
+        connection_->execute(std::string(writer_lock), "waiting for the other writers");
+        PgSession session(connection_.get(), nullptr);
+        auto rows = pg_row_source(*connection_);
+        refuse_rows_in(*rows, connection_->shown());
+        auto loader = pg_row_loader(*connection_);
+        body(session, *rows, *loader);
+        advance_pg_sequences(*connection_);
+        transaction.commit();
+    }
 
 private:
     [[noreturn]] static void throw_no_store(const std::string& shown) {

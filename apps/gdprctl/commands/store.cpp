@@ -3,6 +3,7 @@
 
 #include "output/store_formats.hpp"
 #include "store/copy.hpp"
+#include "store/pg_roles.hpp"
 
 namespace gdprctl::cli {
 namespace {
@@ -39,12 +40,42 @@ void add_copy(CLI::App& group, Context& context) {
     command->callback([options, &context] { run_copy(*options, context); });
 }
 
+struct SetupRolesOptions {
+    store::RoleNames names;
+};
+
+void run_setup_roles(const SetupRolesOptions& options, Context& context) {
+    const auto& format = output::choose_format(output::roles_formats(), context.options.format);
+    format.write(*context.out, store::setup_roles(context.store_location(), options.names));
+}
+
+void add_setup_roles(CLI::App& group, Context& context) {
+    auto options = std::make_shared<SetupRolesOptions>();
+    auto* command = group.add_subcommand(
+        "setup-roles", "PostgreSQL: an application role that cannot rewrite the audit trail, and a read-only role");
+    command->add_option("--app-role", options->names.app, "The application role's name")
+        ->capture_default_str();
+    command->add_option("--read-role", options->names.read, "The read-only role's name")->capture_default_str();
+    command->footer(
+        "Run as the owner of the store's tables (--db postgresql://OWNER@HOST/DATABASE), once, and again\n"
+        "after every upgrade of gdprctl: it applies new migrations and grants their tables.\n"
+        "Creates (or updates) two group roles. The application role does every normal command and\n"
+        "appends to the audit trail; it has no UPDATE or DELETE on it, and a trigger refuses those (and\n"
+        "TRUNCATE) for every role. The read role only reads. People log in as their own roles, made\n"
+        "members: CREATE ROLE alice LOGIN IN ROLE gdprctl_app. The SQL is\n"
+        "schemas/sql/postgres/roles/setup_roles.sql; docs/deployment.md explains the set-up.\n"
+        "Example:\n"
+        "  gdprctl --db postgresql://gdpr_owner@db.example.org/gdpr store setup-roles");
+    command->callback([options, &context] { run_setup_roles(*options, context); });
+}
+
 }  // namespace
 
 void setup_store(CLI::App& app, Context& context) {
     auto* group = app.add_subcommand("store", "Move a store between SQLite and PostgreSQL; PostgreSQL roles");
     group->require_subcommand(1);
     add_copy(*group, context);
+    add_setup_roles(*group, context);
 }
 
 }  // namespace gdprctl::cli

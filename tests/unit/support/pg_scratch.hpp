@@ -59,7 +59,14 @@ public:
     void write(const store::ChangeStamp& stamp, const std::function<void(store::StoreWriter&)>& body) override {
         store_->write(stamp, body);
     }
-    bool checkpoint_wal_after_erasure() override { return store_->checkpoint_wal_after_erasure(); }
+    store::PurgeReport purge_after_erasure() override { return store_->purge_after_erasure(); }
+    void read_rows(const std::function<void(store::StoreReader&, store::RowSource&)>& body) override {
+        store_->read_rows(body);
+    }
+    void load_rows(
+        const std::function<void(store::StoreReader&, store::RowSource&, store::RowLoader&)>& body) override {
+        store_->load_rows(body);
+    }
 
 private:
     std::unique_ptr<PgScratchDatabase> database_;  // declared first: dropped after the store closes

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Issue 10 item 8, the PostgreSQL store beside the SQLite file, in a throwaway cluster
+# (scripts/pg-cluster.sh: a Unix socket in a temporary folder, no network port, removed at the end):
+#  1. CLIENTS parallel clients each run OPENS `gdprctl request open`, on a SQLite file and on
+#     PostgreSQL: wall time, failures (must be none), distinct ids (must be CLIENTS x OPENS) and
+#     `audit verify` afterwards.
+#  2. `request list --overdue` over ROWS requests on PostgreSQL against `psql` running the same
+#     query on the same database (the requests of bench/requests/generate.sh, loaded with COPY).
+# Usage: bench/store/run.sh GDPRCTL_BINARY [CLIENTS] [OPENS] [ROWS]   (defaults 8 1000 1000000)
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+gdprctl=$(realpath "${1:?usage: run.sh GDPRCTL_BINARY [CLIENTS] [OPENS] [ROWS]}")
+clients=${2:-8}
+opens=${3:-1000}
+rows=${4:-1000000}
+work=$(mktemp -d "${TMPDIR:-/tmp}/gdprctl-bench-store.XXXXXX")
+link="$work/pg"
+bash "$root/scripts/pg-cluster.sh" start "$link"
+trap 'bash "$root/scripts/pg-cluster.sh" stop "$link"; rm -rf "$work"' EXIT
+export PGHOST="$link" PGUSER=gdprctl PGDATABASE=postgres
+ws="$root/tests/data/requests"
+today=2026-11-25
+echo "machine: $(nproc) cores; load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# ---- 1. parallel writers -------------------------------------------------------------------------------
+parallel_opens() {  # parallel_opens LABEL DB COUNT_SQL_COMMAND...
+  local label=$1 db=$2 start end failures
+  shift 2
+  : >"$work/failures"
+  start=$(date +%s.%N)
+  for client in $(seq "$clients"); do
+    (
+      for i in $(seq "$opens"); do
+        "$gdprctl" -q --workspace "$ws" --db "$db" --by "client$client" --as-of "$today" request open \
+            --type access --subject "C-$client-$i" >/dev/null 2>>"$work/errors" || echo "$client $i" >>"$work/failures"
+      done
+    ) &
+  done
+  wait
+  end=$(date +%s.%N)
+  failures=$(wc -l <"$work/failures")
+  local distinct verify
+  distinct=$("$@")
+  verify=$("$gdprctl" --workspace "$ws" --db "$db" audit verify 2>&1) || true
+  printf '%-10s %d clients x %d opens: %6.1f s wall, %7.1f opens/s, %d failures, %d distinct ids; %s\n' \
+      "$label" "$clients" "$opens" "$(echo "$end - $start" | bc)" "$(echo "$clients * $opens / ($end - $start)" | bc -l)" \
+      "$failures" "$distinct" "$verify"
+}
+sqlite_db="$work/parallel/state.db"
+parallel_opens sqlite "$sqlite_db" sqlite3 "$sqlite_db" "SELECT count(DISTINCT id) FROM requests"
+createdb parallel
+parallel_opens postgresql "postgresql:///parallel" psql -XAtq -d parallel -c "SELECT count(DISTINCT id) FROM requests"
+echo "load average after the writers: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# ---- 2. request list --overdue over ROWS requests on PostgreSQL ----------------------------------------
+"$root/bench/requests/generate.sh" "$gdprctl" "$work/rows.db" "$rows" >/dev/null
+createdb rows
+db="postgresql:///rows"
+# setup-roles creates the store's tables (migrations) as the owner; COPY then loads the requests.
+"$gdprctl" --db "$db" store setup-roles --app-role bench_app --read-role bench_read >/dev/null
+columns=$(sqlite3 "$work/rows.db" "SELECT group_concat(name, ', ') FROM pragma_table_info('requests')")
+sqlite3 -csv -cmd ".nullvalue \\N" "$work/rows.db" "SELECT $columns FROM requests" |
+    psql -XAtq -v ON_ERROR_STOP=1 -d rows -c "\\copy requests ($columns) FROM STDIN WITH (FORMAT csv, NULL '\\N')"
+psql -XAtq -d rows -c "ANALYZE"
+echo "PostgreSQL: $(psql -XAtq -d rows -c "SELECT count(*) || ' requests, ' || count(*) FILTER (WHERE status = 'open')
+    || ' open, ' || count(*) FILTER (WHERE status = 'open' AND due < '$today') || ' overdue on $today' FROM requests")"
+# The same query as gdprctl's (store/sql_session.hpp: for_each_request with due_until = yesterday).
+cols="id, year, number, type, subject, subject_kind, received, due, channel, note, status, opened_at, opened_by,
+      extended_on, extension_reason, subject_informed_on, outcome, close_reason, closed_at, erased_at, informed_via,
+      identity_asked_on, identity_verified_on, refusal_ground, fee, remedies_told, audit_seq"
+cols=$(tr -s ' \n' ' ' <<<"$cols")
+yesterday=$(date -d "$today - 1 day" +%F)
+list_sql="SELECT $cols FROM requests WHERE status = 'open' AND due <= '$yesterday' ORDER BY due, id"
+echo "plan: $(psql -XAtq -d rows -c "EXPLAIN $list_sql" | head -3 | tr -s ' \n' ' ')"
+hyperfine --warmup 3 --runs 20 -N --export-markdown "$work/list.md" \
+    -n "gdprctl request list --overdue (PostgreSQL)" \
+    "$gdprctl --db $db --as-of $today --format json request list --overdue" \
+    -n "psql, same query (PostgreSQL)" "psql -XAtq -d rows -c \"$list_sql\""
+cat "$work/list.md"
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

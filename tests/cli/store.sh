@@ -1,0 +1,210 @@
+#!/usr/bin/env bash
+# End-to-end: the `store` commands and what a team's PostgreSQL store adds. `store copy` in both
+# directions (SQLite -> PostgreSQL -> SQLite) with every table compared row by row; refusals that
+# leave the destination as it was; `store setup-roles`: the application role does every normal
+# command but cannot change the audit trail, the read role only reads, and a superuser's edit is
+# caught by `audit verify`; `subject erase` vacuums on PostgreSQL and says what remains.
+# Runs in the throwaway cluster of ctest's pg_cluster fixture (PGHOST, PGUSER); no server fails.
+set -u
+GDPRCTL=${GDPRCTL:?set GDPRCTL to the gdprctl binary}
+TEST_DATA=${TEST_DATA:?set TEST_DATA to tests/data}
+STORE_BACKEND=postgresql  # fresh_db, dump and store_sql speak PostgreSQL; SQLite files are made here
+source "$(dirname "$0")/support.bash"
+WS="$TEST_DATA/ledger"
+BACKDATE="entered from the paper file afterwards"
+
+run() {  # run EXPECTED_RC DB ARGS...
+  local want=$1 db=$2
+  shift 2
+  expect_exit "$want" "gdprctl --db $db $*" -- "$GDPRCTL" --workspace "$WS" --db "$db" --by tester "$@"
+}
+check() { local name=$1; shift; if "$@"; then pass; else fail "$name"; fi; }
+psql_db() { local db=$1; shift; psql -XAtq -v ON_ERROR_STOP=1 -d "$(pg_database "$db")" "$@"; }
+
+# rows LOCATION: every row of every table, columns in name order, sorted: the same text for a
+# SQLite file and a PostgreSQL database that hold the same store.
+TABLES="requests tasks consent_events consent_tasks breaches breach_notifications audit_events audit_head"
+rows() {
+  local location=$1 table columns
+  for table in $TABLES; do
+    if [[ $location == postgresql://* ]]; then
+      columns=$(psql_db "$location" -c "SELECT string_agg(quote_ident(column_name), ', ' ORDER BY column_name)
+                                        FROM information_schema.columns
+                                        WHERE table_schema = current_schema() AND table_name = '$table'")
+      psql_db "$location" -F '|' -c "SELECT '$table', $columns FROM $table" | LC_ALL=C sort
+    else
+      columns=$(sqlite3 "$location" "SELECT group_concat(name, ', ') FROM (SELECT name FROM pragma_table_info('$table') ORDER BY name)")
+      sqlite3 -separator '|' "$location" "SELECT '$table', $columns FROM $table" | LC_ALL=C sort
+    fi
+  done
+}
+
+# ---- a store with a row in every table, on SQLite ---------------------------------------------------
+src="$tmp/source/state.db"
+run 0 "$src" --as-of 2026-03-02 request open --type erasure --subject C-7001 --subject-kind customer \
+    --channel e-mail --note "asked by phone, then in writing" --backdate "$BACKDATE"
+run 0 "$src" --as-of 2026-03-03 request open --type access --subject C-7002 --backdate "$BACKDATE"
+run 0 "$src" --as-of 2026-03-04 request task REQ-2026-0001 crm --done --note "removed from CRM" --backdate "$BACKDATE"
+run 0 "$src" consent record --subject C-7001 --purpose crm/newsletter --evidence "signup form v3, box ticked" \
+    --at 2026-03-01T10:00Z
+run 0 "$src" consent withdraw --subject C-7003 --purpose crm/newsletter --evidence "unsubscribe link" \
+    --at 2026-03-05T10:00Z
+run 0 "$src" breach open --summary "laptop with CRM export lost" --aware-at 2026-03-05T12:00Z --nature confidentiality
+run 0 "$src" breach notify BR-2026-0001 --audience authority --phase initial --at 2026-03-06T09:00Z --reference AP-1
+run 0 "$src" audit head
+head=$out
+for table in requests tasks consent_events consent_tasks breaches breach_notifications audit_events; do
+  n=$(sqlite3 "$src" "SELECT count(*) FROM $table")
+  check "the source has rows in $table ($n)" test "$n" -gt 0
+done
+
+# ---- SQLite -> PostgreSQL -> SQLite ------------------------------------------------------------------
+pg=$(fresh_db)
+run 0 "$src" store copy --from "$src" --to "$pg"
+expect_contains "$out" "The audit trail verifies on both sides" "copy says the chain verified"
+expect_contains "$out" "head $head" "copy names the head"
+check "sqlite -> postgresql: every row the same" test "$(rows "$src")" == "$(rows "$pg")"
+run 0 "$pg" audit head
+check "the PostgreSQL store has the same head" test "$out" == "$head"
+run 0 "$pg" audit verify
+back="$tmp/back/state.db"
+run 0 "$pg" --format json store copy --from "$pg" --to "$back"
+expect_contains "$out" '"verified": true' "json says verified"
+check "postgresql -> sqlite: every row the same" test "$(rows "$pg")" == "$(rows "$back")"
+check "the round trip gives the SQLite rows back" test "$(rows "$src")" == "$(rows "$back")"
+# The copy goes on: the next consent id follows the copied ones on PostgreSQL.
+run 0 "$pg" --format json consent record --subject C-7004 --purpose crm/newsletter --evidence "paper form" \
+    --at 2026-03-07T10:00Z
+expect_contains "$out" '"CON-3"' "the next consent id after a copy"
+run 0 "$pg" audit verify
+
+# ---- refusals leave the destination as it was ------------------------------------------------------
+before=$(dump "$pg")
+run 1 "$src" store copy --from "$src" --to "$pg"
+expect_contains "$err" "not empty" "a non-empty destination is refused"
+check "the refused destination is unchanged" test "$before" == "$(dump "$pg")"
+run 2 "$src" store copy --from "$src" --to "$src"
+run 1 "$src" store copy --from "$src" --to "$back"
+# A source whose trail was edited outside gdprctl is refused; the new file it would have made is gone.
+tampered="$tmp/tampered.db"
+cp "$src" "$tampered"
+sqlite3 "$tampered" "UPDATE audit_events SET details = 'rewritten' WHERE seq = 2"
+run 1 "$src" store copy --from "$tampered" --to "$tmp/never/state.db"
+expect_contains "$err" "does not verify" "a broken source trail is refused"
+check "no file is left by a refused copy" test ! -e "$tmp/never/state.db"
+empty_pg=$(fresh_db)
+run 1 "$src" store copy --from "$tampered" --to "$empty_pg"
+check "a refused copy leaves the PostgreSQL destination without rows" \
+    test "$(psql_db "$empty_pg" -c "SELECT count(*) FROM audit_events")" == 0
+run 2 "$src" store copy --from "$tmp/missing.db" --to "$tmp/missing-copy.db"
+check "a missing source makes no destination" test ! -e "$tmp/missing-copy.db"
+
+# ---- setup-roles: an application role that cannot rewrite the trail, a read role -------------------
+app_role="gdprctl_app_$$"
+read_role="gdprctl_read_$$"
+clerk="clerk_$$"
+auditor="auditor_$$"
+cleanup_roles() {
+  drop_stores
+  for role in "$clerk" "$auditor" "$app_role" "$read_role"; do
+    psql -XAtq -d postgres -c "DROP ROLE IF EXISTS $role" 2>/dev/null
+  done
+}
+trap 'cleanup_roles; rm -rf "$tmp"' EXIT
+run 2 "$src" store setup-roles
+expect_contains "$err" "PostgreSQL" "setup-roles on a SQLite store is a usage error"
+team=$(fresh_db)
+run 2 "$team" store setup-roles --app-role "Bad Name"
+run 0 "$team" store setup-roles --app-role "$app_role" --read-role "$read_role"
+expect_contains "$out" "$app_role" "setup-roles names the application role"
+run 0 "$team" --format json store setup-roles --app-role "$app_role" --read-role "$read_role"  # again: idempotent
+expect_contains "$out" '"append_only": [' "json lists the append-only tables"
+psql -XAtq -d postgres -c "CREATE ROLE $clerk LOGIN IN ROLE $app_role" -c "CREATE ROLE $auditor LOGIN IN ROLE $read_role"
+as_clerk="$team?user=$clerk"
+as_auditor="$team?user=$auditor"
+
+# Every normal command works as the application role.
+run 0 "$as_clerk" --as-of 2026-03-02 request open --type erasure --subject C-8001 --note "ZZ-ERASE-ME-8001" \
+    --backdate "$BACKDATE"
+run 0 "$as_clerk" --as-of 2026-03-02 request open --type access --subject C-8002 --backdate "$BACKDATE"
+run 0 "$as_clerk" request task REQ-2026-0001 crm --done --note "removed"
+run 0 "$as_clerk" consent record --subject C-8001 --purpose crm/newsletter --evidence "ZZ-ERASE-ME-8001 form" \
+    --at 2026-03-01T10:00Z
+run 0 "$as_clerk" breach open --summary "mail sent to the wrong list" --aware-at 2026-03-05T12:00Z
+run 0 "$as_clerk" breach notify BR-2026-0001 --audience authority --phase initial --at 2026-03-06T09:00Z
+run 0 "$as_auditor" audit verify
+run 0 "$as_auditor" request list
+# ... and cannot change or remove an audit event, nor truncate the trail; the read role writes nothing.
+before=$(dump "$team")
+for sql in "UPDATE audit_events SET details = 'rewritten' WHERE seq = 1" \
+           "UPDATE audit_events SET records = '', hash = 'x' WHERE seq = 1" \
+           "DELETE FROM audit_events WHERE seq = 1" \
+           "TRUNCATE audit_events" \
+           "UPDATE audit_head SET seq = 1" \
+           "DELETE FROM audit_head"; do
+  if psql -XAtq -v ON_ERROR_STOP=1 -U "$clerk" -d "$(pg_database "$team")" -c "$sql" 2>"$tmp/psql.err"; then
+    fail "the application role could run: $sql"
+  else
+    pass
+  fi
+done
+expect_contains "$(psql -XAtq -U "$clerk" -d "$(pg_database "$team")" \
+    -c "UPDATE audit_events SET records = '' WHERE seq = 1" 2>&1)" "append-only" "the trigger says why"
+if psql -XAtq -v ON_ERROR_STOP=1 -U "$auditor" -d "$(pg_database "$team")" \
+    -c "INSERT INTO audit_head VALUES (1, 99, 'x')" 2>/dev/null; then
+  fail "the read role could write"
+else
+  pass
+fi
+run 2 "$as_auditor" request open --type access --subject C-8003
+check "refused changes leave the database unchanged" test "$before" == "$(dump "$team")"
+run 0 "$as_clerk" audit verify
+
+# A superuser can switch the trigger off; audit verify catches the edit.
+psql -XAtq -v ON_ERROR_STOP=1 -d "$(pg_database "$team")" \
+    -c "ALTER TABLE audit_events DISABLE TRIGGER gdprctl_audit_events_append_only" \
+    -c "UPDATE audit_events SET details = 'rewritten by a superuser' WHERE seq = 2" \
+    -c "ALTER TABLE audit_events ENABLE TRIGGER gdprctl_audit_events_append_only"
+run 1 "$as_auditor" audit verify
+expect_contains "$out" "BROKEN at event 2" "a superuser's edit is caught"
+psql -XAtq -v ON_ERROR_STOP=1 -d "$(pg_database "$team")" \
+    -c "ALTER TABLE audit_events DISABLE TRIGGER gdprctl_audit_events_append_only" \
+    -c "UPDATE audit_events SET details = '' WHERE seq = 2" \
+    -c "ALTER TABLE audit_events ENABLE TRIGGER gdprctl_audit_events_append_only"
+
+# ---- erasure on PostgreSQL: VACUUM after the commit, and what remains said plainly -----------------
+# As the application role: PostgreSQL 15 lets only the owner VACUUM, so autovacuum does it
+# (setup-roles set the tables for it) and the command says so.
+run 0 "$as_clerk" subject erase C-8001 --force --reason "the erasure request is answered by it"
+expect_contains "$out" "autovacuum" "the application role's erasure says autovacuum removes the old rows"
+expect_contains "$out" "write-ahead log" "the erasure says the WAL keeps copies"
+expect_contains "$out" "backups" "the erasure says backups keep copies"
+check "the erased note is gone from what SQL reads" \
+    test "$(psql_db "$team" -c "SELECT count(*) FROM requests WHERE note LIKE '%ZZ-ERASE-ME%'")" == 0
+check "the erased consent evidence is gone" \
+    test "$(psql_db "$team" -c "SELECT count(*) FROM consent_events WHERE evidence LIKE '%ZZ-ERASE-ME%'")" == 0
+check "setup-roles set autovacuum on the tables of personal data" \
+    test "$(psql_db "$team" -c "SELECT count(*) FROM pg_class WHERE relname IN ('requests', 'tasks', 'consent_events',
+          'consent_tasks') AND 'autovacuum_vacuum_threshold=0' = ANY (reloptions)")" == 4
+run 0 "$as_clerk" audit verify
+# As the owner: VACUUM runs at once, on each table of personal data.
+owned=$(fresh_db)
+run 0 "$owned" --as-of 2026-03-02 request open --type erasure --subject C-9001 --note "ZZ-ERASE-ME-9001" \
+    --backdate "$BACKDATE"
+run 0 "$owned" consent record --subject C-9001 --purpose crm/newsletter --evidence "ZZ-ERASE-ME-9001" \
+    --at 2026-03-01T10:00Z
+vacuumed() {  # how many of the tables of personal data have been vacuumed by hand (not by autovacuum)
+  psql_db "$owned" -c "SELECT count(*) FROM pg_stat_user_tables WHERE vacuum_count > 0
+                       AND relname IN ('requests', 'tasks', 'consent_events', 'consent_tasks')"
+}
+check "no table vacuumed before the erasure" test "$(vacuumed)" == 0
+run 0 "$owned" --format json subject erase C-9001 --force --reason "the erasure request is answered by it"
+expect_contains "$out" '"history_purged": true' "the owner's erasure purged"
+expect_contains "$out" "write-ahead log" "json says what remains"
+check "VACUUM ran on requests, tasks, consent_events and consent_tasks" test "$(vacuumed)" == 4
+check "last_vacuum is set on requests" \
+    test "$(psql_db "$owned" -c "SELECT last_vacuum IS NOT NULL FROM pg_stat_user_tables WHERE relname = 'requests'")" == t
+check "the erased values are gone from what SQL reads" \
+    test "$(psql_db "$owned" -c "SELECT count(*) FROM requests WHERE note LIKE '%ZZ-ERASE-ME%'")" == 0
+
+finish
