@@ -50,21 +50,14 @@ constexpr Format<CopyWriter> copy_rows[]{{"text", "", write_copy_text}, {"json",
 
 void write_roles_text(std::ostream& out, const store::RolesReport& report) {
     out << fmt::format("Role {}: every gdprctl command; changes {}; appends to {} and can neither change nor "
-                       "delete an audit event.
-",
+                       "delete an audit event.\n",
                        report.roles.app, fmt::join(report.writable, ", "), fmt::join(report.append_only, ", "));
-    out << fmt::format("Role {}: reads every table, changes nothing.
-", report.roles.read);
-    out << "The audit trail's trigger refuses UPDATE, DELETE and TRUNCATE of it for every role.
-";
-    out << fmt::format("Give people logins of their own in these roles, e.g. in psql:
-"
-                       "  CREATE ROLE alice LOGIN IN ROLE {};
-"
-                       "  CREATE ROLE auditor LOGIN IN ROLE {};
-"
-                       "Run this command again after upgrading gdprctl (docs/deployment.md).
-",
+    out << fmt::format("Role {}: reads every table, changes nothing.\n", report.roles.read);
+    out << "The audit trail's trigger refuses UPDATE, DELETE and TRUNCATE of it for every role.\n";
+    out << fmt::format("Give people logins of their own in these roles, e.g. in psql:\n"
+                       "  CREATE ROLE alice LOGIN IN ROLE {};\n"
+                       "  CREATE ROLE auditor LOGIN IN ROLE {};\n"
+                       "Run this command again after upgrading gdprctl (docs/deployment.md).\n",
                        report.roles.app, report.roles.read);
 }
 

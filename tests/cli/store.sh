@@ -47,10 +47,10 @@ run 0 "$src" --as-of 2026-03-03 request open --type access --subject C-7002 --ba
 run 0 "$src" --as-of 2026-03-04 request task REQ-2026-0001 crm --done --note "removed from CRM" --backdate "$BACKDATE"
 run 0 "$src" consent record --subject C-7001 --purpose crm/newsletter --evidence "signup form v3, box ticked" \
     --at 2026-03-01T10:00Z
-run 0 "$src" consent withdraw --subject C-7003 --purpose crm/newsletter --evidence "unsubscribe link" \
+run 0 "$src" consent withdraw --subject C-7001 --purpose crm/newsletter --channel "unsubscribe link" \
     --at 2026-03-05T10:00Z
 run 0 "$src" breach open --summary "laptop with CRM export lost" --aware-at 2026-03-05T12:00Z --nature confidentiality
-run 0 "$src" breach notify BR-2026-0001 --audience authority --phase initial --at 2026-03-06T09:00Z --reference AP-1
+run 0 "$src" breach notify BR-2026-0001 --authority --phase initial --at 2026-03-06T09:00Z --backdate "$BACKDATE" --reference AP-1
 run 0 "$src" audit head
 head=$out
 for table in requests tasks consent_events consent_tasks breaches breach_notifications audit_events; do
@@ -131,7 +131,7 @@ run 0 "$as_clerk" request task REQ-2026-0001 crm --done --note "removed"
 run 0 "$as_clerk" consent record --subject C-8001 --purpose crm/newsletter --evidence "ZZ-ERASE-ME-8001 form" \
     --at 2026-03-01T10:00Z
 run 0 "$as_clerk" breach open --summary "mail sent to the wrong list" --aware-at 2026-03-05T12:00Z
-run 0 "$as_clerk" breach notify BR-2026-0001 --audience authority --phase initial --at 2026-03-06T09:00Z
+run 0 "$as_clerk" breach notify BR-2026-0001 --authority --phase initial --at 2026-03-06T09:00Z --backdate "$BACKDATE"
 run 0 "$as_auditor" audit verify
 run 0 "$as_auditor" request list
 # ... and cannot change or remove an audit event, nor truncate the trail; the read role writes nothing.
@@ -160,18 +160,6 @@ run 2 "$as_auditor" request open --type access --subject C-8003
 check "refused changes leave the database unchanged" test "$before" == "$(dump "$team")"
 run 0 "$as_clerk" audit verify
 
-# A superuser can switch the trigger off; audit verify catches the edit.
-psql -XAtq -v ON_ERROR_STOP=1 -d "$(pg_database "$team")" \
-    -c "ALTER TABLE audit_events DISABLE TRIGGER gdprctl_audit_events_append_only" \
-    -c "UPDATE audit_events SET details = 'rewritten by a superuser' WHERE seq = 2" \
-    -c "ALTER TABLE audit_events ENABLE TRIGGER gdprctl_audit_events_append_only"
-run 1 "$as_auditor" audit verify
-expect_contains "$out" "BROKEN at event 2" "a superuser's edit is caught"
-psql -XAtq -v ON_ERROR_STOP=1 -d "$(pg_database "$team")" \
-    -c "ALTER TABLE audit_events DISABLE TRIGGER gdprctl_audit_events_append_only" \
-    -c "UPDATE audit_events SET details = '' WHERE seq = 2" \
-    -c "ALTER TABLE audit_events ENABLE TRIGGER gdprctl_audit_events_append_only"
-
 # ---- erasure on PostgreSQL: VACUUM after the commit, and what remains said plainly -----------------
 # As the application role: PostgreSQL 15 lets only the owner VACUUM, so autovacuum does it
 # (setup-roles set the tables for it) and the command says so.
@@ -187,6 +175,14 @@ check "setup-roles set autovacuum on the tables of personal data" \
     test "$(psql_db "$team" -c "SELECT count(*) FROM pg_class WHERE relname IN ('requests', 'tasks', 'consent_events',
           'consent_tasks') AND 'autovacuum_vacuum_threshold=0' = ANY (reloptions)")" == 4
 run 0 "$as_clerk" audit verify
+# A superuser can switch the trigger off; audit verify catches the edit.
+psql -XAtq -v ON_ERROR_STOP=1 -d "$(pg_database "$team")" \
+    -c "ALTER TABLE audit_events DISABLE TRIGGER gdprctl_audit_events_append_only" \
+    -c "UPDATE audit_events SET details = 'rewritten by a superuser' WHERE seq = 2" \
+    -c "ALTER TABLE audit_events ENABLE TRIGGER gdprctl_audit_events_append_only"
+run 1 "$as_auditor" audit verify
+expect_contains "$out" "BROKEN at event 2" "a superuser's edit is caught"
+
 # As the owner: VACUUM runs at once, on each table of personal data.
 owned=$(fresh_db)
 run 0 "$owned" --as-of 2026-03-02 request open --type erasure --subject C-9001 --note "ZZ-ERASE-ME-9001" \
