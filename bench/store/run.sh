@@ -32,7 +32,7 @@ parallel_opens() {  # parallel_opens LABEL DB COUNT_SQL_COMMAND...
   for client in $(seq "$clients"); do
     (
       for i in $(seq "$opens"); do
-        "$gdprctl" -q --workspace "$ws" --db "$db" --by "client$client" --as-of "$today" request open \
+        "$gdprctl" -q --workspace "$ws" --db "$db" --by "client$client" request open \
             --type access --subject "C-$client-$i" >/dev/null 2>>"$work/errors" || echo "$client $i" >>"$work/failures"
       done
     ) &

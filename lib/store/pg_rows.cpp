@@ -1,6 +1,6 @@
 #include "store/pg_rows.hpp"
 
-#include "errors.hpp"
+#include "store/sql_names.hpp"
 
 #include <fmt/format.h>
 
@@ -10,18 +10,8 @@
 namespace gdprctl::store {
 namespace {
 
-// Table and column names come from the catalogue, never from the user; quoted all the same.
-std::string sql_name(std::string_view name) {
-    std::string out = "\"";
-    for (char c : name) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
-
-std::string sql_names(const std::vector<std::string>& names) {
-    std::string out;
-    for (const auto& name : names) out += (out.empty() ? "" : ", ") + sql_name(name);
-    return out;
-}
+using detail::sql_name;
+using detail::sql_names;
 
 // Rows are fetched through a cursor, a batch at a time, so that a copy of millions of consent
 // events does not hold them all in memory.

@@ -1,5 +1,6 @@
 #include "store/sqlite_rows.hpp"
 
+#include "store/sql_names.hpp"
 #include "store/statement.hpp"
 
 #include <fmt/format.h>
@@ -7,18 +8,8 @@
 namespace gdprctl::store {
 namespace {
 
-// Table and column names come from the schema, never from the user; quoted all the same.
-std::string sql_name(std::string_view name) {
-    std::string out = "\"";
-    for (char c : name) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
-
-std::string sql_names(const std::vector<std::string>& names) {
-    std::string out;
-    for (const auto& name : names) out += (out.empty() ? "" : ", ") + sql_name(name);
-    return out;
-}
+using detail::sql_name;
+using detail::sql_names;
 
 class SqliteRowSource final : public RowSource {
 public:
