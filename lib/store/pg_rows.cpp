@@ -89,8 +89,8 @@ private:
     pg::Connection& connection_;
 };
 
-// One prepared INSERT per table, reused for its rows; the server converts each text parameter to
-// its column's type.
+// Rows go to the server in multi-row INSERTs (Connection::defer_insert); the server converts each
+// text parameter to its column's type.
 class PgRowLoader final : public RowLoader {
 public:
     explicit PgRowLoader(pg::Connection& connection) : connection_(connection) {}
@@ -100,20 +100,20 @@ public:
             std::string marks;
             for (std::size_t i = 1; i <= columns.size(); ++i) marks += fmt::format("{}${}", i > 1 ? ", " : "", i);
             sql_ = fmt::format("INSERT INTO {} ({}) VALUES ({})", sql_name(table), sql_names(columns), marks);
-            name_ = fmt::format("gdprctl_copy_{}", ++statements_);
             table_ = table;
             columns_ = columns;
         }
-        parameters_.clear();
+        std::vector<std::optional<std::string>> parameters;
+        parameters.reserve(row.size());
         for (const auto& cell : row) {
             if (const auto* number = std::get_if<std::int64_t>(&cell))
-                parameters_.emplace_back(std::to_string(*number));
+                parameters.emplace_back(std::to_string(*number));
             else if (const auto* text = std::get_if<std::string>(&cell))
-                parameters_.emplace_back(*text);
+                parameters.emplace_back(*text);
             else
-                parameters_.emplace_back(std::nullopt);
+                parameters.emplace_back(std::nullopt);
         }
-        connection_.execute(sql_, parameters_, name_);
+        connection_.defer_insert(sql_, std::move(parameters));
     }
 
 private:
@@ -121,9 +121,6 @@ private:
     std::string table_;
     std::vector<std::string> columns_;
     std::string sql_;
-    std::string name_;
-    int statements_ = 0;
-    std::vector<std::optional<std::string>> parameters_;
 };
 
 }  // namespace
