@@ -6,7 +6,8 @@
 #     `audit verify` afterwards.
 #  2. `request list --overdue` over ROWS requests on PostgreSQL against `psql` running the same
 #     query on the same database (the requests of bench/requests/generate.sh, loaded with COPY).
-# Usage: bench/store/run.sh GDPRCTL_BINARY [CLIENTS] [OPENS] [ROWS]   (defaults 8 1000 1000000)
+# Usage: bench/store/run.sh GDPRCTL_BINARY [CLIENTS] [OPENS] [ROWS]   (defaults 8 1000 1000000;
+#        CLIENTS 0 runs only part 2). Run it on a copy of the binary, not one a build may relink.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -47,21 +48,41 @@ parallel_opens() {  # parallel_opens LABEL DB COUNT_SQL_COMMAND...
       "$label" "$clients" "$opens" "$(echo "$end - $start" | bc)" "$(echo "$clients * $opens / ($end - $start)" | bc -l)" \
       "$failures" "$distinct" "$verify"
 }
-sqlite_db="$work/parallel/state.db"
-parallel_opens sqlite "$sqlite_db" sqlite3 "$sqlite_db" "SELECT count(DISTINCT id) FROM requests"
-createdb parallel
-parallel_opens postgresql "postgresql:///parallel" psql -XAtq -d parallel -c "SELECT count(DISTINCT id) FROM requests"
-echo "load average after the writers: $(cut -d' ' -f1-3 /proc/loadavg)"
+if [ "$clients" -gt 0 ]; then
+  sqlite_db="$work/parallel/state.db"
+  parallel_opens sqlite "$sqlite_db" sqlite3 "$sqlite_db" "SELECT count(DISTINCT id) FROM requests"
+  createdb parallel
+  parallel_opens postgresql "postgresql:///parallel" psql -XAtq -d parallel -c "SELECT count(DISTINCT id) FROM requests"
+  echo "load average after the writers: $(cut -d' ' -f1-3 /proc/loadavg)"
+fi
 
 # ---- 2. request list --overdue over ROWS requests on PostgreSQL ----------------------------------------
-"$root/bench/requests/generate.sh" "$gdprctl" "$work/rows.db" "$rows" >/dev/null
 createdb rows
 db="postgresql:///rows"
-# setup-roles creates the store's tables (migrations) as the owner; COPY then loads the requests.
+# setup-roles creates the store's tables (migrations) as the owner; SQL then generates the requests
+# with the spread of bench/requests/generate.sh: received 2019-01-01..2026-11-25, mostly access and
+# erasure, nearly everything older than two months closed, a small overdue backlog.
 "$gdprctl" --db "$db" store setup-roles --app-role bench_app --read-role bench_read >/dev/null
-columns=$(sqlite3 "$work/rows.db" "SELECT group_concat(name, ', ') FROM pragma_table_info('requests')")
-sqlite3 -csv -cmd ".nullvalue \\N" "$work/rows.db" "SELECT $columns FROM requests" |
-    psql -XAtq -v ON_ERROR_STOP=1 -d rows -c "\\copy requests ($columns) FROM STDIN WITH (FORMAT csv, NULL '\\N')"
+psql -XAtq -v ON_ERROR_STOP=1 -d rows <<SQL
+INSERT INTO requests (id, year, number, type, subject, subject_kind, received, due, channel, note, status,
+                      opened_at, opened_by, outcome, closed_at)
+SELECT 'REQ-' || y || '-' || CASE WHEN number < 10000 THEN lpad(number::text, 4, '0') ELSE number::text END, y, number,
+       CASE WHEN t < 45 THEN 'access' WHEN t < 70 THEN 'erasure' WHEN t < 80 THEN 'rectification'
+            WHEN t < 90 THEN 'objection' WHEN t < 95 THEN 'restriction' ELSE 'portability' END,
+       'C-' || lpad(who::text, 7, '0'), 'customer', to_char(received, 'YYYY-MM-DD'),
+       to_char(received + interval '1 month', 'YYYY-MM-DD'),
+       CASE WHEN s % 3 = 0 THEN 'web form' ELSE 'e-mail' END, '',
+       CASE WHEN open THEN 'open' ELSE 'closed' END, to_char(received, 'YYYY-MM-DD') || 'T09:00:00Z', 'bench',
+       CASE WHEN open THEN NULL WHEN s < 950 THEN 'fulfilled' WHEN s < 980 THEN 'partial' ELSE 'refused' END,
+       CASE WHEN open THEN NULL ELSE to_char(received + (s % 28) * interval '1 day', 'YYYY-MM-DD') || 'T15:00:00Z' END
+FROM (SELECT *, extract(year FROM received)::int AS y,
+             row_number() OVER (PARTITION BY extract(year FROM received) ORDER BY received, n) AS number,
+             CASE WHEN date '$today' - received <= 30 THEN s < 950
+                  WHEN date '$today' - received <= 60 THEN s < 100 ELSE s < 2 END AS open
+      FROM (SELECT n, date '2019-01-01' + (random() * 2886)::int AS received, (random() * 99)::int AS t,
+                   (random() * 999)::int AS s, (random() * 399999)::int AS who
+            FROM generate_series(1, $rows) n) g) shaped;
+SQL
 psql -XAtq -d rows -c "ANALYZE"
 echo "PostgreSQL: $(psql -XAtq -d rows -c "SELECT count(*) || ' requests, ' || count(*) FILTER (WHERE status = 'open')
     || ' open, ' || count(*) FILTER (WHERE status = 'open' AND due < '$today') || ' overdue on $today' FROM requests")"

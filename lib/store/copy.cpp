@@ -13,9 +13,9 @@
 namespace gdprctl::store {
 namespace {
 
-constexpr std::array<std::string_view, 8> tables{
+constexpr std::array<std::string_view, 9> tables{
     "requests", "tasks", "consent_events", "consent_tasks", "breaches", "breach_notifications",
-    "audit_events", "audit_head",
+    "retired_numbers", "audit_events", "audit_head",
 };
 
 // The source's tables must all be ones a copy knows, and the destination must have each of them

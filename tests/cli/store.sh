@@ -23,7 +23,7 @@ psql_db() { local db=$1; shift; psql -XAtq -v ON_ERROR_STOP=1 -d "$(pg_database 
 
 # rows LOCATION: every row of every table, columns in name order, sorted: the same text for a
 # SQLite file and a PostgreSQL database that hold the same store.
-TABLES="requests tasks consent_events consent_tasks breaches breach_notifications audit_events audit_head"
+TABLES="requests tasks consent_events consent_tasks breaches breach_notifications retired_numbers audit_events audit_head"
 rows() {
   local location=$1 table columns
   for table in $TABLES; do
