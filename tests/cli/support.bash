@@ -30,7 +30,14 @@ finish() {
   [ "$failed" -eq 0 ]
 }
 
-# Every suite's scratch folder, removed when the suite exits (with the suite's PostgreSQL databases).
+# Every suite's scratch folder, removed when the suite exits (with the suite's PostgreSQL databases:
+# drop_stores is defined before the trap is set, so that a suite that stops early, e.g. below when
+# no PostgreSQL server answers, still cleans up).
+drop_stores() {
+  [ -f "$tmp/databases" ] || return 0
+  local name
+  while read -r name; do dropdb --if-exists --force "$name" 2>/dev/null; done <"$tmp/databases"
+}
 tmp=$(mktemp -d)
 trap 'drop_stores; rm -rf "$tmp"' EXIT
 
@@ -102,10 +109,4 @@ copy_db() {
     cp "$1" "$copy"
   fi
   echo "$copy"
-}
-
-drop_stores() {
-  [ -f "$tmp/databases" ] || return 0
-  local name
-  while read -r name; do dropdb --if-exists --force "$name" 2>/dev/null; done <"$tmp/databases"
 }
