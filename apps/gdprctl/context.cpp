@@ -28,7 +28,8 @@ std::filesystem::path Context::workspace_root() const {
 }
 
 // --db (or GDPRCTL_DB) as given, else gdpr.yaml's settings.store, else <workspace>/.gdprctl/state.db:
-// a SQLite file path or a postgresql:// URI (store::open_store chooses the backend).
+// a SQLite file path, a postgresql:// URI or a libpq keyword/value string (store::open_store chooses
+// the backend).
 std::string Context::store_location() const {
     if (!options.db.empty()) return options.db;
     return reg::configured_store_location(workspace_root());
@@ -75,8 +76,9 @@ void bind_global_options(CLI::App& app, GlobalOptions& options) {
         ->envname("GDPRCTL_WORKSPACE")
         ->group(group);
     app.add_option("--db", options.db,
-                   "Operational store: a SQLite file or a postgresql:// URI (password from PGPASSWORD or "
-                   "~/.pgpass, never here); default: gdpr.yaml settings.store, else <workspace>/.gdprctl/state.db")
+                   "Operational store: a SQLite file, a postgresql:// URI or a libpq 'host=... dbname=...' string "
+                   "(password from PGPASSWORD or ~/.pgpass, never here); default: gdpr.yaml settings.store, else "
+                   "<workspace>/.gdprctl/state.db")
         ->envname("GDPRCTL_DB")
         ->group(group);
     app.add_option("--as-of", options.as_of,

@@ -132,7 +132,7 @@ std::string configured_store_location(const fs::path& root) {
         const yaml::Node* settings = parsed.documents.empty() ? nullptr : parsed.documents.front().find("settings");
         const yaml::Node* store = settings ? settings->find("store") : nullptr;
         if (store && store->is_scalar() && !store->value.empty()) {
-            if (!store::server_scheme(store->value).empty()) return store->value;
+            if (store::is_server_location(store->value)) return store->value;
             const fs::path path(store->value);
             return (path.is_absolute() ? path : root / path).string();
         }

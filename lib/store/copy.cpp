@@ -105,9 +105,9 @@ CopyReport copy_store(Store& from, Store& to, const AuditKey& key) {
 
 CopyReport copy_store(const std::string& from, const std::string& to, const AuditKey& key) {
     namespace fs = std::filesystem;
-    const bool to_file = server_scheme(to).empty();
+    const bool to_file = !is_server_location(to);
     std::error_code error;
-    if (from == to || (to_file && server_scheme(from).empty() && fs::equivalent(from, to, error)))
+    if (from == to || (to_file && !is_server_location(from) && fs::equivalent(from, to, error)))
         throw UsageError("--from and --to name the same store", "copy into a new file or an empty database");
     OpenOptions read;
     read.read_only = true;

@@ -1,5 +1,7 @@
 #include "store/pg_connection.hpp"
 
+#include "store/location.hpp"
+
 #include <dlfcn.h>
 #include <fmt/format.h>
 #include <libpq-fe.h>
@@ -115,7 +117,45 @@ void with_retries(int attempts, const std::function<void()>& attempt) {
     }
 }
 
+namespace {
+
+bool conninfo_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+// "host=/run/postgresql password='a b' dbname=gdpr": the pairs but the password's, as libpq reads
+// them (a value is quoted with '...' or runs to the next space; a backslash escapes one character).
+std::string redacted_keyword_value(std::string_view text) {
+    std::string shown;
+    std::size_t at = 0;
+    while (at < text.size()) {
+        while (at < text.size() && conninfo_space(text[at])) ++at;
+        if (at >= text.size()) break;
+        const std::size_t start = at;
+        while (at < text.size() && text[at] != '=' && !conninfo_space(text[at])) ++at;
+        const auto keyword = text.substr(start, at - start);
+        while (at < text.size() && conninfo_space(text[at])) ++at;
+        if (at < text.size() && text[at] == '=') ++at;
+        while (at < text.size() && conninfo_space(text[at])) ++at;
+        if (at < text.size() && text[at] == '\'') {
+            for (++at; at < text.size() && text[at] != '\''; ++at)
+                if (text[at] == '\\') ++at;
+            if (at < text.size()) ++at;
+        } else {
+            for (; at < text.size() && !conninfo_space(text[at]); ++at)
+                if (text[at] == '\\') ++at;
+        }
+        if (keyword == "password") continue;
+        if (!shown.empty()) shown += ' ';
+        shown += text.substr(start, std::min(at, text.size()) - start);
+    }
+    return shown;
+}
+
+}  // namespace
+
 std::string redacted(std::string_view location) {
+    if (is_keyword_value_string(location)) return redacted_keyword_value(location);
     std::string text(location);
     // postgresql://user:password@host/...: drop ":password".
     if (const auto start = text.find("://"); start != std::string::npos) {
@@ -150,8 +190,10 @@ void require_no_password(std::string_view location) {
     if (!options) {
         const std::string why = first_line(message);
         if (message) api().freemem(message);
-        throw EnvironmentError(fmt::format("{} is not a PostgreSQL connection URI libpq accepts: {}", redacted(location), why),
-                               "write postgresql://[USER@]HOST[:PORT]/DATABASE[?PARAM=VALUE...]");
+        throw EnvironmentError(
+            fmt::format("{} is not a PostgreSQL connection string libpq accepts: {}", redacted(location), why),
+            "write postgresql://[USER@]HOST[:PORT]/DATABASE[?PARAM=VALUE...] or "
+            "'host=HOST dbname=DATABASE [KEYWORD=VALUE...]'");
     }
     bool has_password = false;
     for (auto* option = options; option->keyword; ++option)
@@ -162,8 +204,8 @@ void require_no_password(std::string_view location) {
             fmt::format("the store location {} carries a password; gdprctl never takes one from --db, GDPRCTL_DB "
                         "or gdpr.yaml",
                         redacted(location)),
-            "remove it from the URI and put it in ~/.pgpass (mode 0600: HOST:PORT:DATABASE:USER:PASSWORD), a "
-            "service file (PGSERVICEFILE) or PGPASSWORD");
+            "remove it from the connection string and put it in ~/.pgpass (mode 0600: "
+            "HOST:PORT:DATABASE:USER:PASSWORD), a service file (PGSERVICEFILE) or PGPASSWORD");
 }
 
 Result::~Result() {

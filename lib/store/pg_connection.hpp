@@ -37,7 +37,8 @@ private:
 // with a short growing pause between tries; the last failure is thrown as it is.
 void with_retries(int attempts, const std::function<void()>& attempt);
 
-// The location as it may be printed: a URI without the password of its user part or its query.
+// The location as it may be printed: a URI without the password of its user part or its query, a
+// keyword/value string without its password=... pair.
 std::string redacted(std::string_view location);
 
 // Refuses (EnvironmentError) a connection string that carries a password, or that libpq cannot

@@ -25,7 +25,7 @@ void check_role_name(const std::string& name, std::string_view option) {
 }  // namespace
 
 RolesReport setup_roles(const std::string& location, const RoleNames& names) {
-    if (server_scheme(location).empty())
+    if (!is_server_location(location))
         throw UsageError("store setup-roles works on a PostgreSQL store; --db names a SQLite file",
                          "pass --db postgresql://OWNER@HOST/DATABASE (a SQLite store is protected by its file's mode, "
                          "0600)");

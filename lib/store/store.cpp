@@ -8,7 +8,7 @@
 namespace gdprctl::store {
 
 std::unique_ptr<Store> open_store(const std::string& location, const OpenOptions& options) {
-    if (!server_scheme(location).empty()) {
+    if (is_server_location(location)) {
         PgOptions pg;
         pg.read_only = options.read_only;
         pg.audit_key = options.audit_key;

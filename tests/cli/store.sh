@@ -67,6 +67,14 @@ check "sqlite -> postgresql: every row the same" test "$(rows "$src")" == "$(row
 run 0 "$pg" audit head
 check "the PostgreSQL store has the same head" test "$out" == "$head"
 run 0 "$pg" audit verify
+# --db as libpq keywords names the same database; a password among them is refused, and not printed.
+kv="host=$PGHOST dbname=$(pg_database "$pg")"
+run 0 "$kv" audit head
+check "--db 'host=... dbname=...' reads the store of the URI" test "$out" == "$head"
+run 2 "$kv password=kv-s3cret" audit head
+expect_contains "$err" "carries a password" "a password among the keywords is refused"
+check "the refused password is not printed" bash -c '! grep -q kv-s3cret <<<"$1"' _ "$out$err"
+check "no file is made of the keywords" test ! -e "host=$PGHOST dbname=$(pg_database "$pg")"
 back="$tmp/back/state.db"
 run 0 "$pg" --format json store copy --from "$pg" --to "$back"
 expect_contains "$out" '"verified": true' "json says verified"

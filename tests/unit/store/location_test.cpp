@@ -22,6 +22,27 @@ TEST_CASE("a --db value names a database server or a SQLite file", "[store]") {
     CHECK(store::server_scheme(location) == scheme);
 }
 
+// libpq takes a keyword/value string as well as a URI: `--db 'host=/run/postgresql dbname=gdpr'` is a
+// PostgreSQL database, not a file of that name.
+TEST_CASE("a --db value of libpq keywords names a database server", "[store]") {
+    auto [location, server] = GENERATE(table<const char*, bool>({
+        {"host=/tmp/x dbname=y", true},
+        {"dbname=gdpr", true},
+        {"  service = gdpr", true},
+        {"user=officer host=db.example sslmode=require", true},
+        {"postgresql://db.example/gdpr", true},
+        {"state.db", false},
+        {"state=1.db", false},  // not a libpq keyword
+        {"./host=x", false},    // a path
+        {"Host=x", false},      // libpq's keywords are lower-case
+        {"backups/dbname=y.db", false},
+        {"", false},
+    }));
+    CAPTURE(location);
+    CHECK(store::is_server_location(location) == server);
+    CHECK(store::is_keyword_value_string(location) == (server && store::server_scheme(location).empty()));
+}
+
 TEST_CASE("a store exists when its file does; a server is asked when opened", "[store]") {
     const auto folder =
         std::filesystem::temp_directory_path() / ("gdprctl-location-test-" + std::to_string(::getpid()));
@@ -33,4 +54,5 @@ TEST_CASE("a store exists when its file does; a server is asked when opened", "[
     CHECK(store::store_exists(file.string()));
     std::filesystem::remove_all(folder);
     CHECK(store::store_exists("postgres://db.example/gdpr"));
+    CHECK(store::store_exists("host=/nowhere dbname=gdpr"));
 }

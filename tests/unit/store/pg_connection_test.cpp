@@ -15,13 +15,19 @@ TEST_CASE("a location is printed without its password", "[store][pg]") {
         {"postgresql://db.example/gdpr?sslmode=require&password=s3cret&user=x",
          "postgresql://db.example/gdpr?sslmode=require&user=x"},
         {"postgresql:///gdpr?host=/run/postgresql", "postgresql:///gdpr?host=/run/postgresql"},
+        {"host=/tmp/x dbname=y", "host=/tmp/x dbname=y"},
+        {"host=/tmp/x password=s3cret dbname=y", "host=/tmp/x dbname=y"},
+        {"password = 's3 cr\\'et' dbname=y", "dbname=y"},
+        {"dbname=y  password=s3\\ cret", "dbname=y"},
+        {"user='a b' dbname=y", "user='a b' dbname=y"},
     }));
     CHECK(pg::redacted(location) == shown);
 }
 
 TEST_CASE("a location that carries a password is refused without printing it", "[store][pg]") {
-    const std::string location = GENERATE("postgresql://officer:s3cret@db.example/gdpr",
-                                          "postgresql://db.example/gdpr?password=s3cret");
+    const std::string location =
+        GENERATE("postgresql://officer:s3cret@db.example/gdpr", "postgresql://db.example/gdpr?password=s3cret",
+                 "host=/tmp/x password=s3cret dbname=y", "host=/tmp/x dbname=y password='s3cret'");
     try {
         pg::require_no_password(location);
         FAIL("accepted a password in the URI");
@@ -31,6 +37,7 @@ TEST_CASE("a location that carries a password is refused without printing it", "
         CHECK(error.hint().find("~/.pgpass") != std::string::npos);
     }
     CHECK_NOTHROW(pg::require_no_password("postgresql://officer@db.example/gdpr?sslmode=require"));
+    CHECK_NOTHROW(pg::require_no_password("host=/tmp/x dbname=y"));
 }
 
 TEST_CASE("statements keep SQLite's ?N parameters, as PostgreSQL's $N", "[store][pg]") {

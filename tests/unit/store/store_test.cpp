@@ -506,6 +506,23 @@ TEST_CASE("the backend is chosen from the --db value", "[store]") {
         CHECK(again != nullptr);
         CHECK_FALSE(created);
     }
+    SECTION("a libpq keyword/value string opens the same database, and creates no file") {
+        test::TempDir dir;
+        test::PgScratchDatabase database;
+        const auto cwd = std::filesystem::current_path();
+        std::filesystem::current_path(dir.path());
+        auto store = open_store("host=" GDPRCTL_TEST_PG_HOST " user=gdprctl dbname=" + database.name());
+        store->write(stamped(at(2026, 1, 1)), [](StoreWriter& writer) {
+            writer.append_audit({"test.event", "store", ""});
+        });
+        const bool created = !std::filesystem::is_empty(dir.path());
+        std::filesystem::current_path(cwd);
+        CHECK_FALSE(created);
+        std::optional<AuditHead> head;
+        open_store(database.uri())->read([&](StoreReader& reader) { head = reader.audit_head(); });
+        REQUIRE(head);
+        CHECK(head->seq == 1);
+    }
     SECTION("any other value is a SQLite file") {
         test::TempDir dir;
         const auto path = dir.path() / "my.db";
