@@ -55,8 +55,10 @@ void write_roles_text(std::ostream& out, const store::RolesReport& report) {
     out << fmt::format("Role {}: reads every table, changes nothing.\n", report.roles.read);
     out << "The audit trail's trigger refuses UPDATE, DELETE and TRUNCATE of it for every role.\n";
     out << fmt::format("Give people logins of their own in these roles, e.g. in psql:\n"
-                       "  CREATE ROLE alice LOGIN IN ROLE {};\n"
-                       "  CREATE ROLE auditor LOGIN IN ROLE {};\n"
+                       "  CREATE ROLE alice LOGIN IN ROLE {0};\n"
+                       "  CREATE ROLE auditor LOGIN IN ROLE {1};\n"
+                       "An erasure by {0} leaves the erased values in the database's files until you, the owner,\n"
+                       "run the VACUUM (FULL) that `subject erase` names (PostgreSQL lets only a table's owner).\n"
                        "Run this command again after upgrading gdprctl (docs/deployment.md).\n",
                        report.roles.app, report.roles.read);
 }

@@ -99,7 +99,7 @@ SweepResult sweep_store(store::Store& store, const model::StoreRetention& retent
         writer.append_audit({std::string(store::retention_sweep_action), "store", audit_details(result.areas)});
     });
     // As after `subject erase`: the backend purges what its files keep of the deleted rows (SQLite:
-    // the write-ahead log; PostgreSQL: VACUUM) and says what remains.
+    // the write-ahead log; PostgreSQL: VACUUM FULL) and says what remains.
     bool deleted = false;
     for (const auto& area : result.areas) deleted = deleted || area.counts.records > 0;
     if (deleted) result.purge = store.purge_after_erasure();

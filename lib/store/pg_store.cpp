@@ -96,48 +96,54 @@ public:
         });
     }
 
-    // An erased row's old version stays in its table until VACUUM removes it; VACUUM cannot run
-    // inside a transaction, so it runs here, after the commit. PostgreSQL 15 lets only a table's
-    // owner (or a superuser) vacuum it: for the application role of `store setup-roles`, which has
-    // these tables vacuumed by autovacuum as soon as they hold a dead row, the purge is left to
-    // autovacuum, and said so. docs/deployment.md says what VACUUM does and does not remove.
+    // An erased value stays in the database's files after the commit: PostgreSQL keeps the old
+    // version of a changed or deleted row until VACUUM, and VACUUM frees that space without
+    // overwriting it; ANALYZE may also have copied the value into the column statistics
+    // (pg_statistic). Measured on PostgreSQL 15 (tests/cli/store.sh greps the database's files
+    // after a CHECKPOINT): after `subject erase` and VACUUM the subject's identifier was still in
+    // the heap file of requests and in its index's file; after VACUUM (FULL, ANALYZE) of the
+    // tables it was only in pg_statistic's file, and after VACUUM (FULL) pg_statistic in none.
+    // VACUUM FULL rewrites a table and its indexes into new files and truncates the old ones when
+    // it commits; it cannot run inside a transaction, so it runs here, after the erasure's commit,
+    // one table at a time (each locked while it is rewritten). PostgreSQL lets only a table's
+    // owner, the database's owner or a superuser run it: for the application role of `store
+    // setup-roles` the purge is left pending, and the report names the statements its owner runs.
     PurgeReport purge_after_erasure() override {
-        const auto tables = connection_->execute(
-            "SELECT c.relname, pg_has_role(current_user, c.relowner, 'USAGE') OR "
+        constexpr std::string_view may_vacuum =
             "(SELECT rolsuper FROM pg_roles WHERE rolname = current_user) OR "
-            "pg_has_role(current_user, (SELECT datdba FROM pg_database WHERE datname = current_database()), 'USAGE'), "
-            "coalesce('autovacuum_vacuum_threshold=0' = ANY (c.reloptions) AND "
-            "'autovacuum_vacuum_scale_factor=0' = ANY (c.reloptions), false) "
-            "FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r' "
-            "AND c.relname IN ('requests', 'tasks', 'consent_events', 'consent_tasks') ORDER BY c.relname",
-            "finding the tables to vacuum");
-        std::vector<std::string> vacuum;
+            "pg_has_role(current_user, (SELECT datdba FROM pg_database WHERE datname = current_database()), 'USAGE')";
+        const auto tables = connection_->execute(
+            fmt::format("SELECT c.relname, pg_has_role(current_user, c.relowner, 'USAGE') OR {} "
+                        "FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r' "
+                        "AND c.relname IN ('requests', 'tasks', 'consent_events', 'consent_tasks', 'breaches', "
+                        "'breach_notifications') ORDER BY c.relname",
+                        may_vacuum),
+            "finding the tables to purge");
+        std::vector<std::string> rewrite;
         std::vector<std::string> left;
-        bool scheduled = true;
-        for (int row = 0; row < tables.rows(); ++row) {
-            if (tables.text(row, 1) == "t") {
-                vacuum.push_back(tables.text(row, 0));
-            } else {
-                left.push_back(tables.text(row, 0));
-                if (tables.text(row, 2) != "t") scheduled = false;
-            }
-        }
-        if (!vacuum.empty())
-            connection_->execute(fmt::format("VACUUM {}", fmt::join(vacuum, ", ")), "vacuuming the erased rows");
+        for (int row = 0; row < tables.rows(); ++row)
+            (tables.text(row, 1) == "t" ? rewrite : left).push_back(tables.text(row, 0));
+        std::vector<std::string> pending;
+        if (!rewrite.empty())
+            connection_->execute(fmt::format("VACUUM (FULL, ANALYZE) {}", fmt::join(rewrite, ", ")),
+                                 "rewriting the tables without the erased rows (VACUUM FULL)");
+        if (!left.empty()) pending.push_back(fmt::format("VACUUM (FULL, ANALYZE) {}", fmt::join(left, ", ")));
+        // After the ANALYZE: the statistics it replaced are the old versions to remove.
+        constexpr std::string_view statistics = "VACUUM (FULL) pg_statistic";
+        if (connection_->execute(fmt::format("SELECT {}", may_vacuum), "finding the tables to purge").text(0, 0) == "t")
+            connection_->execute(std::string(statistics), "rewriting the column statistics (VACUUM FULL)");
+        else
+            pending.emplace_back(statistics);
         PurgeReport report;
-        report.remains = "PostgreSQL's write-ahead log (pg_wal) until its segments are recycled, and WAL archives, "
-                         "base backups and dumps until they rotate out (docs/deployment.md)";
-        if (!left.empty()) {
-            const auto names = fmt::format("{}", fmt::join(left, ", "));
-            report.complete = scheduled;
+        report.remains =
+            "PostgreSQL's write-ahead log (pg_wal) until its segments are recycled, and WAL archives, "
+            "base backups, dumps and replicas' WAL until they rotate out (docs/deployment.md)";
+        if (!pending.empty()) {
+            report.complete = false;
             report.remains = fmt::format(
-                "the old versions of the erased rows in {} until {}; and {}", names,
-                scheduled ? "autovacuum removes them, within a minute (PostgreSQL 15 lets only their owner VACUUM "
-                            "them, not this role)"
-                          : fmt::format("their owner runs `VACUUM {}` (or `gdprctl store setup-roles`, after which "
-                                        "autovacuum does it)",
-                                        names),
-                report.remains);
+                "the database's files (old row versions, column statistics) until the database's owner runs `{}` "
+                "(PostgreSQL lets only a table's owner rewrite it); and {}",
+                fmt::join(pending, "; "), report.remains);
         }
         return report;
     }

@@ -502,8 +502,9 @@ public:
     // After an erasure (or a deletion past retention) has committed: each backend removes what its
     // own files still hold of the erased rows, and says what remains elsewhere. SQLite checkpoints
     // the write-ahead log into the main file and truncates it (secure_delete has overwritten the
-    // freed pages); PostgreSQL runs VACUUM on the tables that hold personal data. The one hook
-    // every erasing command calls, after its transaction.
+    // freed pages); PostgreSQL rewrites the tables that hold personal data (VACUUM FULL: a plain
+    // VACUUM leaves the bytes in the files). The one hook every erasing command calls, after its
+    // transaction.
     virtual PurgeReport purge_after_erasure() = 0;
     // Loads a whole store's rows verbatim (`store copy`): one transaction holding the write lock,
     // refused (refuse_rows_in) when any table already holds a row. `body` may read what it loaded

@@ -3,7 +3,8 @@
 # directions (SQLite -> PostgreSQL -> SQLite) with every table compared row by row; refusals that
 # leave the destination as it was; `store setup-roles`: the application role does every normal
 # command but cannot change the audit trail, the read role only reads, and a superuser's edit is
-# caught by `audit verify`; `subject erase` vacuums on PostgreSQL and says what remains.
+# caught by `audit verify`; `subject erase` on PostgreSQL leaves the erased values in no file of
+# the database (VACUUM FULL; pending, and said so, for a role that may not run it) and says what remains.
 # Runs in the throwaway cluster of ctest's pg_cluster fixture (PGHOST, PGUSER); no server fails.
 set -u
 GDPRCTL=${GDPRCTL:?set GDPRCTL to the gdprctl binary}
@@ -132,11 +133,11 @@ as_clerk="$team?user=$clerk"
 as_auditor="$team?user=$auditor"
 
 # Every normal command works as the application role.
-run 0 "$as_clerk" --as-of 2026-03-02 request open --type erasure --subject C-8001 --note "ZZ-ERASE-ME-8001" \
+run 0 "$as_clerk" --as-of 2026-03-02 request open --type erasure --subject ZZ-SUBJ-8001 --note "ZZ-ERASE-ME-8001" \
     --backdate "$BACKDATE"
 run 0 "$as_clerk" --as-of 2026-03-02 request open --type access --subject C-8002 --backdate "$BACKDATE"
 run 0 "$as_clerk" request task REQ-2026-0001 crm --done --note "removed"
-run 0 "$as_clerk" consent record --subject C-8001 --purpose crm/newsletter --evidence "ZZ-ERASE-ME-8001 form" \
+run 0 "$as_clerk" consent record --subject ZZ-SUBJ-8001 --purpose crm/newsletter --evidence "ZZ-ERASE-ME-8001 form" \
     --at 2026-03-01T10:00Z
 run 0 "$as_clerk" breach open --summary "mail sent to the wrong list" --aware-at 2026-03-05T12:00Z
 run 0 "$as_clerk" breach notify BR-2026-0001 --authority --phase initial --at 2026-03-06T09:00Z --backdate "$BACKDATE"
@@ -168,20 +169,61 @@ run 2 "$as_auditor" request open --type access --subject C-8003
 check "refused changes leave the database unchanged" test "$before" == "$(dump "$team")"
 run 0 "$as_clerk" audit verify
 
-# ---- erasure on PostgreSQL: VACUUM after the commit, and what remains said plainly -----------------
-# As the application role: PostgreSQL 15 lets only the owner VACUUM, so autovacuum does it
-# (setup-roles set the tables for it) and the command says so.
-run 0 "$as_clerk" subject erase C-8001 --force --reason "the erasure request is answered by it"
-expect_contains "$out" "autovacuum" "the application role's erasure says autovacuum removes the old rows"
-expect_contains "$out" "write-ahead log" "the erasure says the WAL keeps copies"
-expect_contains "$out" "backups" "the erasure says backups keep copies"
+# ---- erasure on PostgreSQL: the erased values leave the database's files --------------------------
+# files_with LOCATION TEXT: how many files of the database (tables, indexes, TOAST, catalogs) hold
+# TEXT, once a CHECKPOINT has written every changed page out (the WAL, pg_wal/, is not searched: it
+# keeps copies until its segments are recycled, which the command says). The suite connects as the
+# cluster's superuser (CHECKPOINT, data_directory) and runs as the owner of its files or as root.
+data_dir=$(psql -XAtq -d postgres -c "SHOW data_directory")
+check "the cluster's files can be read here" test -r "$data_dir/PG_VERSION"
+files_with() {
+  local folder
+  folder="$data_dir/$(psql_db "$1" -c "SELECT 'base/' || oid FROM pg_database WHERE datname = current_database()")"
+  psql_db "$1" -c CHECKPOINT
+  grep -rlaF -- "$2" "$folder" | wc -l
+}
+# A promise of a message that points at a document: the document exists and says it.
+doc_says() {  # doc_says MESSAGE TEXT...
+  local message=$1 doc text
+  shift
+  doc=$(grep -o 'docs/[a-z-]*\.md' <<<"$message" | head -1)
+  [ -n "$doc" ] || { fail "the message points at no document: $message"; return; }
+  check "$doc exists" test -f "$SOURCE_DIR/$doc"
+  for text in "$@"; do check "$doc says: $text" grep -qF -- "$text" "$SOURCE_DIR/$doc"; done
+}
+
+# As the application role: PostgreSQL lets only a table's owner rewrite it, so the purge is left
+# pending (exit 2) and the message names what the owner runs; until then the bytes are there.
+psql_db "$team" -c "ANALYZE"  # as autovacuum does on a store in use: statistics sample the values too
+check "before the erasure the subject is in the database's files" test "$(files_with "$team" ZZ-SUBJ-8001)" -gt 0
+run 2 "$as_clerk" subject erase ZZ-SUBJ-8001 --force --reason "the erasure request is answered by it"
+expect_contains "$out" "erased" "the application role's erasure is done in SQL"
+expect_contains "$err" "purge is pending" "the application role's erasure says the purge is pending"
+expect_contains "$err" "VACUUM (FULL, ANALYZE) breach_notifications, breaches, consent_events, consent_tasks, requests, tasks" \
+    "it names the tables the owner rewrites"
+expect_contains "$err" "VACUUM (FULL) pg_statistic" "it names the statistics"
+expect_contains "$err" "write-ahead log" "the erasure says the WAL keeps copies"
+expect_contains "$err" "backups" "the erasure says backups keep copies"
+doc_says "$err" "VACUUM (FULL, ANALYZE) breach_notifications, breaches, consent_events, consent_tasks, requests, tasks" \
+    "VACUUM (FULL) pg_statistic" "pg_wal" "WAL archives" "base backups" \
+    "pg_dump" "replicas"
 check "the erased note is gone from what SQL reads" \
     test "$(psql_db "$team" -c "SELECT count(*) FROM requests WHERE note LIKE '%ZZ-ERASE-ME%'")" == 0
 check "the erased consent evidence is gone" \
     test "$(psql_db "$team" -c "SELECT count(*) FROM consent_events WHERE evidence LIKE '%ZZ-ERASE-ME%'")" == 0
-check "setup-roles set autovacuum on the tables of personal data" \
-    test "$(psql_db "$team" -c "SELECT count(*) FROM pg_class WHERE relname IN ('requests', 'tasks', 'consent_events',
-          'consent_tasks') AND 'autovacuum_vacuum_threshold=0' = ANY (reloptions)")" == 4
+check "until the owner purges, the database's files still hold the subject (as the message says)" \
+    test "$(files_with "$team" ZZ-SUBJ-8001)" -gt 0
+# The owner runs what the message names (psql sends each statement on its own: VACUUM needs that).
+psql_db "$team" <<<"$(grep -o '`VACUUM[^`]*`' <<<"$err" | tr -d '`');"
+check "after the owner's statements no file of the database holds the subject" \
+    test "$(files_with "$team" ZZ-SUBJ-8001)" == 0
+check "nor the erased note" test "$(files_with "$team" ZZ-ERASE-ME-8001)" == 0
+check "the other subject is kept" test "$(files_with "$team" C-8002)" -gt 0
+# Other messages that point at the deployment guide.
+run 2 "$as_auditor" request open --type access --subject C-8003
+doc_says "$err" "gdprctl_read" "read everything" "write anything"
+run 0 "$team" store setup-roles --app-role "$app_role" --read-role "$read_role"
+doc_says "$out" "again after every upgrade of gdprctl"
 run 0 "$as_clerk" audit verify
 # A superuser can switch the trigger off; audit verify catches the edit.
 psql -XAtq -v ON_ERROR_STOP=1 -d "$(pg_database "$team")" \
@@ -191,24 +233,24 @@ psql -XAtq -v ON_ERROR_STOP=1 -d "$(pg_database "$team")" \
 run 1 "$as_auditor" audit verify
 expect_contains "$out" "BROKEN at event 2" "a superuser's edit is caught"
 
-# As the owner: VACUUM runs at once, on each table of personal data.
+# As the owner: the tables and the statistics are rewritten at once, and no file keeps the values.
 owned=$(fresh_db)
-run 0 "$owned" --as-of 2026-03-02 request open --type erasure --subject C-9001 --note "ZZ-ERASE-ME-9001" \
+run 0 "$owned" --as-of 2026-03-02 request open --type erasure --subject ZZ-SUBJ-9001 --note "ZZ-ERASE-ME-9001" \
     --backdate "$BACKDATE"
-run 0 "$owned" consent record --subject C-9001 --purpose crm/newsletter --evidence "ZZ-ERASE-ME-9001" \
+run 0 "$owned" --as-of 2026-03-02 request open --type access --subject C-9002 --backdate "$BACKDATE"
+run 0 "$owned" consent record --subject ZZ-SUBJ-9001 --purpose crm/newsletter --evidence "ZZ-ERASE-ME-9001" \
     --at 2026-03-01T10:00Z
-vacuumed() {  # how many of the tables of personal data have been vacuumed by hand (not by autovacuum)
-  psql_db "$owned" -c "SELECT count(*) FROM pg_stat_user_tables WHERE vacuum_count > 0
-                       AND relname IN ('requests', 'tasks', 'consent_events', 'consent_tasks')"
-}
-check "no table vacuumed before the erasure" test "$(vacuumed)" == 0
-run 0 "$owned" --format json subject erase C-9001 --force --reason "the erasure request is answered by it"
+psql_db "$owned" -c "ANALYZE"
+check "before the erasure the subject is in the database's files" test "$(files_with "$owned" ZZ-SUBJ-9001)" -gt 0
+check "before the erasure the note is in the database's files" test "$(files_with "$owned" ZZ-ERASE-ME-9001)" -gt 0
+run 0 "$owned" --format json subject erase ZZ-SUBJ-9001 --force --reason "the erasure request is answered by it"
 expect_contains "$out" '"history_purged": true' "the owner's erasure purged"
 expect_contains "$out" "write-ahead log" "json says what remains"
-check "VACUUM ran on requests, tasks, consent_events and consent_tasks" test "$(vacuumed)" == 4
-check "last_vacuum is set on requests" \
-    test "$(psql_db "$owned" -c "SELECT last_vacuum IS NOT NULL FROM pg_stat_user_tables WHERE relname = 'requests'")" == t
-check "the erased values are gone from what SQL reads" \
-    test "$(psql_db "$owned" -c "SELECT count(*) FROM requests WHERE note LIKE '%ZZ-ERASE-ME%'")" == 0
+check "after the erasure no file of the database holds the subject" test "$(files_with "$owned" ZZ-SUBJ-9001)" == 0
+check "nor the erased note or evidence" test "$(files_with "$owned" ZZ-ERASE-ME-9001)" == 0
+check "the other subject is kept" test "$(files_with "$owned" C-9002)" -gt 0
+check "the erased subject's requests are kept without it" \
+    test "$(psql_db "$owned" -c "SELECT count(*) FROM requests WHERE subject IS NULL AND erased_at IS NOT NULL")" == 1
+run 0 "$owned" audit verify
 
 finish

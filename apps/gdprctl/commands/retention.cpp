@@ -176,7 +176,7 @@ void add_sweep(CLI::App& group, Context& context) {
         "A period is counted as `retention due` counts it: kept P5Y from 2021-02-28, a record goes from\n"
         "2026-03-01 (days end at midnight in settings.timezone).\n"
         "Deletion is irrecoverable, as `subject erase` does it: the freed bytes are overwritten and the\n"
-        "write-ahead log is emptied (PostgreSQL: VACUUM, and the command says what remains, see\n"
+        "write-ahead log is emptied (PostgreSQL: VACUUM FULL, and the command says what remains, see\n"
         "docs/deployment.md); deleted numbers are never given again. One `retention.sweep` event\n"
         "records the counts (never which records; `audit verify` checks that the missing requests add up\n"
         "to them), also when nothing was due.\n"
@@ -184,7 +184,8 @@ void add_sweep(CLI::App& group, Context& context) {
         "look ahead with --as-of. {}\n"
         "Exit codes: 0 swept, 2 usage or environment error (a problem in settings.store_retention, named\n"
         "with its place; also when another process kept the write-ahead log from being emptied: the next\n"
-        "change to the store completes it).\n"
+        "change to the store completes it; on PostgreSQL, when this role may not rewrite the tables:\n"
+        "their owner runs the VACUUM (FULL) the command names).\n"
         "Examples:\n"
         "  gdprctl retention sweep --dry-run --as-of 2027-01-01\n"
         "  gdprctl retention sweep -q --format json >> sweep.log   # nightly, from cron",

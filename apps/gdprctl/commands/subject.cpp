@@ -53,8 +53,9 @@ void add_erase(CLI::App& group, Context& context) {
     command->footer(
         "Removes the identifier and every free-text field (channel, notes, reasons) of the subject's\n"
         "requests, then purges the store's files: SQLite overwrites the freed bytes and empties its\n"
-        "write-ahead log; PostgreSQL runs VACUUM on the tables, and the command says what remains (the\n"
-        "server's WAL, archives and backups until they rotate: docs/deployment.md). Keeps a record of each\n"
+        "write-ahead log; PostgreSQL rewrites the tables (VACUUM FULL, which only their owner may run: as\n"
+        "another role the purge is left pending, exit 2). The command says what remains (the server's\n"
+        "WAL, archives and backups until they rotate: docs/deployment.md). Keeps a record of each\n"
         "request without the identifier (type, dates, outcome, tasks), because the controller must be\n"
         "able to show that requests were answered in time (Art. 5(2)); says what it kept and why.\n"
         "Refused while a request of the subject is open, unless --force --reason.");

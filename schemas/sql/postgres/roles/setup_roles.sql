@@ -86,14 +86,9 @@ BEGIN
     END LOOP;
     EXECUTE format('GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %I TO %I', here, app);
     EXECUTE format('GRANT SELECT ON ALL SEQUENCES IN SCHEMA %I TO %I', here, reader);
-    -- Erasure: PostgreSQL 15 lets only a table's owner VACUUM it, so `subject erase` run by the
-    -- application role cannot. The tables that hold personal data are vacuumed by autovacuum as
-    -- soon as they hold one dead row (within autovacuum_naptime, a minute by default) instead.
-    FOR t IN SELECT c.relname FROM pg_class c
-             WHERE c.relnamespace = here::regnamespace AND c.relkind = 'r'
-               AND c.relname IN ('requests', 'tasks', 'consent_events', 'consent_tasks') LOOP
-        EXECUTE format('ALTER TABLE %I SET (autovacuum_vacuum_threshold = 0, autovacuum_vacuum_scale_factor = 0)',
-                       t.relname);
-    END LOOP;
+    -- Erasure: PostgreSQL 15 lets only a table's owner rewrite it (VACUUM FULL), so the erased
+    -- values stay in the tables' files after a `subject erase` by the application role until the
+    -- owner runs the VACUUM (FULL) the command names (docs/deployment.md). Autovacuum does not
+    -- help: a plain VACUUM frees the old rows' space without overwriting it.
 END
 $$;
