@@ -5,7 +5,8 @@
 #     PostgreSQL: wall time, failures (must be none), distinct ids (must be CLIENTS x OPENS) and
 #     `audit verify` afterwards.
 #  2. `request list --overdue` over ROWS requests on PostgreSQL against `psql` running the same
-#     query on the same database (the requests of bench/requests/generate.sh, loaded with COPY).
+#     query on the same database (requests generated in SQL with bench/requests/generate.sh's spread).
+#  3. `subject erase` on those ROWS requests: the purge (VACUUM FULL) is what it costs.
 # Usage: bench/store/run.sh GDPRCTL_BINARY [CLIENTS] [OPENS] [ROWS]   (defaults 8 1000 1000000;
 #        CLIENTS 0 runs only part 2). Run it on a copy of the binary, not one a build may relink.
 set -euo pipefail
@@ -99,4 +100,17 @@ hyperfine --warmup 3 --runs 20 -N --export-markdown "$work/list.md" \
     "$gdprctl --db $db --as-of $today --format json request list --overdue" \
     -n "psql, same query (PostgreSQL)" "psql -XAtq -d rows -c \"$list_sql\""
 cat "$work/list.md"
+
+# ---- 3. the purge after an erasure on the same ROWS requests (as the owner: VACUUM FULL) ---------------
+# One subject whose requests are all closed; the whole command, then its purge statement alone and a
+# plain VACUUM for comparison (which leaves the erased bytes in the files: docs/deployment.md).
+subject=$(psql -XAtq -d rows -c "SELECT subject FROM requests WHERE status = 'closed' EXCEPT
+                                 SELECT subject FROM requests WHERE status = 'open' LIMIT 1")
+tables="breach_notifications, breaches, consent_events, consent_tasks, requests, tasks"
+timed() { local label=$1 start; shift; start=$(date +%s.%N); "$@" >/dev/null; printf '%-40s %6.2f s\n' "$label" "$(echo "$(date +%s.%N) - $start" | bc)"; }
+echo "requests with indexes: $(psql -XAtq -d rows -c "SELECT pg_size_pretty(pg_total_relation_size('requests'))")"
+timed "gdprctl subject erase (one subject)" "$gdprctl" --workspace "$ws" --db "$db" --by bench subject erase "$subject"
+timed "VACUUM (FULL, ANALYZE) of the six tables" psql -XAtq -d rows -c "VACUUM (FULL, ANALYZE) $tables"
+timed "VACUUM (FULL) pg_statistic" psql -XAtq -d rows -c "VACUUM (FULL) pg_statistic"
+timed "plain VACUUM of the six tables" psql -XAtq -d rows -c "VACUUM $tables"
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
