@@ -1,5 +1,5 @@
 #include "consent/import.hpp"
-#include "io/utf8.hpp"
+#include "io/json_string.hpp"
 
 #include "diag/suggest.hpp"
 #include "errors.hpp"
@@ -125,86 +125,9 @@ std::string parse_json_object(std::string_view line, std::array<std::string, Col
     auto error = [&](std::string_view what) { return fmt::format("column {}: {}", i + 1, what); };
     auto read_string = [&](std::string& out) -> std::string {
         out.clear();
-        ++i;  // opening quote
-        while (true) {
-            if (i >= line.size()) return error("a string is not closed");
-            const char c = line[i];
-            if (c == '"') {
-                ++i;
-                return {};
-            }
-            if (static_cast<unsigned char>(c) < 0x20) return error("a control character inside a string");
-            if (c != '\\') {
-                out += c;
-                ++i;
-                continue;
-            }
-            if (i + 1 >= line.size()) return error("a string is not closed");
-            const char e = line[i + 1];
-            i += 2;
-            switch (e) {
-                case '"':
-                    out += '"';
-                    break;
-                case '\\':
-                    out += '\\';
-                    break;
-                case '/':
-                    out += '/';
-                    break;
-                case 'b':
-                    out += '\b';
-                    break;
-                case 'f':
-                    out += '\f';
-                    break;
-                case 'n':
-                    out += '\n';
-                    break;
-                case 'r':
-                    out += '\r';
-                    break;
-                case 't':
-                    out += '\t';
-                    break;
-                case 'u': {
-                    auto hex4 = [&](std::uint32_t& value) {
-                        if (i + 4 > line.size()) return false;
-                        value = 0;
-                        for (std::size_t k = 0; k < 4; ++k) {
-                            const char h = line[i + k];
-                            value <<= 4;
-                            if (h >= '0' && h <= '9')
-                                value |= static_cast<std::uint32_t>(h - '0');
-                            else if (h >= 'a' && h <= 'f')
-                                value |= static_cast<std::uint32_t>(h - 'a' + 10);
-                            else if (h >= 'A' && h <= 'F')
-                                value |= static_cast<std::uint32_t>(h - 'A' + 10);
-                            else
-                                return false;
-                        }
-                        i += 4;
-                        return true;
-                    };
-                    std::uint32_t code = 0;
-                    if (!hex4(code)) return error("\\u needs four hex digits");
-                    if (code >= 0xD800 && code <= 0xDBFF) {
-                        std::uint32_t low = 0;
-                        if (i + 2 > line.size() || line[i] != '\\' || line[i + 1] != 'u')
-                            return error("a lone surrogate");
-                        i += 2;
-                        if (!hex4(low) || low < 0xDC00 || low > 0xDFFF) return error("a lone surrogate");
-                        code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
-                    } else if (code >= 0xDC00 && code <= 0xDFFF) {
-                        return error("a lone surrogate");
-                    }
-                    io::append_utf8(out, code);
-                    break;
-                }
-                default:
-                    return error(fmt::format("unknown escape \\{}", e));
-            }
-        }
+        if (auto failed = io::decode_json_string(line, i, out); failed != io::JsonStringError::none)
+            return error(io::describe(failed));
+        return {};
     };
     skip_space();
     if (i >= line.size() || line[i] != '{') return error("expected a JSON object, one per line");

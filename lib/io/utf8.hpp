@@ -6,7 +6,7 @@
 namespace gdprctl::io {
 
 // Appends the UTF-8 encoding of `code` (a Unicode scalar value, surrogates already combined) to
-// `out`: the one encoder of the JSON readers' \uXXXX escapes (consent import, retention due).
+// `out`: the encoder of io::decode_json_escape's \uXXXX escapes.
 inline void append_utf8(std::string& out, std::uint32_t code) {
     if (code < 0x80) {
         out += static_cast<char>(code);

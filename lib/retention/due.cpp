@@ -1,5 +1,5 @@
 #include "retention/due.hpp"
-#include "io/utf8.hpp"
+#include "io/json_string.hpp"
 
 #include "diag/suggest.hpp"
 #include "errors.hpp"
@@ -241,78 +241,9 @@ private:
     void skip_space() {
         while (i_ < text_.size() && (text_[i_] == ' ' || text_[i_] == '\t' || text_[i_] == '\r')) ++i_;
     }
-    static int hex(char c) {
-        if (c >= '0' && c <= '9') return c - '0';
-        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-        return -1;
-    }
-    bool hex4(unsigned& code) {
-        if (i_ + 4 > text_.size()) return false;
-        code = 0;
-        for (int k = 0; k < 4; ++k) {
-            int h = hex(text_[i_ + k]);
-            if (h < 0) return false;
-            code = code * 16 + static_cast<unsigned>(h);
-        }
-        i_ += 4;
-        return true;
-    }
     // A JSON string, decoded into `out`.
     bool string(std::string& out) {
-        if (!take('"')) return false;
-        for (;;) {
-            auto stop = text_.find_first_of("\"\\", i_);
-            if (stop == std::string_view::npos) return false;
-            out.append(text_.substr(i_, stop - i_));
-            for (std::size_t k = i_; k < stop; ++k)
-                if (static_cast<unsigned char>(text_[k]) < 0x20) return false;
-            i_ = stop + 1;
-            if (text_[stop] == '"') return true;
-            char e = peek();
-            ++i_;
-            switch (e) {
-                case '"':
-                    out += '"';
-                    break;
-                case '\\':
-                    out += '\\';
-                    break;
-                case '/':
-                    out += '/';
-                    break;
-                case 'b':
-                    out += '\b';
-                    break;
-                case 'f':
-                    out += '\f';
-                    break;
-                case 'n':
-                    out += '\n';
-                    break;
-                case 'r':
-                    out += '\r';
-                    break;
-                case 't':
-                    out += '\t';
-                    break;
-                case 'u': {
-                    unsigned code = 0;
-                    if (!hex4(code)) return false;
-                    if (code >= 0xD800 && code < 0xDC00) {
-                        unsigned low = 0;
-                        if (!take('\\') || !take('u') || !hex4(low) || low < 0xDC00 || low > 0xDFFF) return false;
-                        code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
-                    } else if (code >= 0xDC00 && code < 0xE000) {
-                        return false;
-                    }
-                    io::append_utf8(out, code);
-                    break;
-                }
-                default:
-                    return false;
-            }
-        }
+        return peek() == '"' && io::decode_json_string(text_, i_, out) == io::JsonStringError::none;
     }
     // A string (decoded) or a number/true/false/null (as written); an object or array is refused.
     bool scalar(std::string& out) {

@@ -1,8 +1,11 @@
 #include "consent/import.hpp"
+#include "io/json_string.hpp"
 
 #include "support/store_backends.hpp"
 #include "support/string_makers.hpp"
 #include "support/temp_dir.hpp"
+
+#include <fmt/format.h>
 
 #include <cstdio>
 
@@ -94,6 +97,24 @@ TEST_CASE("JSON Lines feeds decode escapes and nulls", "[consent][import]") {
         REQUIRE(events.size() == 1);
         CHECK(events[0].evidence == "a \"quote\" \xf0\x9f\x98\x80");
     });
+}
+
+TEST_CASE("a bad string escape in a JSON Lines feed is reported at its line and column", "[consent][import]") {
+    const auto backend = GDPRCTL_EACH_STORE_BACKEND();
+    test::TempDir dir;
+    auto store = backend.open(dir.path());
+    const std::string rest =
+        ", \"purpose\": \"crm/newsletter\", \"action\": \"given\", \"at\": \"2026-05-01T10:00Z\", "
+        "\"evidence\": \"form\"}\n";
+    const auto result = run(*store, "{\"subject\": \"C-\\uD83D\"" + rest +      // 1 lone high surrogate
+                                        "{\"subject\": \"C-\\q\"" + rest +      // 2 unknown escape
+                                        "{\"subject\": \"C-\\u00G0\"" + rest);  // 3 bad hex digit
+    REQUIRE(result.errors.size() == 3);
+    // The messages are io::decode_json_string's, with the column of the backslash.
+    CHECK(result.errors[0] == fmt::format("feed:1: column 16: {}", io::describe(io::JsonStringError::lone_surrogate)));
+    CHECK(result.errors[1] == fmt::format("feed:2: column 16: {}", io::describe(io::JsonStringError::invalid_escape)));
+    CHECK(result.errors[2] == fmt::format("feed:3: column 16: {}", io::describe(io::JsonStringError::bad_hex)));
+    CHECK(event_count(*store) == 0);
 }
 
 TEST_CASE("every bad row is reported at its line and nothing is stored", "[consent][import]") {
