@@ -22,7 +22,8 @@ time::DateTime at(int year, unsigned month, unsigned day) {
 ChangeStamp stamped(time::DateTime t) { return {"tester", t, t, "copy test history"}; }
 
 // A store with a row in every table: requests with tasks (one erased), consent events with a
-// propagation task, a breach with a notification, and the audit events of all of it.
+// propagation task, a breach with a notification, a request number retired by the retention sweep,
+// and the audit events of all of it.
 void fill(Store& store) {
     Request r;
     r.year = 2026;
@@ -89,6 +90,22 @@ void fill(Store& store) {
         writer.erase_subject("jane@example.org", at(2026, 3, 6));
         writer.append_audit({"subject.erase", r.id, "identifier and free text erased"});
     });
+    // A closed request swept past its retention: its number stays taken (retired_numbers).
+    Request old = kept;
+    old.number = 3;
+    old.id = "REQ-2026-0003";
+    old.subject = "old@example.org";
+    old.status = RequestStatus::closed;
+    old.outcome = Outcome::fulfilled;
+    old.closed_at = at(2026, 3, 6);
+    store.write(stamped(at(2026, 3, 6)), [&](StoreWriter& writer) {
+        writer.insert_request(old);
+        writer.append_audit({"request.open", old.id, "access"});
+    });
+    store.write(stamped(at(2026, 3, 7)), [&](StoreWriter& writer) {
+        CHECK(writer.delete_past_retention({RetentionKind::requests, at(2026, 3, 7), at(2026, 3, 7)}).records == 1);
+        writer.append_audit({std::string(retention_sweep_action), "store", "requests_deleted=1"});
+    });
 }
 
 // Every row of every copied table, columns in name order, as one line each: what both sides of a
@@ -151,12 +168,17 @@ TEST_CASE("a copy moves every row and the audit chain verbatim, between every pa
     REQUIRE(count_table(before, "consent_tasks") == 1);
     REQUIRE(count_table(before, "breaches") == 1);
     REQUIRE(count_table(before, "breach_notifications") == 1);
-    REQUIRE(count_table(before, "audit_events") == 5);
+    REQUIRE(count_table(before, "retired_numbers") == 1);
+    REQUIRE(count_table(before, "audit_events") == 7);
+    for (const auto table : copied_tables()) {
+        CAPTURE(table);
+        CHECK(count_table(before, table) > 0);  // a row in every table, or the copy of one is not shown
+    }
 
     const auto report = copy_store(*from, *to, {});
     CHECK(report.source.ok);
     CHECK(report.destination.ok);
-    CHECK(report.destination.events_checked == 5);
+    CHECK(report.destination.events_checked == 7);
     CHECK(report.destination.records_checked == 2);
     REQUIRE(report.destination.head);
     CHECK(format_head(*report.destination.head) == format_head(*read_audit_head(*from)));
@@ -165,9 +187,12 @@ TEST_CASE("a copy moves every row and the audit chain verbatim, between every pa
     CHECK(verify_chain(*to).ok);
 
     // The destination goes on where the source stopped: the next consent id follows the copied
-    // ones (a PostgreSQL identity sequence is moved past them), the chain grows from its head.
+    // ones (a PostgreSQL identity sequence is moved past them), the next request number the retired
+    // one, the chain grows from its head.
     std::int64_t next = 0;
+    int next_request = 0;
     to->write(stamped(at(2026, 3, 7)), [&](StoreWriter& writer) {
+        next_request = writer.next_request_number(2026);
         ConsentEvent event;
         event.subject = "kim@example.org";
         event.purpose = "crm/newsletter";
@@ -178,9 +203,10 @@ TEST_CASE("a copy moves every row and the audit chain verbatim, between every pa
         writer.append_audit({"consent.record", "CON-" + std::to_string(next), ""});
     });
     CHECK(next == 3);
+    CHECK(next_request == 4);
     const auto grown = verify_chain(*to);
     CHECK(grown.ok);
-    CHECK(grown.events_checked == 6);
+    CHECK(grown.events_checked == 8);
 }
 
 TEST_CASE("a keyed audit chain is copied as it is and verifies with its key", "[store][copy]") {
@@ -202,7 +228,7 @@ TEST_CASE("a keyed audit chain is copied as it is and verifies with its key", "[
     auto to = to_backend.open(to_dir.path());
     fill(*from);
     const auto report = copy_store(*from, *to, key);
-    CHECK(report.destination.keyed_events == 5);
+    CHECK(report.destination.keyed_events == 7);
     CHECK(dump(*to) == dump(*from));
     VerifyOptions with_key;
     with_key.key = key;
