@@ -17,18 +17,9 @@ DB=$(fresh_db)
 g() { "$GDPRCTL" --workspace "$WS" --db "$DB" --by tester "$@"; }
 # Fixtures dated before the built-in holiday calendar's years warn about it: not of interest here.
 fixture() { g --as-of "$1" "${@:2}" --backdate "test fixture" 2>&1 >/dev/null | grep -v "calendar knows the days" >&2; }
-# The bytes of the store: the main file and the write-ahead log, when there is one; on PostgreSQL
-# the files of the database (tables, indexes, TOAST, catalogs) once a CHECKPOINT has written every
-# changed page (the suite connects as the cluster's superuser and can read its data directory).
-if on_postgresql; then
-  data_dir=$(psql -XAtq -d postgres -c "SHOW data_directory")
-  store_bytes() {
-    store_sql "$DB" CHECKPOINT
-    cat "$data_dir/base/$(store_sql "$DB" "SELECT oid FROM pg_database WHERE datname = current_database()")"/*
-  }
-else
-  store_bytes() { cat "$DB" "$DB-wal" 2>/dev/null; }
-fi
+# The bytes of the store (support.bash's store_files: the SQLite file and its write-ahead log; the
+# files of the PostgreSQL database).
+store_bytes() { store_files "$DB" | xargs -r -d '\n' cat; }
 has_bytes() { store_bytes | grep -c -a -- "$1"; }
 # The store's state, to show that a command changed nothing: its bytes on SQLite; its rows on
 # PostgreSQL, whose files change under any reader (hint bits, the statistics collector).

@@ -170,18 +170,10 @@ check "refused changes leave the database unchanged" test "$before" == "$(dump "
 run 0 "$as_clerk" audit verify
 
 # ---- erasure on PostgreSQL: the erased values leave the database's files --------------------------
-# files_with LOCATION TEXT: how many files of the database (tables, indexes, TOAST, catalogs) hold
-# TEXT, once a CHECKPOINT has written every changed page out (the WAL, pg_wal/, is not searched: it
-# keeps copies until its segments are recycled, which the command says). The suite connects as the
-# cluster's superuser (CHECKPOINT, data_directory) and runs as the owner of its files or as root.
-data_dir=$(psql -XAtq -d postgres -c "SHOW data_directory")
-check "the cluster's files can be read here" test -r "$data_dir/PG_VERSION"
-files_with() {
-  local folder
-  folder="$data_dir/$(psql_db "$1" -c "SELECT 'base/' || oid FROM pg_database WHERE datname = current_database()")"
-  psql_db "$1" -c CHECKPOINT
-  grep -rlaF -- "$2" "$folder" | wc -l
-}
+# files_with LOCATION TEXT: how many files of the database (support.bash's store_files: tables,
+# indexes, TOAST, catalogs, after a CHECKPOINT) hold TEXT.
+check "the cluster's files can be read here" test -r "$(psql -XAtq -d postgres -c "SHOW data_directory")/PG_VERSION"
+files_with() { store_files "$1" | xargs -r -d '\n' grep -laF -- "$2" | wc -l; }
 # A promise of a message that points at a document: the document exists and says it.
 doc_says() {  # doc_says MESSAGE TEXT...
   local message=$1 doc text

@@ -97,6 +97,24 @@ dump() {
   fi
 }
 
+# store_files LOCATION: the files that hold the store's data, one a line: the SQLite file and its
+# write-ahead log when there is one; on PostgreSQL the files of its database in the cluster's data
+# directory (tables, indexes, TOAST, catalogs), once a CHECKPOINT has written every changed page out
+# (the suites connect as the cluster's superuser and run as the owner of its files, or as root).
+# pg_wal/ is not among them: it keeps copies until its segments are recycled, as gdprctl says.
+store_files() {
+  if on_postgresql; then
+    local folder
+    folder=$(psql -XAtq -v ON_ERROR_STOP=1 -d "$(pg_database "$1")" -c CHECKPOINT \
+        -c "SELECT current_setting('data_directory') || '/base/' || oid FROM pg_database WHERE datname = current_database()")
+    printf '%s\n' "$folder"/*
+  else
+    local file
+    for file in "$1" "$1-wal"; do [ -e "$file" ] && echo "$file"; done
+    return 0
+  fi
+}
+
 # copy_db LOCATION: prints the location of a new store that is a copy of LOCATION.
 copy_db() {
   local copy
