@@ -62,7 +62,7 @@ struct ReviewResult {
 
 struct ReviewInputs {
     std::filesystem::path root;  // the workspace
-    time::Date as_of;
+    time::Date as_of;            // the CLI's is the date in `zone` (cli::workspace_today)
     // The moment the store's clocks are read at (breaches' 72 hours, withdrawals' tasks): --as-of, or
     // the real clock; unset: the end of `as_of` (UTC).
     std::optional<time::DateTime> now;

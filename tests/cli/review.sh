@@ -82,6 +82,29 @@ assert {"register", "retention", "reviews"} <= areas, areas
 assert all(a["severity"] in ("error", "warning") for a in d["actions"])
 ' <<<"$out" && pass || fail "unexus areas"
 
+# "Today" is the date in settings.timezone, as for the retention sweep and request list
+# (workspace_today): at 2026-02-09T23:30Z it is already 10 February in Amsterdam, so crm's review is
+# due today there, while a UTC workspace is still on the 9th. With and without a store.
+AMS="$tmp/review-ams"
+cp -r "$WS" "$AMS"
+printf 'settings:\n  timezone: Europe/Amsterdam\n' >>"$AMS/gdpr.yaml"
+as_of_and_reviews() { /usr/bin/python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+print(d["as_of"], [a["rule"] + " " + a["ref"] for a in d["actions"] if a["area"] == "reviews"])'; }
+for db in "$DB" "$tmp/none-ams.db"; do
+  utc_exit=1  # R1 (due 2026-02-12) is due soon
+  [ "$db" = "$DB" ] || utc_exit=0
+  expect_exit 1 "23:30Z on 9 February in Amsterdam ($db)" -- \
+    "$GDPRCTL" --workspace "$AMS" --db "$db" --as-of 2026-02-09T23:30Z --format json review
+  [ "$(as_of_and_reviews <<<"$out")" = "2026-02-10 ['system-review-due crm']" ] \
+    && pass || fail "Amsterdam at 23:30Z on the 9th is the 10th ($db): $out"
+  expect_exit $utc_exit "the same instant in a UTC workspace ($db)" -- \
+    "$GDPRCTL" --workspace "$WS" --db "$db" --as-of 2026-02-09T23:30Z --format json review
+  [ "$(as_of_and_reviews <<<"$out")" = "2026-02-09 []" ] && pass || fail "UTC at 23:30Z is still the 9th ($db): $out"
+done
+[ ! -e "$tmp/none-ams.db" ] && pass || fail "review created a store"
+
 # Usage errors: exit 2.
 expect_exit 2 "bad format" -- g --as-of 2026-03-02 --format sarif review
 expect_contains "$err" "use one of: text, json, md, html" "format hint"

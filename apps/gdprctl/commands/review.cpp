@@ -22,11 +22,12 @@ void run_review(const ReviewOptions& options, Context& context) {
     const auto& format = output::choose_format(output::review_formats(), context.options.format);
     review::ReviewInputs inputs;
     inputs.root = context.workspace_root();
-    inputs.as_of = context.today();
+    // Dated as the retention sweep and request list date: the day in settings.timezone.
+    inputs.zone = workspace_zone(context);
+    inputs.as_of = workspace_today(context, inputs.zone);
     inputs.now = context.now();
     auto store = open_existing_store(context, inputs.store_note);
     inputs.store = store.get();
-    if (store) inputs.zone = workspace_zone(context);
     auto result = review::build_review(inputs);
     std::ostringstream text;
     format.write(text, result);
@@ -92,8 +93,9 @@ void setup_annual_review(CLI::App& app, Context& context) {
                      "Write to FILE (atomically: a temporary file renamed into place) instead of standard output")
         ->type_name("FILE");
     command->footer(fmt::format(
-        "One list of what needs action on --as-of (default: today), each item with what, the article it\n"
-        "rests on, its owner (the system's owner, else the responsible person) and the date it is due:\n"
+        "One list of what needs action on --as-of (default: today; a day ends at midnight in\n"
+        "settings.timezone, as for `retention sweep`), each item with what, the article it rests on, its\n"
+        "owner (the system's owner, else the responsible person) and the date it is due:\n"
         "  register   every `gdprctl check` finding at warning level or above;\n"
         "  reviews    systems and the policy whose review is due (on the anniversary) or overdue;\n"
         "  retention  categories without a retention period, or with an undetermined one; the store's\n"

@@ -82,7 +82,13 @@ time::Zone workspace_zone(const model::Settings& settings) {
 
 time::Zone workspace_zone(const Context& context) { return workspace_zone(workspace_settings(context)); }
 
-time::Date workspace_today(const Context& context) { return workspace_zone(context).date_at(context.now()); }
+time::Date workspace_today(const Context& context) {
+    return workspace_today(context, workspace_zone(context));
+}
+
+time::Date workspace_today(const Context& context, const time::Zone& zone) {
+    return zone.date_at(context.now());
+}
 
 void report_pending_purge(Context& context, std::string_view what, const store::PurgeReport& purge) {
     // The change is committed, but its bytes are still in the store's own files: not done yet.

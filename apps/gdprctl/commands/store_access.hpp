@@ -38,8 +38,12 @@ model::Settings workspace_settings(const Context& context);
 // settings.timezone (UTC when unset); UsageError (exit 2) with a did-you-mean for an unknown name.
 time::Zone workspace_zone(const model::Settings& settings);
 time::Zone workspace_zone(const Context& context);
-// Today's date in the workspace's time zone, at --as-of or the real clock.
+// Today's date in the workspace's time zone, at --as-of or the real clock: the one "today" of the
+// commands that read the store or date by it (request list, subject, review; the retention sweep's
+// date is this too, zone.date_at of the same instant).
 time::Date workspace_today(const Context& context);
+// The same with the zone already loaded (workspace_zone(context)), to read gdpr.yaml once.
+time::Date workspace_today(const Context& context, const time::Zone& zone);
 // After an erasure or deletion whose purge could not complete (Store::purge_after_erasure): says
 // where the data still is and sets exit code 2. `what` is "erasure" or "deletion".
 void report_pending_purge(Context& context, std::string_view what, const store::PurgeReport& purge);
