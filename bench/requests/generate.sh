@@ -9,8 +9,11 @@ gdprctl=${1:?usage: generate.sh GDPRCTL_BINARY OUT.db [COUNT]}
 db=${2:?usage: generate.sh GDPRCTL_BINARY OUT.db [COUNT]}
 count=${3:-1000000}
 rm -f "$db" "$db-wal" "$db-shm"
-# gdprctl creates the file and applies its migrations; the shell then bulk-loads rows.
-"$gdprctl" --db "$db" request list --status all >/dev/null
+# gdprctl creates the file and applies its migrations; the shell then bulk-loads rows. A store is
+# created by its first change (a read command refuses: "no store at PATH"), and a retention sweep of
+# the empty store is the change that adds no row but its own audit event (seq 1), so the generated
+# requests are the same as ever; their audit events follow it.
+"$gdprctl" --db "$db" --by bench retention sweep >/dev/null
 
 sqlite3 "$db" <<SQL
 PRAGMA synchronous = OFF;
@@ -56,7 +59,7 @@ SELECT id, 'system', system FROM requests, (SELECT 'crm' AS system UNION ALL SEL
 WHERE status = 'open';
 
 INSERT INTO audit_events (seq, at, actor, action, target, details, prev_hash, hash)
-SELECT row_number() OVER (ORDER BY opened_at, id), opened_at, 'bench', 'request.open', id,
+SELECT (SELECT max(seq) FROM audit_events) + row_number() OVER (ORDER BY opened_at, id), opened_at, 'bench', 'request.open', id,
        'type=' || type || ' received=' || received || ' due=' || due || ' tasks=3', '', ''
 FROM requests WHERE status = 'open';
 COMMIT;

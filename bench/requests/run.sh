@@ -13,7 +13,10 @@ cols="id, type, subject, subject_kind, received, due, status, channel, note, ope
 cols=$(tr -s ' \n' ' ' <<<"$cols")
 # The shell's equivalent of --overdue on $today: open requests due before it, in due order.
 list_sql="SELECT $cols FROM requests WHERE status = 'open' AND due <= date('$today', '-1 day') ORDER BY due, id"
-id=$(sqlite3 "$db" "SELECT id FROM requests WHERE status = 'open' ORDER BY due LIMIT 1 OFFSET 100")
+# The 101st open request by due date (or the last, in a small store: a missing id fails `request show`).
+id=$(sqlite3 "$db" "SELECT id FROM requests WHERE status = 'open' ORDER BY due
+                    LIMIT 1 OFFSET min(100, (SELECT count(*) - 1 FROM requests WHERE status = 'open'))")
+[[ -n "$id" ]] || { echo "run.sh: $db has no open request for \`request show\`" >&2; exit 2; }
 show_sql="SELECT $cols FROM requests WHERE id = '$id';
 SELECT request_id, kind, target, via, done_at, done_by, note FROM tasks WHERE request_id = '$id' ORDER BY kind DESC, target;
 SELECT seq, at, actor, action, target, details, hash FROM audit_events WHERE target = '$id' ORDER BY seq;"
