@@ -147,7 +147,7 @@ CheckResult run_check(const CheckOptions& options) {
     std::vector<std::string> active_rules;
     for (auto id : rules::rule_ids())
         if (active(std::string(id))) active_rules.emplace_back(id);
-    auto outcome = apply_suppressions(std::move(diagnostics), std::move(suppressions), rules::rule_ids(), active_rules);
+    auto outcome = apply_suppressions(std::move(diagnostics), std::move(suppressions), active_rules);
     diagnostics = std::move(outcome.kept);
     rules::apply_catalogue(diagnostics, overrides);  // the suppression findings' own levels and articles
     std::erase_if(diagnostics, dropped);

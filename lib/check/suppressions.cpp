@@ -1,6 +1,6 @@
 #include "check/suppressions.hpp"
 
-#include "diag/suggest.hpp"
+#include "rules/catalogue.hpp"
 
 #include <fmt/format.h>
 
@@ -106,7 +106,6 @@ std::vector<Suppression> find_suppressions(std::string_view text, const std::str
 }
 
 SuppressionOutcome apply_suppressions(std::vector<diag::Diagnostic> diagnostics, std::vector<Suppression> suppressions,
-                                      const std::vector<std::string_view>& known_rules,
                                       const std::vector<std::string>& active_rules) {
     SuppressionOutcome outcome;
     auto finding = [](const Suppression& s, std::string rule, std::string message, std::string hint) {
@@ -127,10 +126,10 @@ SuppressionOutcome apply_suppressions(std::vector<diag::Diagnostic> diagnostics,
             ok = false;
         }
         for (const auto& rule : s.rules)
-            if (std::find(known_rules.begin(), known_rules.end(), rule) == known_rules.end()) {
-                auto hint = diag::did_you_mean(rule, known_rules);
-                outcome.kept.push_back(finding(s, "suppression-invalid", fmt::format("a suppression names unknown rule `{}`", rule),
-                                               hint.empty() ? "run `gdprctl rules` to list rule ids" : hint));
+            if (!rules::find_rule(rule)) {
+                outcome.kept.push_back(finding(s, "suppression-invalid",
+                                               fmt::format("a suppression names unknown rule `{}`", rule),
+                                               rules::suggest_rule(rule)));
                 ok = false;
             }
         if (s.reason.empty()) {

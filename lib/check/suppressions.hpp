@@ -31,11 +31,11 @@ struct SuppressionOutcome {
     std::vector<diag::Diagnostic> suppressed;  // silenced findings; `hint` holds the justification
 };
 
-// Applies `suppressions` to `diagnostics`: an invalid one (no reason, unknown rule) silences nothing
-// and is a `suppression-invalid` finding; one that silences nothing is `suppression-unused`, unless
-// its rule is not active in this run (`active` says which are).
+// Applies `suppressions` to `diagnostics`: an invalid one (no reason, a rule the catalogue lacks)
+// silences nothing and is a `suppression-invalid` finding, whose hint for an unknown rule is
+// rules::suggest_rule's, as `gdprctl rules ID` and settings.disable give it; one that silences
+// nothing is `suppression-unused`, unless its rule is not active in this run (`active` says which are).
 SuppressionOutcome apply_suppressions(std::vector<diag::Diagnostic> diagnostics, std::vector<Suppression> suppressions,
-                                      const std::vector<std::string_view>& known_rules,
                                       const std::vector<std::string>& active_rules);
 
 }  // namespace gdprctl::check

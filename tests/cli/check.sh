@@ -129,6 +129,26 @@ run_in "$scratch" check --as-of "$AS_OF" disable-topic
 expect_rc 2 "settings.disable with a topic word"
 expect_output "disable-topic/gdpr.yaml:11:7: settings.disable names unknown rule \`consent\`" "position of the unknown id"
 expect_output "hint: rules about \`consent\`: consent-without-evidence," "topic hint"
+disable_hint=$(grep -F "hint: " "$scratch/out")
+# The same word in an inline suppression, and `gdprctl rules consent`: the same hint, word for word
+# (one owner: rules::suggest_rule), for a topic word and for a typo.
+mkdir -p "$scratch/suppress-topic"
+cp -r "$FIXTURES/valid/." "$scratch/suppress-topic/"
+sed -i 's/^  - id: crm$/  - id: crm  # gdprctl: ignore[consent] kept for a reason/' "$scratch/suppress-topic/systems/crm.yaml"
+run_in "$scratch" check --as-of "$AS_OF" suppress-topic
+expect_rc 1 "a suppression with a topic word"
+expect_output "error[suppression-invalid]: a suppression names unknown rule \`consent\`" "the suppression's finding"
+suppression_hint=$(grep -F "hint: " "$scratch/out")
+run_in "$scratch" rules consent
+expect_rc 2 "rules with a topic word"
+[[ -n $disable_hint && $suppression_hint == "$disable_hint" && $(grep -F "hint: " "$scratch/out") == "$disable_hint" ]] \
+    && pass || fail "one hint for \`consent\` in settings.disable, a suppression and rules: [$disable_hint] [$suppression_hint] [$(cat "$scratch/out")]"
+sed -i 's/ignore\[consent\]/ignore[data-unusd]/' "$scratch/suppress-topic/systems/crm.yaml"
+run_in "$scratch" check --as-of "$AS_OF" suppress-topic
+suppression_hint=$(grep -F "hint: " "$scratch/out")
+run_in "$scratch" rules data-unusd
+[[ $suppression_hint == "  hint: did you mean \`data-unused\`?" && $(grep -F "hint: " "$scratch/out") == "$suppression_hint" ]] \
+    && pass || fail "one hint for a typo in a suppression and rules: [$suppression_hint] [$(cat "$scratch/out")]"
 run_in "$FIXTURES" check --as-of "$AS_OF" -q mixed-severities
 expect_no_output "register files" "-q drops the summary"
 expect_output "error[missing-security-measures]" "-q keeps findings"

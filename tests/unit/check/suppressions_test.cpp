@@ -1,4 +1,5 @@
 #include "check/suppressions.hpp"
+#include "rules/catalogue.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -31,20 +32,33 @@ TEST_CASE("a suppression needs a reason and a known rule, and must silence somet
     d.path = "a.yaml";
     d.pos = {3, 5};
     auto suppressions = check::find_suppressions("x: 1\ny: 2\nz: 3  # gdprctl: ignore[data-unused] why\n", "a.yaml");
-    std::vector<std::string_view> known{"data-unused", "suppression-invalid", "suppression-unused"};
-    auto outcome = check::apply_suppressions({d}, suppressions, known, {"data-unused"});
+    auto outcome = check::apply_suppressions({d}, suppressions, {"data-unused"});
     CHECK(outcome.kept.empty());
     REQUIRE(outcome.suppressed.size() == 1);
     CHECK(outcome.suppressed[0].hint == "why");
 
-    auto unused = check::apply_suppressions({}, suppressions, known, {"data-unused"});
+    auto unused = check::apply_suppressions({}, suppressions, {"data-unused"});
     REQUIRE(unused.kept.size() == 1);
     CHECK(unused.kept[0].rule_id == "suppression-unused");
-    CHECK(check::apply_suppressions({}, suppressions, known, {}).kept.empty());  // rule not active: not reported
+    CHECK(check::apply_suppressions({}, suppressions, {}).kept.empty());  // rule not active: not reported
 
     auto no_reason = check::find_suppressions("z: 3  # gdprctl: ignore[data-unused]\n", "a.yaml");
     d.pos = {1, 1};
-    auto invalid = check::apply_suppressions({d}, no_reason, known, {"data-unused"});
+    auto invalid = check::apply_suppressions({d}, no_reason, {"data-unused"});
     CHECK(invalid.suppressed.empty());
     REQUIRE(invalid.kept.size() == 2);
+}
+
+TEST_CASE("an unknown rule in a suppression gets the hint `gdprctl rules ID` and settings.disable give",
+          "[check][suppressions]") {
+    // A typo of one id, a topic word several ids share, and a word like no id.
+    for (std::string word : {"data-unusd", "consent", "qqqq"}) {
+        CAPTURE(word);
+        auto suppressions = check::find_suppressions("x: 1  # gdprctl: ignore[" + word + "] why\n", "a.yaml");
+        auto outcome = check::apply_suppressions({}, suppressions, {});
+        REQUIRE(outcome.kept.size() == 1);
+        CHECK(outcome.kept[0].rule_id == "suppression-invalid");
+        CHECK(outcome.kept[0].message == "a suppression names unknown rule `" + word + "`");
+        CHECK(outcome.kept[0].hint == rules::suggest_rule(word));
+    }
 }
