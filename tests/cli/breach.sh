@@ -22,18 +22,6 @@ run_at() {  # run_at AS_OF EXPECTED_RC DB ARGS...
   shift 3
   expect_exit "$want" "gdprctl $*" -- "$GDPRCTL" --workspace "$WS" --db "$db" --by tester --as-of "$as_of" "$@"
 }
-jpy() { /usr/bin/python3 -c "import json,sys; d = json.load(sys.stdin); print($1)"; }
-check() { local name=$1; shift; if "$@"; then pass; else fail "$name"; fi; }
-unchanged_after() {  # unchanged_after NAME EXPECTED_RC DB ARGS...
-  local name=$1 want=$2 db=$3
-  shift 3
-  local before after
-  before=$(dump "$db")
-  run "$want" "$db" "$@"
-  after=$(dump "$db")
-  check "$name: says why" test -n "$err"
-  check "$name: database unchanged" test "$before" == "$after"
-}
 open_breach() {  # open_breach DB AWARE: sets $id and $deadline
   run 0 "$1" breach open --summary "test breach" --aware-at "$2" --format json
   id=$(jpy 'd["id"]' <<<"$out")

@@ -11,8 +11,6 @@ export NO_COLOR=1
 unset GITHUB_ACTIONS GDPRCTL_WORKSPACE
 readonly AS_OF=2026-11-25
 readonly FIXTURES="$TEST_DATA/check"
-PYTHON=/usr/bin/python3
-[[ -x $PYTHON ]] || PYTHON=python3
 source "$(dirname "$0")/support.bash"
 
 scratch=$tmp

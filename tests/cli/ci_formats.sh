@@ -7,8 +7,6 @@ set -uo pipefail
 source "$SOURCE_DIR/tests/cli/support.bash"
 export NO_COLOR=1
 unset GITHUB_ACTIONS GDPRCTL_WORKSPACE
-PYTHON=/usr/bin/python3
-[[ -x $PYTHON ]] || PYTHON=python3
 AS_OF=2026-11-25
 FIXTURES=$TEST_DATA/check
 

@@ -10,8 +10,6 @@ set -uo pipefail
 source "$SOURCE_DIR/tests/cli/support.bash"
 export NO_COLOR=1
 unset GITHUB_ACTIONS GDPRCTL_WORKSPACE
-PYTHON=/usr/bin/python3
-[[ -x $PYTHON ]] || PYTHON=python3
 FIXTURES=$TEST_DATA/check
 bin=$tmp/bin
 mkdir -p "$bin"

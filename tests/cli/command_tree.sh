@@ -6,8 +6,6 @@
 set -uo pipefail
 : "${GDPRCTL:?set GDPRCTL to the gdprctl binary}" "${SOURCE_DIR:?}"
 source "$SOURCE_DIR/tests/cli/support.bash"
-PYTHON=/usr/bin/python3
-[[ -x $PYTHON ]] || PYTHON=python3
 
 # ---- did you mean ---------------------------------------------------------------------------
 expect_exit 2 "mistyped command" -- "$GDPRCTL" chek

@@ -16,18 +16,6 @@ run() {
   shift 2
   expect_exit "$want" "gdprctl $*" -- "$GDPRCTL" --workspace "$WS" --db "$db" --by tester "$@"
 }
-jpy() { /usr/bin/python3 -c "import json,sys; d = json.load(sys.stdin); print($1)"; }
-check() { local name=$1; shift; if "$@"; then pass; else fail "$name"; fi; }
-unchanged_after() {  # unchanged_after NAME EXPECTED_RC DB ARGS...
-  local name=$1 want=$2 db=$3
-  shift 3
-  local before after
-  before=$(dump "$db")
-  run "$want" "$db" "$@"
-  after=$(dump "$db")
-  check "$name: says why" test -n "$err"
-  check "$name: database unchanged" test "$before" == "$after"
-}
 
 # ---- lifecycle ---------------------------------------------------------------------------------
 DB=$(fresh_db)

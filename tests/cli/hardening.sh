@@ -9,8 +9,6 @@ export NO_COLOR=1
 unset GITHUB_ACTIONS GDPRCTL_WORKSPACE GDPRCTL_DB
 # Changes are dated today: the audit trail refuses an unexplained change dated more than a day ago.
 readonly AS_OF=$(date -u +%F)
-PYTHON=/usr/bin/python3
-[[ -x $PYTHON ]] || PYTHON=python3
 
 # A fresh copy of the clean fixture workspace.
 new_ws() {

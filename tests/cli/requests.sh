@@ -7,11 +7,6 @@ WS="$TEST_DATA/requests"
 source "$(dirname "$0")/support.bash"
 WORK=$tmp
 
-check() {  # check NAME CONDITION...
-    local name=$1; shift
-    if "$@"; then pass; else fail "$name"; fi
-}
-
 # run EXPECTED_RC DB ARGS...: runs gdprctl on the fixture workspace and store DB; output in $out/$err.
 run() {
     local expected=$1 db=$2; shift 2
@@ -29,19 +24,6 @@ run() {
 }
 
 json_field() { /usr/bin/python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
-# jpy EXPR: evaluates a Python expression over the JSON document on stdin, bound to `d`.
-jpy() { /usr/bin/python3 -c "import json,sys; d = json.load(sys.stdin); print($1)"; }
-
-# A bad input: exit code as expected, a message on stderr, and the database unchanged.
-unchanged_after() {  # unchanged_after NAME EXPECTED_RC DB ARGS...
-    local name=$1 expected=$2 db=$3; shift 3
-    local before after
-    before=$(dump "$db")
-    run "$expected" "$db" "$@" || return
-    after=$(dump "$db")
-    check "$name: says why" test -n "$err"
-    check "$name: database unchanged" test "$before" == "$after"
-}
 
 # This suite replays a history from early 2026: every change dated in the past says so.
 BACKDATE="replaying the 2026 test history"

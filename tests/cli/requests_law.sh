@@ -11,7 +11,6 @@ WS="$TEST_DATA/requests-law"
 BACKDATE="replaying the test history"
 
 g() { "$GDPRCTL" --workspace "$WS" --db "$DB" --by tester "$@"; }
-jpy() { /usr/bin/python3 -c "import json,sys; d = json.load(sys.stdin); print($1)"; }
 
 # refused NAME CODE ARGS...: exit CODE, a message on stderr, and the store byte-for-byte as before.
 refused() {

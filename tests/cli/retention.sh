@@ -6,7 +6,6 @@ set -u
 source "$(dirname "$0")/support.bash"
 WS="$TEST_DATA/retention"
 g() { "$GDPRCTL" --workspace "$WS" "$@"; }
-jpy() { /usr/bin/python3 -c "import json,sys; d = json.load(sys.stdin); print($1)"; }
 
 # --- schedule ---------------------------------------------------------------------------------
 expect_exit 0 "schedule text" -- g retention schedule

@@ -19,7 +19,6 @@ run() {  # run EXPECTED_RC DB ARGS...
   shift 2
   expect_exit "$want" "gdprctl --db $db $*" -- "$GDPRCTL" --workspace "$WS" --db "$db" --by tester "$@"
 }
-check() { local name=$1; shift; if "$@"; then pass; else fail "$name"; fi; }
 psql_db() { local db=$1; shift; psql -XAtq -v ON_ERROR_STOP=1 -d "$(pg_database "$db")" "$@"; }
 
 # rows LOCATION: every row of every table, columns in name order, sorted: the same text for a

@@ -25,6 +25,16 @@ expect_contains() {
   if [[ "$1" == *"$2"* ]]; then pass; else fail "$3: output lacks [$2]; got: $1"; fi
 }
 
+# check NAME COMMAND...: passes when COMMAND succeeds.
+check() { local name=$1; shift; if "$@"; then pass; else fail "$name"; fi; }
+
+# The Python of the suites' JSON, XML and schema checks: Debian's, which has python3-jsonschema and
+# python3-yaml (scripts/install-deps.sh), rather than whichever comes first on PATH.
+PYTHON=/usr/bin/python3
+[[ -x $PYTHON ]] || PYTHON=python3
+# jpy EXPR: evaluates a Python expression over the JSON document on stdin, bound to `d`.
+jpy() { "$PYTHON" -c "import json,sys; d = json.load(sys.stdin); print($1)"; }
+
 finish() {
   echo "$passed passed, $failed failed"
   [ "$failed" -eq 0 ]
@@ -113,6 +123,19 @@ store_files() {
     for file in "$1" "$1-wal"; do [ -e "$file" ] && echo "$file"; done
     return 0
   fi
+}
+
+# unchanged_after NAME EXPECTED_RC DB ARGS...: a bad input, through the suite's own
+# `run EXPECTED_RC DB ARGS...`: the exit code as expected, a message on stderr, the store unchanged.
+unchanged_after() {
+  local name=$1 want=$2 db=$3
+  shift 3
+  local before after
+  before=$(dump "$db")
+  run "$want" "$db" "$@" || return
+  after=$(dump "$db")
+  check "$name: says why" test -n "$err"
+  check "$name: database unchanged" test "$before" == "$after"
 }
 
 # copy_db LOCATION: prints the location of a new store that is a copy of LOCATION.

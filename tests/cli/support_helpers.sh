@@ -5,7 +5,6 @@
 set -u
 support="$(cd "$(dirname "$0")" && pwd)/support.bash"
 source "$support"
-check() { local name=$1; shift; if "$@"; then pass; else fail "$name"; fi; }
 
 # A suite that only sources the helpers, then would run its tests.
 suite="$tmp/suite.sh"
@@ -24,5 +23,16 @@ early_stop() {  # early_stop NAME REASON ENV...: runs the suite with ENV; it mus
 }
 early_stop "no server" "no PostgreSQL server answers" STORE_BACKEND=postgresql PGHOST="$tmp/no-server" PGUSER=nobody
 early_stop "unknown backend" "unknown STORE_BACKEND=mysql" STORE_BACKEND=mysql
+
+# One owner for each helper: no suite defines again a function support.bash defines, nor sets PYTHON
+# (last session breach.sh and consent.sh carried their own jpy, check and unchanged_after, and five
+# suites chose their Python themselves).
+helpers=$(sed -n 's/^\([a-z_][a-z_0-9]*\)() *{.*/\1/p' "$support")
+check "support.bash defines check, jpy and unchanged_after" test "$(grep -cxE 'check|jpy|unchanged_after' <<<"$helpers")" == 3
+for suite in "$(dirname "$support")"/*.sh; do
+  again=$(grep -oE '^[[:space:]]*[a-z_][a-z_0-9]*\(\)' "$suite" | tr -d ' \t()' | grep -xF -f <(echo "$helpers") | tr '\n' ' ')
+  check "$(basename "$suite") defines no helper of support.bash again: $again" test -z "$again"
+  check "$(basename "$suite") leaves PYTHON to support.bash" bash -c '! grep -qE "^[[:space:]]*PYTHON=" "$1"' _ "$suite"
+done
 
 finish
