@@ -4,6 +4,8 @@
 #   FUZZ_RUNS=10000000 scripts/fuzz.sh loader   runs the loader for a number of executions instead
 #   FUZZ_LONG=1 FUZZ_RUNS=... scripts/fuzz.sh loader   the same with the fuzz-long build (UBSan only,
 #       about twice as fast), then replays the corpus it grew under the ASan build
+#   FUZZ_JOBS=N (with FUZZ_RUNS) splits the loader's executions over N processes sharing one corpus;
+#       each job's log is build-fuzz/fuzz_loader-job-K.log and the totals are summed at the end
 # Seed corpora are built from tests/data and examples/ (register files as they are; for the editor,
 # a value line followed by a register file; for the time parsers, the dates and durations found in
 # them). Crashes are written to build-fuzz/crashes/ and make the script fail.
@@ -52,9 +54,18 @@ for target in loader yaml_edit time retention_due; do
     [[ -n ${FUZZ_RUNS:-} && $target == loader ]] && limit=(-runs="$FUZZ_RUNS")
     # FUZZ_SEED fixes libFuzzer's random choices, so a CI smoke run replays the same inputs.
     [[ -n ${FUZZ_SEED:-} ]] && limit+=(-seed="$FUZZ_SEED")
-    echo "== fuzz_$target ${limit[*]}"
-    if ! "$bin/fuzz_$target" "${limit[@]}" -max_len=65536 -rss_limit_mb=2048 -timeout=10 \
-        -artifact_prefix=build-fuzz/crashes/"$target"- -print_final_stats=1 "$corpus/$target" 2>build-fuzz/fuzz_$target.log; then
+    jobs=()
+    if [[ -n ${FUZZ_JOBS:-} && -n ${FUZZ_RUNS:-} && $target == loader ]]; then
+        # libFuzzer's -jobs runs each job with the given -runs, so divide; its per-job logs are
+        # fuzz-K.log in the working folder, hence the cd into build-fuzz.
+        limit=(-runs=$(((FUZZ_RUNS + FUZZ_JOBS - 1) / FUZZ_JOBS)))
+        [[ -n ${FUZZ_SEED:-} ]] && limit+=(-seed="$FUZZ_SEED")
+        jobs=(-jobs="$FUZZ_JOBS" -workers="$FUZZ_JOBS")
+        rm -f build-fuzz/fuzz-[0-9]*.log build-fuzz/fuzz_"$target"-job-*.log
+    fi
+    echo "== fuzz_$target ${limit[*]} ${jobs[*]}"
+    if ! (cd build-fuzz && "../$bin/fuzz_$target" "${limit[@]}" "${jobs[@]}" -max_len=65536 -rss_limit_mb=2048 -timeout=10 \
+        -artifact_prefix=crashes/"$target"- -print_final_stats=1 "corpus/$target" 2>fuzz_$target.log); then
         status=1
         # A crash leaves its input behind; anything else (an interrupted long run) only an exit code.
         if compgen -G "build-fuzz/crashes/$target-*" >/dev/null; then
@@ -63,7 +74,19 @@ for target in loader yaml_edit time retention_due; do
             echo "fuzz_$target stopped early without a crash input (interrupted?):"; tail -3 build-fuzz/fuzz_$target.log
         fi
     fi
-    grep -E "^stat::number_of_executed_units|^stat::peak_rss_mb|Done [0-9]+ runs" build-fuzz/fuzz_$target.log || true
+    if ((${#jobs[@]})); then
+        for log in build-fuzz/fuzz-[0-9]*.log; do
+            mv "$log" "build-fuzz/fuzz_$target-job-${log##*/fuzz-}"
+        done
+        grep -hE "^stat::number_of_executed_units|^stat::peak_rss_mb|Done [0-9]+ runs" build-fuzz/fuzz_$target-job-*.log || true
+        awk '/^stat::number_of_executed_units/ { sum += $2 } END { print "executions in all jobs: " sum }' \
+            build-fuzz/fuzz_$target-job-*.log
+        if grep -lE "ERROR: (libFuzzer|AddressSanitizer|UndefinedBehaviorSanitizer)|runtime error:" build-fuzz/fuzz_$target-job-*.log; then
+            status=1; echo "a job of fuzz_$target reported an error (log named above)"
+        fi
+    else
+        grep -E "^stat::number_of_executed_units|^stat::peak_rss_mb|Done [0-9]+ runs" build-fuzz/fuzz_$target.log || true
+    fi
     if [[ -n ${FUZZ_LONG:-} ]]; then
         # What the fast build did not check: every input the run kept, once more under ASan.
         echo "== replay of $(find "$corpus/$target" -type f | wc -l) corpus inputs under ASan"
