@@ -71,6 +71,9 @@ n_full=$(count_findings "$findings_full"); n_half=$(count_findings "$findings_ha
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+# Peak resident memory of each check (design.md §6: <= 100 MB whatever the number of files).
+peak_kb() { /usr/bin/time -f %M -o "$tmp/rss" "$gdprctl" --as-of "$as_of" check --workspace "$1" >/dev/null 2>&1 || true; cat "$tmp/rss" | tail -1; }
+rss_many=$(peak_kb "$many"); rss_one=$(peak_kb "$one"); rss_full=$(peak_kb "$findings_full"); rss_half=$(peak_kb "$findings_half")
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 hyperfine -i -N --warmup 1 --runs "$runs" --export-json "$tmp/r.json" \
     -n "check, 1,000 files" "$gdprctl --as-of $as_of check --workspace $many" \
@@ -93,13 +96,17 @@ lines = ["## check: one file and many findings", "",
          f"Run {date}, commit {commit}: \`bench/run_check_scaling_bench.sh\` (RUNS=$runs); load average at the start "
          f"$load_before (shared machine: compare CPU times). Floor: \`bench_yaml_parse events\` (yaml-cpp's event "
          "stream, one thread) over the same files.", "",
-         "| case | findings | check: mean wall | check: CPU | floor: CPU | check / floor (CPU) |", "|---|---|---|---|---|---|"]
-cases = [("1,000 files", $n_many), ("one file", $n_one), ("one file, $n_full findings", $n_full), ("one file, $n_half findings", $n_half)]
+         "| case | findings | check: mean wall | check: CPU | check: peak memory | floor: CPU | check / floor (CPU) |",
+         "|---|---|---|---|---|---|---|"]
+cases = [("1,000 files", $n_many, $rss_many), ("one file", $n_one, $rss_one), ("one file, $n_full findings", $n_full, $rss_full),
+         ("one file, $n_half findings", $n_half, $rss_half)]
 ratios = {}
-for name, n in cases:
+peak = 0
+for name, n, rss in cases:
     c, f = r[f"check, {name}"], r[f"floor, {name}"]
     ratios[name] = cpu(c) / cpu(f)
-    lines.append(f"| {name} | {n} | {c['mean']:.3f} s | {cpu(c):.3f} s | {cpu(f):.3f} s | {ratios[name]:.2f}× |")
+    peak = max(peak, rss / 1024)
+    lines.append(f"| {name} | {n} | {c['mean']:.3f} s | {cpu(c):.3f} s | {rss / 1024:.0f} MB | {cpu(f):.3f} s | {ratios[name]:.2f}× |")
 full, half = r["check, one file, $n_full findings"], r["check, one file, $n_half findings"]
 growth = cpu(full) / cpu(half)
 worst = max(ratios.values())
@@ -108,6 +115,7 @@ lines += ["",
           f"{'**met**' if growth < 2.6 else '**NOT met**'}.",
           f"- One file against 1,000 files of the same register: {cpu(r['check, one file']) / cpu(r['check, 1,000 files']):.2f}× the CPU time.",
           f"- Budget ≤ 1.5× the yaml-cpp event floor (CPU): worst case {worst:.2f}× — {'**met**' if worst <= 1.5 else '**NOT met**'}.",
+          f"- Memory ≤ 100 MB: largest peak {peak:.0f} MB — {'**met**' if peak <= 100 else '**NOT met**'}.",
           ""]
 section = "\n".join(lines)
 text = open(results).read()

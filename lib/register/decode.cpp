@@ -8,6 +8,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
+#include <utility>
 
 namespace gdprctl::reg {
 namespace {
@@ -15,10 +17,41 @@ namespace {
 using yaml::Node;
 using Fields = std::vector<std::string_view>;
 
+// The top-level lists whose items are decoded while the file is parsed (see StreamedItems).
+bool is_streamed_list(std::string_view key) {
+    return key == "systems" || key == "recipients" || key == "cookies";
+}
+
+template <typename T>
+void append(std::vector<T>& into, std::vector<T>& from) {
+    if (into.empty()) {
+        into.swap(from);
+        return;
+    }
+    into.insert(into.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+    from.clear();
+}
+
+// The items of top-level lists decoded as the parser completed them, each list's results and
+// findings kept apart (by the list's position) until its document is decoded: a file that fails
+// to parse drops them unread, exactly as it drops its tree.
+class StreamedItems {
+public:
+    FilePart& at(diag::Position list) { return lists_[key(list)]; }
+    FilePart* find(diag::Position list) {
+        auto it = lists_.find(key(list));
+        return it == lists_.end() ? nullptr : &it->second;
+    }
+
+private:
+    static std::pair<int, int> key(diag::Position pos) { return {pos.line, pos.col}; }
+    std::map<std::pair<int, int>, FilePart> lists_;
+};
+
 class Decoder {
 public:
-    Decoder(const std::string& path, int file_index, diag::Sink& sink)
-        : path_(path), file_index_(file_index), findings_(sink.items()), reporter_(sink.items()) {}
+    Decoder(const std::string& path, int file_index, diag::Sink& sink, StreamedItems* streamed = nullptr)
+        : path_(path), file_index_(file_index), findings_(sink.items()), reporter_(sink.items()), streamed_(streamed) {}
 
     void report(std::string_view rule, diag::Position pos, std::string message, std::string hint = {}) {
         reporter_.report(rule, path_, pos, std::move(message), std::move(hint));
@@ -177,20 +210,36 @@ public:
 
     // ---- entities -------------------------------------------------------------------------
 
-    void decode_systems(Node& node, FilePart& part) {
-        if (!expect(node, Node::Kind::sequence, "systems")) return;
-        part.systems.reserve(part.systems.size() + node.items.size());
-        for (auto& item : node.items) {
-            if (!expect(item, Node::Kind::map, "systems[]")) continue;
-            part.systems.push_back(decode_system(item));
+    // A top-level list (`systems`, `recipients`, `cookies`): the items the parser already handed
+    // to the streaming decoder come first, with their findings, then any the tree kept.
+    void decode_list(std::string_view key, Node& node, FilePart& part) {
+        if (!expect(node, Node::Kind::sequence, key)) return;
+        if (FilePart* taken = streamed_ ? streamed_->find(node.pos) : nullptr) {
+            append(part.systems, taken->systems);
+            append(part.recipients, taken->recipients);
+            append(part.cookies, taken->cookies);
+            append(findings_, taken->sink.items());
         }
+        if (key == "systems") part.systems.reserve(part.systems.size() + node.items.size());
+        for (auto& item : node.items) decode_item(key, item, part);
+    }
+
+    // One item of a top-level list; the parser's streaming hook calls this too.
+    void decode_item(std::string_view key, Node& item, FilePart& part) {
+        if (!expect(item, Node::Kind::map, fmt::format("{}[]", key))) return;
+        if (key == "systems")
+            part.systems.push_back(decode_system(item));
+        else if (key == "recipients")
+            part.recipients.push_back(decode_recipient(item));
+        else
+            part.cookies.push_back(decode_cookie(item));
     }
 
     model::System decode_system(Node& node) {
-        static const Fields known{"id",       "name",       "description", "owner",    "subjects",
-                                  "data",     "sources",    "purposes",    "recipients", "retention",
-                                  "security", "last_review", "review_interval", "large_scale",
-                                  "automated_decisions", "dpia"};
+        static const Fields known{"id",       "name",        "description",     "owner",       "subjects",
+                                  "data",     "sources",     "purposes",        "recipients",  "retention",
+                                  "security", "last_review", "review_interval", "large_scale", "automated_decisions",
+                                  "dpia"};
         model::System system;
         locate(system, node);
         MapReader fields(*this, node, "system", known);
@@ -220,13 +269,15 @@ public:
             reader.finish();
             system.automated_decisions = std::move(record);
         }
-        if (Node* purposes = fields.require("purposes"); purposes && expect(*purposes, Node::Kind::sequence, "purposes")) {
+        if (Node* purposes = fields.require("purposes");
+            purposes && expect(*purposes, Node::Kind::sequence, "purposes")) {
             system.mark("purposes", purposes->pos);
             system.purposes.reserve(purposes->items.size());
             for (auto& item : purposes->items)
                 if (expect(item, Node::Kind::map, "purposes[]")) system.purposes.push_back(decode_purpose(item));
         }
-        if (Node* retention = fields.get("retention"); retention && expect(*retention, Node::Kind::sequence, "retention")) {
+        if (Node* retention = fields.get("retention");
+            retention && expect(*retention, Node::Kind::sequence, "retention")) {
             system.mark("retention", retention->pos);
             system.retention.reserve(retention->items.size());
             for (auto& item : retention->items)
@@ -237,16 +288,17 @@ public:
     }
 
     model::Purpose decode_purpose(Node& node) {
-        static const Fields known{"id",  "description", "basis",         "data",
-                                  "consent", "lia",     "law",           "special_condition",
-                                  "criminal_authority", "interest", "requirement", "recipients"};
+        static const Fields known{"id",       "description",       "basis",
+                                  "data",     "consent",           "lia",
+                                  "law",      "special_condition", "criminal_authority",
+                                  "interest", "requirement",       "recipients"};
         model::Purpose purpose;
         locate(purpose, node);
         MapReader fields(*this, node, "purpose", known);
         purpose.id = text(fields.require("id"), "id", purpose);
         purpose.description = text(fields.get("description"), "description", purpose);
-        purpose.basis = enumeration<model::LawfulBasis>(fields.require("basis"), "basis", purpose,
-                                                        "lawful-basis-unknown");
+        purpose.basis =
+            enumeration<model::LawfulBasis>(fields.require("basis"), "basis", purpose, "lawful-basis-unknown");
         purpose.data = list(fields.get("data"), "data", purpose);
         purpose.lia = text(fields.get("lia"), "lia", purpose);
         purpose.law = text(fields.get("law"), "law", purpose);
@@ -314,72 +366,63 @@ public:
         return rule;
     }
 
-    void decode_recipients(Node& node, FilePart& part) {
-        if (!expect(node, Node::Kind::sequence, "recipients")) return;
-        for (auto& item : node.items) {
-            if (!expect(item, Node::Kind::map, "recipients[]")) continue;
-            static const Fields known{"id",       "name",    "description", "role",       "country",
-                                      "agreement", "transfer", "contact",    "dpf_checked", "tia"};
-            model::Recipient recipient;
-            locate(recipient, item);
-            MapReader fields(*this, item, "recipient", known);
-            recipient.id = text(fields.require("id"), "id", recipient);
-            recipient.name = text(fields.require("name"), "name", recipient);
-            recipient.description = text(fields.get("description"), "description", recipient);
-            recipient.contact = text(fields.get("contact"), "contact", recipient);
-            recipient.role = enumeration<model::RecipientRole>(fields.require("role"), "role", recipient);
-            if (Node* country = fields.require("country")) {
-                recipient.country = text(country, "country", recipient);
-                check_country(*country, recipient.country);
-            }
-            recipient.transfer = enumeration<model::TransferMechanism>(fields.get("transfer"), "transfer", recipient);
-            recipient.dpf_checked = date(fields.get("dpf_checked"), "dpf_checked", recipient);
-            recipient.tia = text(fields.get("tia"), "tia", recipient);
-            if (Node* agreement = fields.get("agreement"); agreement && expect(*agreement, Node::Kind::map, "agreement")) {
-                static const Fields agreement_fields{"signed", "reference"};
-                recipient.mark("agreement", agreement->pos);
-                MapReader reader(*this, *agreement, "agreement", agreement_fields);
-                model::Agreement record;
-                if (Node* signed_on = reader.get("signed");
-                    signed_on && expect(*signed_on, Node::Kind::scalar, "signed")) {
-                    recipient.mark("agreement.signed", signed_on->pos);
-                    record.signed_on = parse_date_at(*signed_on, "signed");
-                }
-                record.reference = text(reader.get("reference"), "reference");
-                reader.finish();
-                recipient.agreement = record;
-            }
-            fields.finish();
-            part.recipients.push_back(std::move(recipient));
+    model::Recipient decode_recipient(Node& item) {
+        static const Fields known{"id",        "name",     "description", "role",        "country",
+                                  "agreement", "transfer", "contact",     "dpf_checked", "tia"};
+        model::Recipient recipient;
+        locate(recipient, item);
+        MapReader fields(*this, item, "recipient", known);
+        recipient.id = text(fields.require("id"), "id", recipient);
+        recipient.name = text(fields.require("name"), "name", recipient);
+        recipient.description = text(fields.get("description"), "description", recipient);
+        recipient.contact = text(fields.get("contact"), "contact", recipient);
+        recipient.role = enumeration<model::RecipientRole>(fields.require("role"), "role", recipient);
+        if (Node* country = fields.require("country")) {
+            recipient.country = text(country, "country", recipient);
+            check_country(*country, recipient.country);
         }
+        recipient.transfer = enumeration<model::TransferMechanism>(fields.get("transfer"), "transfer", recipient);
+        recipient.dpf_checked = date(fields.get("dpf_checked"), "dpf_checked", recipient);
+        recipient.tia = text(fields.get("tia"), "tia", recipient);
+        if (Node* agreement = fields.get("agreement"); agreement && expect(*agreement, Node::Kind::map, "agreement")) {
+            static const Fields agreement_fields{"signed", "reference"};
+            recipient.mark("agreement", agreement->pos);
+            MapReader reader(*this, *agreement, "agreement", agreement_fields);
+            model::Agreement record;
+            if (Node* signed_on = reader.get("signed"); signed_on && expect(*signed_on, Node::Kind::scalar, "signed")) {
+                recipient.mark("agreement.signed", signed_on->pos);
+                record.signed_on = parse_date_at(*signed_on, "signed");
+            }
+            record.reference = text(reader.get("reference"), "reference");
+            reader.finish();
+            recipient.agreement = record;
+        }
+        fields.finish();
+        return recipient;
     }
 
-    void decode_cookies(Node& node, FilePart& part) {
-        if (!expect(node, Node::Kind::sequence, "cookies")) return;
-        for (auto& item : node.items) {
-            if (!expect(item, Node::Kind::map, "cookies[]")) continue;
-            static const Fields known{"name", "provider", "description", "category", "expiry", "system", "purpose"};
-            model::Cookie cookie;
-            locate(cookie, item);
-            MapReader fields(*this, item, "cookie", known);
-            cookie.name = text(fields.require("name"), "name", cookie);
-            cookie.provider = text(fields.require("provider"), "provider", cookie);
-            cookie.description = text(fields.get("description"), "description", cookie);
-            cookie.system = text(fields.get("system"), "system", cookie);
-            cookie.purpose = text(fields.get("purpose"), "purpose", cookie);
-            cookie.category = enumeration<model::CookieCategory>(fields.require("category"), "category", cookie);
-            if (Node* expiry = fields.require("expiry"); expiry && expect(*expiry, Node::Kind::scalar, "expiry")) {
-                cookie.mark("expiry", expiry->pos);
-                if (expiry->value == "session")
-                    cookie.session = true;
-                else if (auto parsed = time::parse_duration(expiry->value))
-                    cookie.expiry = parsed;
-                else
-                    report_bad_duration(*expiry, "expiry", ", or `session` for a cookie deleted when the browser closes");
-            }
-            fields.finish();
-            part.cookies.push_back(std::move(cookie));
+    model::Cookie decode_cookie(Node& item) {
+        static const Fields known{"name", "provider", "description", "category", "expiry", "system", "purpose"};
+        model::Cookie cookie;
+        locate(cookie, item);
+        MapReader fields(*this, item, "cookie", known);
+        cookie.name = text(fields.require("name"), "name", cookie);
+        cookie.provider = text(fields.require("provider"), "provider", cookie);
+        cookie.description = text(fields.get("description"), "description", cookie);
+        cookie.system = text(fields.get("system"), "system", cookie);
+        cookie.purpose = text(fields.get("purpose"), "purpose", cookie);
+        cookie.category = enumeration<model::CookieCategory>(fields.require("category"), "category", cookie);
+        if (Node* expiry = fields.require("expiry"); expiry && expect(*expiry, Node::Kind::scalar, "expiry")) {
+            cookie.mark("expiry", expiry->pos);
+            if (expiry->value == "session")
+                cookie.session = true;
+            else if (auto parsed = time::parse_duration(expiry->value))
+                cookie.expiry = parsed;
+            else
+                report_bad_duration(*expiry, "expiry", ", or `session` for a cookie deleted when the browser closes");
         }
+        fields.finish();
+        return cookie;
     }
 
     std::optional<model::Person> decode_person(Node* node, std::string_view field) {
@@ -397,9 +440,17 @@ public:
 
     void decode_organization(Node& node, FilePart& part) {
         if (!expect(node, Node::Kind::map, "organization")) return;
-        static const Fields known{"name",    "registration",       "country", "address",        "contact",
-                                  "responsible_person", "dpo", "representative", "supervisory_authority",
-                                  "public_authority", "dpo_assessment"};
+        static const Fields known{"name",
+                                  "registration",
+                                  "country",
+                                  "address",
+                                  "contact",
+                                  "responsible_person",
+                                  "dpo",
+                                  "representative",
+                                  "supervisory_authority",
+                                  "public_authority",
+                                  "dpo_assessment"};
         model::Organization org;
         locate(org, node);
         MapReader fields(*this, node, "organization", known);
@@ -448,8 +499,8 @@ public:
 
     void decode_settings(Node& node, FilePart& part) {
         if (!expect(node, Node::Kind::map, "settings")) return;
-        static const Fields known{"system_review_interval", "holidays",  "disable",   "severity",      "timezone",
-                                  "keep_withdrawal_proof",  "rules_url", "store",     "store_retention"};
+        static const Fields known{"system_review_interval", "holidays",  "disable", "severity",       "timezone",
+                                  "keep_withdrawal_proof",  "rules_url", "store",   "store_retention"};
         model::Settings settings;
         model::Located ignored;
         MapReader fields(*this, node, "settings", known);
@@ -462,7 +513,8 @@ public:
         }
         if (Node* disable = fields.get("disable"); disable && expect(*disable, Node::Kind::sequence, "disable")) {
             for (auto& item : disable->items)
-                if (expect(item, Node::Kind::scalar, "disable[]")) settings.disabled_rules.push_back({take(item), item.pos});
+                if (expect(item, Node::Kind::scalar, "disable[]"))
+                    settings.disabled_rules.push_back({take(item), item.pos});
         }
         if (Node* severity = fields.get("severity"); severity && expect(*severity, Node::Kind::map, "severity")) {
             // The rule ids are checked against the catalogue where it is known (check::run_check);
@@ -481,7 +533,8 @@ public:
                     if (hint.empty() && value.size() >= 3 && name.starts_with(value))
                         hint = fmt::format("did you mean `{}`?", name);
                 if (value == "off" || value == "ignore" || value == "none" || value == "false")
-                    hint = fmt::format("to turn the rule off, list it under `disable:` instead (disable: [{}])", entry.key);
+                    hint = fmt::format("to turn the rule off, list it under `disable:` instead (disable: [{}])",
+                                       entry.key);
                 report("schema-enum", entry.value.pos,
                        fmt::format("`{}` has an unknown level `{}`; expected {}", field, value, diag::one_of(names)),
                        hint);
@@ -493,7 +546,8 @@ public:
         // gdpr.yaml only); checked here to be text. A password in it is refused where the store is
         // opened (store/pg_connection.hpp).
         (void)text(fields.get("store"), "store");
-        if (Node* keep = fields.get("keep_withdrawal_proof"); keep && expect(*keep, Node::Kind::scalar, "keep_withdrawal_proof")) {
+        if (Node* keep = fields.get("keep_withdrawal_proof");
+            keep && expect(*keep, Node::Kind::scalar, "keep_withdrawal_proof")) {
             if (keep->value == "true" || keep->value == "false")
                 settings.keep_withdrawal_proof = keep->value == "true";
             else
@@ -545,15 +599,17 @@ public:
             category.built_in = false;
             category.id = text(fields.require("id"), "id");
             category.name = text(fields.require("name"), "name");
-            if (Node* data_class = fields.get("class"); data_class && expect(*data_class, Node::Kind::scalar, "class")) {
+            if (Node* data_class = fields.get("class");
+                data_class && expect(*data_class, Node::Kind::scalar, "class")) {
                 if (data_class->value == "special")
                     category.data_class = model::DataClass::special;
                 else if (data_class->value == "criminal")
                     category.data_class = model::DataClass::criminal;
                 else if (data_class->value != "ordinary")
-                    report("schema-enum", data_class->pos,
-                           fmt::format("`class` has an unknown value `{}`; expected one of: ordinary, special, criminal",
-                                       data_class->value));
+                    report(
+                        "schema-enum", data_class->pos,
+                        fmt::format("`class` has an unknown value `{}`; expected one of: ordinary, special, criminal",
+                                    data_class->value));
             }
             fields.finish();
             if (!category.id.empty()) part.taxonomy.push_back(std::move(category));
@@ -564,22 +620,19 @@ public:
         if (root.is_null()) return;
         if (!root.is_map()) {
             report("schema-type", root.pos,
-                   fmt::format("a register file must be a mapping of top-level lists, not a {}", yaml::kind_name(root.kind)),
+                   fmt::format("a register file must be a mapping of top-level lists, not a {}",
+                               yaml::kind_name(root.kind)),
                    "start the file with `systems:`, `recipients:` or `cookies:`");
             return;
         }
-        static const Fields workspace_keys{"organization", "policy", "settings", "taxonomy",
+        static const Fields workspace_keys{"organization", "policy",     "settings", "taxonomy",
                                            "systems",      "recipients", "cookies"};
         static const Fields register_keys{"systems", "recipients", "cookies"};
         const Fields& known = is_workspace_file ? workspace_keys : register_keys;
         for (auto& entry : root.entries) {
             Node& value = entry.value;
-            if (entry.key == "systems") {
-                if (!value.is_null()) decode_systems(value, part);
-            } else if (entry.key == "recipients") {
-                if (!value.is_null()) decode_recipients(value, part);
-            } else if (entry.key == "cookies") {
-                if (!value.is_null()) decode_cookies(value, part);
+            if (is_streamed_list(entry.key)) {
+                if (!value.is_null()) decode_list(entry.key, value, part);
             } else if (is_workspace_file && entry.key == "organization") {
                 decode_organization(value, part);
             } else if (is_workspace_file && entry.key == "policy") {
@@ -588,15 +641,16 @@ public:
                 decode_settings(value, part);
             } else if (is_workspace_file && entry.key == "taxonomy") {
                 if (!value.is_null()) decode_taxonomy(value, part);
-            } else if (!is_workspace_file && std::find(workspace_keys.begin(), workspace_keys.end(), entry.key) !=
-                                                 workspace_keys.end()) {
+            } else if (!is_workspace_file &&
+                       std::find(workspace_keys.begin(), workspace_keys.end(), entry.key) != workspace_keys.end()) {
                 report("schema-unknown-field", entry.key_pos,
                        fmt::format("`{}` belongs in gdpr.yaml, not in a register file", entry.key),
                        "move this block to the workspace's gdpr.yaml");
             } else {
                 auto hint = diag::did_you_mean(entry.key, known);
                 if (hint.empty()) hint = fmt::format("top-level keys here are: {}", fmt::join(known, ", "));
-                report("schema-unknown-field", entry.key_pos, fmt::format("unknown top-level key `{}`", entry.key), hint);
+                report("schema-unknown-field", entry.key_pos, fmt::format("unknown top-level key `{}`", entry.key),
+                       hint);
             }
         }
         if (is_workspace_file && !root.find("organization"))
@@ -609,14 +663,37 @@ private:
     int file_index_;
     std::vector<diag::Diagnostic>& findings_;  // what reporter_ appends to
     diag::Reporter reporter_;
+    StreamedItems* streamed_;  // items decoded during the parse, merged by decode_list
+};
+
+// Decodes each item of a top-level list as soon as the parser completes it, then lets the
+// parser drop it: the tree of a file never holds all its systems at once (design.md §6: check's
+// memory stays flat whatever the size of one file).
+class StreamingHook : public yaml::ItemHook {
+public:
+    StreamingHook(const std::string& path, int file_index, StreamedItems& items)
+        : path_(path), file_index_(file_index), items_(items) {}
+    bool wants(std::string_view key) const override { return is_streamed_list(key); }
+    void take(std::string_view key, diag::Position list, Node& item) override {
+        FilePart& part = items_.at(list);
+        Decoder(path_, file_index_, part.sink).decode_item(key, item, part);
+    }
+
+private:
+    const std::string& path_;
+    int file_index_;
+    StreamedItems& items_;
 };
 
 }  // namespace
 
 void decode_file(std::string_view text, const std::string& path, int file_index, bool is_workspace_file,
                  FilePart& part) {
-    auto parsed = yaml::parse(text, path, part.sink);  // not const: the decoder moves scalars out
-    Decoder decoder(path, file_index, part.sink);
+    StreamedItems streamed;
+    StreamingHook hook(path, file_index, streamed);
+    // not const: the decoder moves scalars out
+    auto parsed = yaml::parse(text, path, part.sink, yaml::ExpansionBudget::for_text(text.size()), &hook);
+    Decoder decoder(path, file_index, part.sink, &streamed);
     for (auto& document : parsed.documents) decoder.decode_document(document, is_workspace_file, part);
     // An empty gdpr.yaml still marks a workspace, but names no controller: say so rather than
     // reporting nothing.

@@ -12,6 +12,7 @@
 #include <cctype>
 #include <istream>
 #include <map>
+#include <optional>
 #include <streambuf>
 #include <unordered_map>
 
@@ -50,6 +51,82 @@ struct NestingTooDeep {
 };
 constexpr std::size_t max_nesting = 256;
 
+// yaml-cpp folds an unclosed (or wrongly closed) double-quoted scalar over the following lines,
+// silently swallowing keys into one string. A double-quoted scalar that spans lines is checked:
+// when a line it swallowed looks like a mapping key or a list item, it is reported at its opening
+// quote.
+class QuoteChecker {
+public:
+    QuoteChecker(std::string_view text, const std::string& path) : text_(text), path_(path) {
+        starts_.push_back(0);
+        for (std::size_t i = 0; i < text.size(); ++i)
+            if (text[i] == '\n') starts_.push_back(i + 1);
+    }
+
+    // The first swallowing scalar of `node`'s tree, in document order.
+    std::optional<diag::Diagnostic> problem(const Node& node) const {
+        if (node.is_scalar()) return check_scalar(node);
+        for (const auto& item : node.items)
+            if (auto found = problem(item)) return found;
+        for (const auto& entry : node.entries)
+            if (auto found = problem(entry.value)) return found;
+        return std::nullopt;
+    }
+
+private:
+    static bool looks_structural(std::string_view line) {
+        auto begin = line.find_first_not_of(" \t");
+        if (begin == std::string_view::npos) return false;
+        line.remove_prefix(begin);
+        if (line.size() >= 2 && line[0] == '-' && line[1] == ' ') return true;
+        std::size_t i = 0;
+        while (i < line.size() && (std::isalnum(static_cast<unsigned char>(line[i])) || line[i] == '_' ||
+                                   line[i] == '-' || line[i] == '.'))
+            ++i;
+        return i > 0 && i < line.size() && line[i] == ':' && (i + 1 == line.size() || line[i + 1] == ' ');
+    }
+
+    std::optional<diag::Diagnostic> check_scalar(const Node& node) const {
+        if (!node.quoted || !node.pos.known()) return std::nullopt;
+        auto line = static_cast<std::size_t>(node.pos.line - 1);
+        if (line >= starts_.size()) return std::nullopt;
+        std::size_t open = starts_[line] + static_cast<std::size_t>(node.pos.col - 1);
+        if (open >= text_.size() || text_[open] != '"') return std::nullopt;
+        std::size_t i = open + 1;
+        for (; i < text_.size() && text_[i] != '"'; ++i)
+            if (text_[i] == '\\') ++i;
+        std::size_t close_line = line;
+        while (close_line + 1 < starts_.size() && starts_[close_line + 1] <= std::min(i, text_.size() - 1))
+            ++close_line;
+        for (std::size_t l = line + 1; l <= close_line && l < starts_.size(); ++l) {
+            auto end = l + 1 < starts_.size() ? starts_[l + 1] : text_.size();
+            auto content = text_.substr(starts_[l], end - starts_[l]);
+            if (l == close_line) content = content.substr(0, std::min(content.size(), i - starts_[l]));
+            if (!looks_structural(content)) continue;
+            return diag::Diagnostic{
+                "yaml-syntax",
+                diag::Severity::error,
+                path_,
+                node.pos,
+                i >= text_.size()
+                    ? fmt::format("this double quote is never closed: the rest of the file (from line {}) "
+                                  "became part of the string",
+                                  line + 2)
+                    : fmt::format("this double quote is closed only on line {}: lines {} to {} became part of "
+                                  "the string",
+                                  close_line + 1, line + 2, close_line + 1),
+                "",
+                "close the quote on the line where it opens",
+                ""};
+        }
+        return std::nullopt;
+    }
+
+    std::string_view text_;
+    const std::string& path_;
+    std::vector<std::size_t> starts_;
+};
+
 // Builds Node trees from events. A stack holds the open collections; a map alternates between
 // expecting a key and expecting its value. The children of every open collection wait in two
 // shared vectors (a frame owns the tail from its `first` index on) and move into a vector of
@@ -57,8 +134,14 @@ constexpr std::size_t max_nesting = 256;
 // a doubling series, and no Node moved more than twice.
 class TreeBuilder : public YAML::EventHandler {
 public:
-    TreeBuilder(const std::string& path, diag::Sink& sink, std::vector<Node>& documents, ExpansionBudget budget)
-        : path_(path), sink_(sink), documents_(documents), budget_(budget) {}
+    TreeBuilder(const std::string& path, diag::Sink& sink, std::vector<Node>& documents, ExpansionBudget budget,
+                ItemHook* hook, const QuoteChecker* quotes)
+        : path_(path), sink_(sink), documents_(documents), budget_(budget), hook_(hook), quotes_(quotes) {}
+
+    // The first unclosed-quote problem found in an item before it was offered to the hook, with
+    // the index of its document.
+    const std::optional<diag::Diagnostic>& item_quote_problem() const { return item_quote_problem_; }
+    std::size_t item_quote_document() const { return item_quote_document_; }
 
     void OnDocumentStart(const YAML::Mark&) override {
         stack_.clear();
@@ -184,6 +267,7 @@ private:
         }
         Frame& parent = stack_.back();
         if (parent.kind == Node::Kind::sequence) {
+            if (stack_.size() == 2 && hook_ && offer(std::move(node))) return;
             pending_items_.push_back(std::move(node));
             return;
         }
@@ -216,6 +300,26 @@ private:
         pending_entries_.push_back({std::move(parent.key), parent.key_pos, std::move(node)});
     }
 
+    // An item of a top-level list goes to the hook when the hook wants its key; true when the
+    // item is gone (taken, or dropped for an unclosed quote that will void the file anyway).
+    bool offer(Node&& node) {
+        const Frame& root = stack_.front();
+        const Frame& list = stack_.back();
+        if (root.kind != Node::Kind::map || !root.have_key || root.skip_value || list.anchor != 0 ||
+            !hook_->wants(root.key))
+            return false;
+        if (item_quote_problem_) return true;
+        if (quotes_) {
+            if (auto problem = quotes_->problem(node)) {
+                item_quote_problem_ = std::move(problem);
+                item_quote_document_ = documents_.size();
+                return true;
+            }
+        }
+        hook_->take(root.key, list.pos, node);
+        return true;
+    }
+
     const std::string& path_;
     diag::Sink& sink_;
     std::vector<Node>& documents_;
@@ -230,78 +334,10 @@ private:
     Cost pending_cost_;
     ExpansionBudget budget_;
     std::size_t nodes_ = 0, bytes_ = 0;  // built so far in this file, aliases counted expanded
-};
-
-// yaml-cpp folds an unclosed (or wrongly closed) double-quoted scalar over the following lines,
-// silently swallowing keys into one string. A double-quoted scalar that spans lines is checked:
-// when a line it swallowed looks like a mapping key or a list item, it is reported at its opening
-// quote.
-class QuoteChecker {
-public:
-    QuoteChecker(std::string_view text, const std::string& path, diag::Sink& sink)
-        : text_(text), path_(path), sink_(sink) {
-        starts_.push_back(0);
-        for (std::size_t i = 0; i < text.size(); ++i)
-            if (text[i] == '\n') starts_.push_back(i + 1);
-    }
-
-    bool check(const Node& node) {
-        if (node.is_scalar()) return check_scalar(node);
-        for (const auto& item : node.items)
-            if (!check(item)) return false;
-        for (const auto& entry : node.entries)
-            if (!check(entry.value)) return false;
-        return true;
-    }
-
-private:
-    static bool looks_structural(std::string_view line) {
-        auto begin = line.find_first_not_of(" \t");
-        if (begin == std::string_view::npos) return false;
-        line.remove_prefix(begin);
-        if (line.size() >= 2 && line[0] == '-' && line[1] == ' ') return true;
-        std::size_t i = 0;
-        while (i < line.size() && (std::isalnum(static_cast<unsigned char>(line[i])) || line[i] == '_' ||
-                                   line[i] == '-' || line[i] == '.'))
-            ++i;
-        return i > 0 && i < line.size() && line[i] == ':' && (i + 1 == line.size() || line[i + 1] == ' ');
-    }
-
-    bool check_scalar(const Node& node) {
-        if (!node.quoted || !node.pos.known()) return true;
-        auto line = static_cast<std::size_t>(node.pos.line - 1);
-        if (line >= starts_.size()) return true;
-        std::size_t open = starts_[line] + static_cast<std::size_t>(node.pos.col - 1);
-        if (open >= text_.size() || text_[open] != '"') return true;
-        std::size_t i = open + 1;
-        for (; i < text_.size() && text_[i] != '"'; ++i)
-            if (text_[i] == '\\') ++i;
-        std::size_t close_line = line;
-        while (close_line + 1 < starts_.size() && starts_[close_line + 1] <= std::min(i, text_.size() - 1))
-            ++close_line;
-        for (std::size_t l = line + 1; l <= close_line && l < starts_.size(); ++l) {
-            auto end = l + 1 < starts_.size() ? starts_[l + 1] : text_.size();
-            auto content = text_.substr(starts_[l], end - starts_[l]);
-            if (l == close_line) content = content.substr(0, std::min(content.size(), i - starts_[l]));
-            if (!looks_structural(content)) continue;
-            sink_.add({"yaml-syntax", diag::Severity::error, path_, node.pos,
-                       i >= text_.size()
-                           ? fmt::format("this double quote is never closed: the rest of the file (from line {}) "
-                                         "became part of the string",
-                                         line + 2)
-                           : fmt::format("this double quote is closed only on line {}: lines {} to {} became part of "
-                                         "the string",
-                                         close_line + 1, line + 2, close_line + 1),
-                       "", "close the quote on the line where it opens", ""});
-            return false;
-        }
-        return true;
-    }
-
-    std::string_view text_;
-    const std::string& path_;
-    diag::Sink& sink_;
-    std::vector<std::size_t> starts_;
+    ItemHook* hook_;
+    const QuoteChecker* quotes_;
+    std::optional<diag::Diagnostic> item_quote_problem_;
+    std::size_t item_quote_document_ = 0;
 };
 
 }  // namespace
@@ -320,10 +356,14 @@ Node* Node::find(std::string_view key) {
 
 std::string_view kind_name(Node::Kind kind) {
     switch (kind) {
-        case Node::Kind::null: return "null";
-        case Node::Kind::scalar: return "scalar";
-        case Node::Kind::sequence: return "list";
-        case Node::Kind::map: return "mapping";
+        case Node::Kind::null:
+            return "null";
+        case Node::Kind::scalar:
+            return "scalar";
+        case Node::Kind::sequence:
+            return "list";
+        case Node::Kind::map:
+            return "mapping";
     }
     return "value";
 }
@@ -339,11 +379,14 @@ ParseResult parse(std::string_view text, const std::string& path, diag::Sink& si
     return parse(text, path, sink, ExpansionBudget::for_text(text.size()));
 }
 
-ParseResult parse(std::string_view text, const std::string& path, diag::Sink& sink, ExpansionBudget budget) {
+ParseResult parse(std::string_view text, const std::string& path, diag::Sink& sink, ExpansionBudget budget,
+                  ItemHook* hook) {
     ParseResult result;
     ViewBuffer buffer(text);
     std::istream stream(&buffer);
-    TreeBuilder builder(path, sink, result.documents, budget);
+    std::optional<QuoteChecker> quotes;
+    if (text.find('"') != std::string_view::npos) quotes.emplace(text, path);
+    TreeBuilder builder(path, sink, result.documents, budget, hook, quotes ? &*quotes : nullptr);
     try {
         YAML::Parser parser(stream);
         while (parser.HandleNextDocument(builder)) {
@@ -370,14 +413,27 @@ ParseResult parse(std::string_view text, const std::string& path, diag::Sink& si
             .report("yaml-syntax", path, to_position(error.mark), "YAML syntax error: " + message,
                     "fix the YAML syntax; nothing else in this file was checked");
     }
-    if (!result.documents.empty() && text.find('"') != std::string_view::npos) {
-        QuoteChecker quotes(text, path, sink);
-        for (const auto& document : result.documents)
-            if (!quotes.check(document)) {
-                result.ok = false;
-                result.documents.clear();
-                break;
-            }
+    // The first unclosed quote of the documents that were completed, whether it sat in an item
+    // the hook was offered or in the tree kept; it voids the whole file.
+    std::optional<diag::Diagnostic> problem;
+    std::size_t problem_document = result.documents.size();
+    if (quotes) {
+        for (std::size_t i = 0; i < result.documents.size() && !problem; ++i)
+            if ((problem = quotes->problem(result.documents[i]))) problem_document = i;
+    }
+    if (const auto& in_item = builder.item_quote_problem();
+        in_item && builder.item_quote_document() < result.documents.size()) {
+        auto before = [](const diag::Position& a, const diag::Position& b) {
+            return a.line < b.line || (a.line == b.line && a.col < b.col);
+        };
+        if (!problem || builder.item_quote_document() < problem_document ||
+            (builder.item_quote_document() == problem_document && before(in_item->pos, problem->pos)))
+            problem = in_item;
+    }
+    if (problem) {
+        sink.add(std::move(*problem));
+        result.ok = false;
+        result.documents.clear();
     }
     return result;
 }

@@ -19,8 +19,8 @@ struct Node {
 
     Kind kind = Kind::null;
     diag::Position pos;
-    bool quoted = false;  // a quoted or block scalar: never a number, boolean or null
-    std::string value;    // scalars only
+    bool quoted = false;         // a quoted or block scalar: never a number, boolean or null
+    std::string value;           // scalars only
     std::vector<Node> items;     // sequences
     std::vector<Entry> entries;  // maps, in source order
 
@@ -55,11 +55,28 @@ struct ExpansionBudget {
     static ExpansionBudget for_text(std::size_t text_bytes);
 };
 
+// Receives the items of a document's top-level lists (`systems:`, `recipients:`, ...) one by
+// one, as soon as each is complete, so that a caller can decode and drop them instead of holding
+// the whole file's tree: a register of 10,000 systems in one file then never has all of them in
+// memory as nodes. A list whose items were taken stays in the tree, empty. Items are not offered
+// when the list is anchored (an alias must copy it whole) or its key is a duplicate; an item
+// whose quoting fails the unclosed-quote check is never offered. What `take` reports about an
+// item must be kept by the caller until the document it belongs to is decoded: when parsing
+// fails, or a later unclosed quote is found, the documents are dropped, and the taken items
+// with them (identified by `list`, the position of their list).
+class ItemHook {
+public:
+    virtual ~ItemHook() = default;
+    virtual bool wants(std::string_view key) const = 0;
+    virtual void take(std::string_view key, diag::Position list, Node& item) = 0;
+};
+
 // Parses `text` (the contents of `path`). Syntax errors and duplicate keys become diagnostics
 // (rules `yaml-syntax`, `duplicate-key`); documents parsed before an error are kept.
 // Past the budget (default: ExpansionBudget::for_text) parsing stops with a finding
 // (`yaml-expansion-too-large`) and no documents.
 ParseResult parse(std::string_view text, const std::string& path, diag::Sink& sink);
-ParseResult parse(std::string_view text, const std::string& path, diag::Sink& sink, ExpansionBudget budget);
+ParseResult parse(std::string_view text, const std::string& path, diag::Sink& sink, ExpansionBudget budget,
+                  ItemHook* hook = nullptr);
 
 }  // namespace gdprctl::yaml

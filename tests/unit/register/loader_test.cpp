@@ -6,8 +6,8 @@
 
 #include <algorithm>
 
-using gdprctl::testing::TempWorkspace;
 using gdprctl::testing::minimal_gdpr_yaml;
+using gdprctl::testing::TempWorkspace;
 namespace reg = gdprctl::reg;
 
 namespace {
@@ -124,8 +124,9 @@ TEST_CASE("a malformed file does not hide problems in the others", "[register][l
     TempWorkspace ws;
     ws.write("gdpr.yaml", minimal_gdpr_yaml);
     ws.write("systems/a.yaml", "systems:\n  - id: a\n    name: [unclosed\n");
-    ws.write("systems/b.yaml", "systems:\n  - id: b\n    name: B\n    owner: X\n    subjects: [s]\n    data: [identity]\n"
-                               "    purposes: [{id: p, basis: contract}]\n    colour: red\n");
+    ws.write("systems/b.yaml",
+             "systems:\n  - id: b\n    name: B\n    owner: X\n    subjects: [s]\n    data: [identity]\n"
+             "    purposes: [{id: p, basis: contract}]\n    colour: red\n");
     auto result = reg::load_register(ws.root());
     auto ids = rules_of(result.diagnostics);
     CHECK(std::count(ids.begin(), ids.end(), "yaml-syntax") == 1);
@@ -192,7 +193,8 @@ TEST_CASE("taxonomy additions from gdpr.yaml are known and inherit their class",
     CHECK(result.reg.taxonomy.class_of("special.health.vaccination") == gdprctl::model::DataClass::special);
 }
 
-TEST_CASE("settings.disable is read with the position of each rule id; a non-scalar entry is reported", "[register][loader]") {
+TEST_CASE("settings.disable is read with the position of each rule id; a non-scalar entry is reported",
+          "[register][loader]") {
     TempWorkspace ws;
     ws.write("gdpr.yaml", std::string(minimal_gdpr_yaml) +
                               "settings:\n"
@@ -217,7 +219,8 @@ TEST_CASE("settings.disable is read with the position of each rule id; a non-sca
     CHECK(nested.diagnostics[0].rule_id == "schema-type");
 }
 
-TEST_CASE("settings.severity is read with the position of each rule id; a bad level is reported", "[register][loader]") {
+TEST_CASE("settings.severity is read with the position of each rule id; a bad level is reported",
+          "[register][loader]") {
     TempWorkspace ws;
     ws.write("gdpr.yaml", std::string(minimal_gdpr_yaml) +
                               "settings:\n"
@@ -242,4 +245,34 @@ TEST_CASE("settings.severity is read with the position of each rule id; a bad le
     CHECK(result.diagnostics[0].pos.line == 11);
     CHECK(result.diagnostics[1].hint ==
           "to turn the rule off, list it under `disable:` instead (disable: [cookie-expiry-mismatch])");
+}
+
+// The items of `systems`, `recipients` and `cookies` are decoded while the file is parsed (the
+// tree of a big file is never held whole): the result must be what decoding the whole tree gave.
+TEST_CASE("list items decoded during the parse keep file order and findings; a file that fails drops them",
+          "[register][loader]") {
+    std::string three = "systems:\n";
+    for (std::string id : {"s1", "s2", "s3"}) {
+        std::string item = std::string(good_system).substr(std::string("systems:\n").size());
+        item.replace(item.find("crm"), 3, id);
+        if (id == "s2") item.insert(item.find('\n') + 1, "    colour: red\n");
+        three += item;
+    }
+    TempWorkspace ws;
+    ws.write("gdpr.yaml", minimal_gdpr_yaml);
+    ws.write("systems/all.yaml",
+             three + "cookies:\n  - {name: c, provider: first, category: analytics, expiry: P1Y}\n");
+    auto result = reg::load_register(ws.root());
+    REQUIRE(result.reg.systems.size() == 3);
+    CHECK(result.reg.systems[0].id == "s1");
+    CHECK(result.reg.systems[2].id == "s3");
+    CHECK(result.reg.cookies.size() == 1);
+    REQUIRE(rules_of(result.diagnostics) == std::vector<std::string>{"schema-unknown-field"});
+    CHECK(result.diagnostics[0].pos.line == result.reg.systems[1].pos.line + 1);
+
+    // The same file with a syntax error after its systems: none of them is kept, nor their findings.
+    ws.write("systems/all.yaml", three + "cookies: [unclosed\n");
+    auto broken = reg::load_register(ws.root());
+    CHECK(broken.reg.systems.empty());
+    CHECK(rules_of(broken.diagnostics) == std::vector<std::string>{"yaml-syntax"});
 }

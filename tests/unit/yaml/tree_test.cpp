@@ -170,9 +170,10 @@ TEST_CASE("an empty file has no documents", "[yaml]") {
 
 TEST_CASE("quoted and block scalars are marked quoted; plain ones and nulls are not", "[yaml]") {
     Sink sink;
-    auto result = parse("plain: 2026-03-01\nsingle: 'yes'\ndouble: \"P2Y\"\nfolded: >-\n  two\n  lines\n"
-                        "literal: |\n  text\nnothing:\ntilde: ~\n",
-                        "a.yaml", sink);
+    auto result = parse(
+        "plain: 2026-03-01\nsingle: 'yes'\ndouble: \"P2Y\"\nfolded: >-\n  two\n  lines\n"
+        "literal: |\n  text\nnothing:\ntilde: ~\n",
+        "a.yaml", sink);
     REQUIRE(result.ok);
     const Node& root = only_document(result);
     CHECK_FALSE(root.find("plain")->quoted);
@@ -190,8 +191,7 @@ TEST_CASE("quoted and block scalars are marked quoted; plain ones and nulls are 
     CHECK(root.find("tilde")->is_null());
 }
 
-TEST_CASE("text is parsed in place, including text without a final newline and with NUL-free views",
-          "[yaml]") {
+TEST_CASE("text is parsed in place, including text without a final newline and with NUL-free views", "[yaml]") {
     std::string buffer = "a: 1\nb: two";
     std::string_view view(buffer.data(), 9);  // "a: 1\nb: t"
     Sink sink;
@@ -229,4 +229,97 @@ TEST_CASE("an unterminated double quote that swallows keys is reported at its op
     CHECK(sink.items()[0].rule_id == "yaml-syntax");
     CHECK(sink.items()[0].pos.line == 2);
     CHECK(sink.items()[0].pos.col == 9);
+}
+
+namespace {
+
+// Records what the parser hands over: the key, the list's position and each item's first scalar.
+class RecordingHook : public gdprctl::yaml::ItemHook {
+public:
+    struct Taken {
+        std::string key;
+        gdprctl::diag::Position list;
+        std::string id;
+    };
+    std::vector<Taken> taken;
+    bool wants(std::string_view key) const override { return key == "systems"; }
+    void take(std::string_view key, gdprctl::diag::Position list, Node& item) override {
+        const Node* id = item.find("id");
+        taken.push_back({std::string(key), list, id ? id->value : std::string("?")});
+    }
+};
+
+gdprctl::yaml::ParseResult parse_with(std::string_view text, Sink& sink, RecordingHook& hook) {
+    return parse(text, "s.yaml", sink, gdprctl::yaml::ExpansionBudget::for_text(text.size()), &hook);
+}
+
+}  // namespace
+
+TEST_CASE("the items of a wanted top-level list go to the hook as they complete and leave the list empty", "[yaml]") {
+    Sink sink;
+    RecordingHook hook;
+    auto parsed = parse_with("systems:\n  - id: a\n  - id: b\nrecipients:\n  - id: r\n", sink, hook);
+    REQUIRE(parsed.ok);
+    REQUIRE(hook.taken.size() == 2);
+    CHECK(hook.taken[0].key == "systems");
+    CHECK(hook.taken[0].id == "a");
+    CHECK(hook.taken[1].id == "b");
+    CHECK(hook.taken[0].list.line == 2);
+    CHECK(hook.taken[0].list.col == 3);
+    const Node& root = only_document(parsed);
+    REQUIRE(root.find("systems"));
+    CHECK(root.find("systems")->is_sequence());
+    CHECK(root.find("systems")->items.empty());
+    // A list the hook does not want stays in the tree.
+    CHECK(root.find("recipients")->items.size() == 1);
+}
+
+TEST_CASE("nested lists, anchored lists and duplicate keys are not streamed", "[yaml]") {
+    Sink sink;
+    RecordingHook hook;
+    auto parsed = parse_with("x:\n  systems:\n    - id: deep\nsystems: &all\n  - id: a\nother: *all\n", sink, hook);
+    REQUIRE(parsed.ok);
+    CHECK(hook.taken.empty());
+    const Node& root = only_document(parsed);
+    CHECK(root.find("systems")->items.size() == 1);
+    CHECK(root.find("other")->items.size() == 1);  // the alias copied the whole list
+
+    Sink sink2;
+    RecordingHook hook2;
+    auto again = parse_with("systems:\n  - id: a\nsystems:\n  - id: b\n", sink2, hook2);
+    REQUIRE(hook2.taken.size() == 1);  // the duplicate's items are skipped, as its value is
+    CHECK(hook2.taken[0].id == "a");
+    REQUIRE(sink2.items().size() == 1);
+    CHECK(sink2.items()[0].rule_id == "duplicate-key");
+}
+
+TEST_CASE("an unclosed quote voids the file whether it sits in a streamed item or in the tree kept", "[yaml]") {
+    SECTION("in a streamed item: reported at its opening, the file's documents dropped") {
+        Sink sink;
+        RecordingHook hook;
+        auto parsed = parse_with("systems:\n  - id: a\n  - id: b\n    name: \"open\n    owner: x\n", sink, hook);
+        CHECK_FALSE(parsed.ok);
+        CHECK(parsed.documents.empty());
+        REQUIRE(sink.items().size() == 1);
+        CHECK(sink.items()[0].rule_id == "yaml-syntax");
+        CHECK(sink.items()[0].pos.line == 4);
+        CHECK(sink.items()[0].pos.col == 11);
+    }
+    SECTION("the earlier of an item's problem and the tree's is the one reported") {
+        Sink sink;
+        RecordingHook hook;
+        auto parsed = parse_with(
+            "policy:\n  url: \"open\n  owner: x\"\nsystems:\n  - id: a\n    name: \"b\n    owner: x\"\n", sink, hook);
+        CHECK_FALSE(parsed.ok);
+        REQUIRE(sink.items().size() == 1);
+        CHECK(sink.items()[0].pos.line == 2);
+    }
+    SECTION("an item's problem in a document cut short by a syntax error is not reported, as before") {
+        Sink sink;
+        RecordingHook hook;
+        auto parsed = parse_with("systems:\n  - id: a\n    name: \"b\n    owner: x\"\n  - [unclosed\n", sink, hook);
+        CHECK_FALSE(parsed.ok);
+        REQUIRE(sink.items().size() == 1);
+        CHECK(sink.items()[0].message.find("YAML syntax error") == 0);
+    }
 }
