@@ -11,6 +11,10 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <algorithm>
+#include <chrono>
+#include <thread>
+
 #include <stdexcept>
 
 namespace gdprctl::store {
@@ -124,20 +128,41 @@ public:
         for (int row = 0; row < tables.rows(); ++row)
             (tables.text(row, 1) == "t" ? rewrite : left).push_back(tables.text(row, 0));
         std::vector<std::string> pending;
+        // VACUUM FULL copies every row version that a running transaction may still see, so a
+        // transaction that began before the erasure's commit (a reader, an ANALYZE sampling the
+        // table, a pg_dump) keeps the erased rows in the rewritten files. Wait for those to end,
+        // within a bound; past it the purge is reported pending, naming the sessions.
+        auto blockers = wait_for_older_transactions(std::chrono::seconds(15));
         if (!rewrite.empty())
             connection_->execute(fmt::format("VACUUM (FULL, ANALYZE) {}", fmt::join(rewrite, ", ")),
                                  "rewriting the tables without the erased rows (VACUUM FULL)");
         if (!left.empty()) pending.push_back(fmt::format("VACUUM (FULL, ANALYZE) {}", fmt::join(left, ", ")));
         // After the ANALYZE: the statistics it replaced are the old versions to remove.
         constexpr std::string_view statistics = "VACUUM (FULL) pg_statistic";
-        if (connection_->execute(fmt::format("SELECT {}", may_vacuum), "finding the tables to purge").text(0, 0) == "t")
+        if (connection_->execute(fmt::format("SELECT {}", may_vacuum), "finding the tables to purge").text(0, 0) == "t") {
+            // The same for the statistics: a transaction that began before the ANALYZE may still
+            // read the statistics it replaced.
+            if (blockers.empty()) blockers = wait_for_older_transactions(std::chrono::seconds(15));
             connection_->execute(std::string(statistics), "rewriting the column statistics (VACUUM FULL)");
+        }
         else
             pending.emplace_back(statistics);
         PurgeReport report;
         report.remains =
             "PostgreSQL's write-ahead log (pg_wal) until its segments are recycled, and WAL archives, "
             "base backups, dumps and replicas' WAL until they rotate out (docs/deployment.md)";
+        if (!blockers.empty()) {
+            std::vector<std::string> all = rewrite;
+            all.insert(all.end(), left.begin(), left.end());
+            std::sort(all.begin(), all.end());
+            report.complete = false;
+            report.remains = fmt::format(
+                "the database's files (old row versions that sessions {} could still read: they began before the "
+                "erasure and were still running 15 s later) until those sessions end and the database's owner runs "
+                "`VACUUM (FULL, ANALYZE) {}; VACUUM (FULL) pg_statistic`; and {}",
+                blockers, fmt::join(all, ", "), report.remains);
+            return report;
+        }
         if (!pending.empty()) {
             report.complete = false;
             report.remains = fmt::format(
@@ -146,6 +171,27 @@ public:
                 fmt::join(pending, "; "), report.remains);
         }
         return report;
+    }
+
+    // Waits until no other session (in any database: the horizon VACUUM uses is not always the
+    // database's own) holds a snapshot or a transaction id older than now, that is than the
+    // erasure that just committed. Returns the pids still doing so at the deadline ("" if none).
+    // A session whose details PostgreSQL hides from this role (another role's, without
+    // pg_read_all_stats) cannot be waited for; docs/deployment.md says to grant that role.
+    std::string wait_for_older_transactions(std::chrono::milliseconds bound) {
+        const std::string now = connection_->execute(
+            "SELECT (pg_snapshot_xmax(pg_current_snapshot())::text::bigint % 4294967296)::text",
+            "reading the current transaction id").text(0, 0);
+        const auto deadline = std::chrono::steady_clock::now() + bound;
+        while (true) {
+            auto older = connection_->execute(
+                "SELECT coalesce(string_agg(pid::text, ', ' ORDER BY pid), '') FROM pg_stat_activity "
+                "WHERE pid <> pg_backend_pid() AND (age(backend_xmin) >= age($1::xid) OR age(backend_xid) >= age($1::xid))",
+                std::vector<std::optional<std::string>>{now});
+            std::string pids = older.text(0, 0);
+            if (pids.empty() || std::chrono::steady_clock::now() >= deadline) return pids;
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
     }
 
     void read_rows(const std::function<void(StoreReader&, RowSource&)>& body) override {

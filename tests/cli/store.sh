@@ -173,6 +173,13 @@ run 0 "$as_clerk" audit verify
 # indexes, TOAST, catalogs, after a CHECKPOINT) hold TEXT.
 check "the cluster's files can be read here" test -r "$(psql -XAtq -d postgres -c "SHOW data_directory")/PG_VERSION"
 files_with() { store_files "$1" | xargs -r -d '\n' grep -laF -- "$2" | wc -l; }
+# no_file_holds NAME DB TEXT: a check that no file of the store holds TEXT, naming those that do.
+no_file_holds() {
+  local holding
+  holding=$(store_files "$2" | xargs -r -d '\n' grep -laF -- "$3" | tr '\n' ' ')
+  [ -z "$holding" ] && { pass; return; }
+  fail "$1 (still in: $holding$(psql_db "$2" -c "SELECT string_agg(relname, ' ') FROM pg_class WHERE relfilenode::text IN ($(for f in $holding; do printf "'%s'," "$(basename "$f" | cut -d. -f1 | cut -d_ -f1)"; done)'')"))"
+}
 # A promise of a message that points at a document: the document exists and says it.
 doc_says() {  # doc_says MESSAGE TEXT...
   local message=$1 doc text
@@ -205,10 +212,16 @@ check "the erased consent evidence is gone" \
 check "until the owner purges, the database's files still hold the subject (as the message says)" \
     test "$(files_with "$team" ZZ-SUBJ-8001)" -gt 0
 # The owner runs what the message names (psql sends each statement on its own: VACUUM needs that).
-psql_db "$team" <<<"$(grep -o '`VACUUM[^`]*`' <<<"$err" | tr -d '`');"
-check "after the owner's statements no file of the database holds the subject" \
-    test "$(files_with "$team" ZZ-SUBJ-8001)" == 0
-check "nor the erased note" test "$(files_with "$team" ZZ-ERASE-ME-8001)" == 0
+# A session that began before a rewrite keeps the old versions it may still read in the new files
+# (docs/deployment.md: run the statements again once it ends), and other suites share this
+# cluster: the owner runs them until no file holds the values, at most five times.
+for attempt in 1 2 3 4 5; do
+  psql_db "$team" <<<"$(grep -o '`VACUUM[^`]*`' <<<"$err" | tr -d '`');"
+  [ "$(files_with "$team" ZZ-SUBJ-8001)" == 0 ] && [ "$(files_with "$team" ZZ-ERASE-ME-8001)" == 0 ] && break
+  sleep 1
+done
+no_file_holds "after the owner's statements no file of the database holds the subject" "$team" ZZ-SUBJ-8001
+no_file_holds "nor the erased note" "$team" ZZ-ERASE-ME-8001
 check "the other subject is kept" test "$(files_with "$team" C-8002)" -gt 0
 # Other messages that point at the deployment guide.
 run 2 "$as_auditor" request open --type access --subject C-8003
@@ -237,8 +250,8 @@ check "before the erasure the note is in the database's files" test "$(files_wit
 run 0 "$owned" --format json subject erase ZZ-SUBJ-9001 --force --reason "the erasure request is answered by it"
 expect_contains "$out" '"history_purged": true' "the owner's erasure purged"
 expect_contains "$out" "write-ahead log" "json says what remains"
-check "after the erasure no file of the database holds the subject" test "$(files_with "$owned" ZZ-SUBJ-9001)" == 0
-check "nor the erased note or evidence" test "$(files_with "$owned" ZZ-ERASE-ME-9001)" == 0
+no_file_holds "after the erasure no file of the database holds the subject" "$owned" ZZ-SUBJ-9001
+no_file_holds "nor the erased note or evidence" "$owned" ZZ-ERASE-ME-9001
 check "the other subject is kept" test "$(files_with "$owned" C-9002)" -gt 0
 check "the erased subject's requests are kept without it" \
     test "$(psql_db "$owned" -c "SELECT count(*) FROM requests WHERE subject IS NULL AND erased_at IS NOT NULL")" == 1
