@@ -127,26 +127,12 @@ public:
         std::vector<std::string> left;
         for (int row = 0; row < tables.rows(); ++row)
             (tables.text(row, 1) == "t" ? rewrite : left).push_back(tables.text(row, 0));
-        std::vector<std::string> pending;
         // VACUUM FULL copies every row version that a running transaction may still see, so a
         // transaction that began before the erasure's commit (a reader, an ANALYZE sampling the
-        // table, a pg_dump) keeps the erased rows in the rewritten files. Wait for those to end,
-        // within a bound; past it the purge is reported pending, naming the sessions.
-        auto blockers = wait_for_older_transactions(std::chrono::seconds(15));
-        if (!rewrite.empty())
-            connection_->execute(fmt::format("VACUUM (FULL, ANALYZE) {}", fmt::join(rewrite, ", ")),
-                                 "rewriting the tables without the erased rows (VACUUM FULL)");
-        if (!left.empty()) pending.push_back(fmt::format("VACUUM (FULL, ANALYZE) {}", fmt::join(left, ", ")));
-        // After the ANALYZE: the statistics it replaced are the old versions to remove.
-        constexpr std::string_view statistics = "VACUUM (FULL) pg_statistic";
-        if (connection_->execute(fmt::format("SELECT {}", may_vacuum), "finding the tables to purge").text(0, 0) == "t") {
-            // The same for the statistics: a transaction that began before the ANALYZE may still
-            // read the statistics it replaced.
-            if (blockers.empty()) blockers = wait_for_older_transactions(std::chrono::seconds(15));
-            connection_->execute(std::string(statistics), "rewriting the column statistics (VACUUM FULL)");
-        }
-        else
-            pending.emplace_back(statistics);
+        // table, a pg_dump) would keep the erased rows in the rewritten files; it also holds a
+        // lock the rewrite must wait for. Wait for such sessions to end, within a bound; past it
+        // nothing is rewritten and the purge is reported pending, naming the sessions.
+        const std::string blockers = wait_for_older_transactions(std::chrono::seconds(15));
         PurgeReport report;
         report.remains =
             "PostgreSQL's write-ahead log (pg_wal) until its segments are recycled, and WAL archives, "
@@ -163,6 +149,20 @@ public:
                 blockers, fmt::join(all, ", "), report.remains);
             return report;
         }
+        std::vector<std::string> pending;
+        if (!rewrite.empty())
+            connection_->execute(fmt::format("VACUUM (FULL, ANALYZE) {}", fmt::join(rewrite, ", ")),
+                                 "rewriting the tables without the erased rows (VACUUM FULL)");
+        if (!left.empty()) pending.push_back(fmt::format("VACUUM (FULL, ANALYZE) {}", fmt::join(left, ", ")));
+        // After the ANALYZE: the statistics it replaced are the old versions to remove. A session
+        // that began before the ANALYZE may still read them: the same wait, and a short one (the
+        // sessions older than the erasure are gone by now).
+        constexpr std::string_view statistics = "VACUUM (FULL) pg_statistic";
+        if (connection_->execute(fmt::format("SELECT {}", may_vacuum), "finding the tables to purge").text(0, 0) == "t" &&
+            wait_for_older_transactions(std::chrono::seconds(15)).empty())
+            connection_->execute(std::string(statistics), "rewriting the column statistics (VACUUM FULL)");
+        else
+            pending.emplace_back(statistics);
         if (!pending.empty()) {
             report.complete = false;
             report.remains = fmt::format(

@@ -257,4 +257,26 @@ check "the erased subject's requests are kept without it" \
     test "$(psql_db "$owned" -c "SELECT count(*) FROM requests WHERE subject IS NULL AND erased_at IS NOT NULL")" == 1
 run 0 "$owned" audit verify
 
+# A session that began before the erasure and stays open could still read the erased rows, so a
+# rewrite would copy them: the purge waits for it 15 s, then says the purge is pending and names it.
+held=$(fresh_db)
+run 0 "$held" --as-of 2026-03-02 request open --type erasure --subject ZZ-SUBJ-7001 --backdate "$BACKDATE"
+psql_db "$held" -c "BEGIN ISOLATION LEVEL REPEATABLE READ; SELECT count(*) FROM requests; SELECT pg_sleep(60); COMMIT" \
+    >/dev/null 2>&1 &
+reader=$!
+for _ in $(seq 50); do
+  [ "$(psql_db "$held" -c "SELECT count(*) FROM pg_stat_activity WHERE query LIKE '%pg_sleep(60)%' AND pid <> pg_backend_pid()")" == 1 ] && break
+  sleep 0.1
+done
+reader_pid=$(psql_db "$held" -c "SELECT pid FROM pg_stat_activity WHERE query LIKE '%pg_sleep(60)%' AND pid <> pg_backend_pid()")
+started=$SECONDS
+run 2 "$held" subject erase ZZ-SUBJ-7001 --force --reason "the erasure request is answered by it"
+check "the purge waited for the older session (15 s)" test $((SECONDS - started)) -ge 14
+expect_contains "$err" "purge is pending" "a session older than the erasure leaves the purge pending"
+expect_contains "$err" "sessions $reader_pid could still read" "the message names the session"
+check "the erasure itself is committed" \
+    test "$(psql_db "$held" -c "SELECT count(*) FROM requests WHERE subject = 'ZZ-SUBJ-7001'")" == 0
+psql_db "$held" -c "SELECT pg_terminate_backend($reader_pid)" >/dev/null
+wait "$reader" 2>/dev/null || true
+
 finish
