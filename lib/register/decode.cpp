@@ -3,6 +3,7 @@
 #include "diag/suggest.hpp"
 #include "register/duration_hint.hpp"
 #include "register/loader.hpp"
+#include "register/move_append.hpp"
 #include "yaml/tree.hpp"
 
 #include <fmt/format.h>
@@ -20,16 +21,6 @@ using Fields = std::vector<std::string_view>;
 // The top-level lists whose items are decoded while the file is parsed (see StreamedItems).
 bool is_streamed_list(std::string_view key) {
     return key == "systems" || key == "recipients" || key == "cookies";
-}
-
-template <typename T>
-void append(std::vector<T>& into, std::vector<T>& from) {
-    if (into.empty()) {
-        into.swap(from);
-        return;
-    }
-    into.insert(into.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
-    from.clear();
 }
 
 // The items of top-level lists decoded as the parser completed them, each list's results and
@@ -215,12 +206,11 @@ public:
     void decode_list(std::string_view key, Node& node, FilePart& part) {
         if (!expect(node, Node::Kind::sequence, key)) return;
         if (FilePart* taken = streamed_ ? streamed_->find(node.pos) : nullptr) {
-            append(part.systems, taken->systems);
-            append(part.recipients, taken->recipients);
-            append(part.cookies, taken->cookies);
-            append(findings_, taken->sink.items());
+            move_append(part.systems, taken->systems);
+            move_append(part.recipients, taken->recipients);
+            move_append(part.cookies, taken->cookies);
+            move_append(findings_, taken->sink.items());
         }
-        if (key == "systems") part.systems.reserve(part.systems.size() + node.items.size());
         for (auto& item : node.items) decode_item(key, item, part);
     }
 

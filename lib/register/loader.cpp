@@ -1,6 +1,7 @@
 #include "register/loader.hpp"
 
 #include "io/safe_file.hpp"
+#include "register/move_append.hpp"
 #include "register/text_checks.hpp"
 #include "register/workspace.hpp"
 
@@ -54,13 +55,6 @@ void report_unread(const io::ReadResult& read, const std::string& file, diag::Si
 
 constexpr std::size_t files_per_thread = 8;
 
-// Moves `from` to the end of `into` and releases `from`'s storage at once, so that a file's
-// part and the merged register do not both hold every system at the peak.
-template <typename T>
-void append(std::vector<T>& into, std::vector<T>& from) {
-    into.insert(into.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
-    std::vector<T>().swap(from);
-}
 
 }  // namespace
 
@@ -148,10 +142,10 @@ LoadResult load_register(const std::filesystem::path& root, unsigned threads) {
         if (part.policy) reg.policy = std::move(part.policy);
         if (part.settings) reg.settings = std::move(*part.settings);
         for (auto& category : part.taxonomy) reg.taxonomy.add(std::move(category));
-        append(reg.systems, part.systems);
-        append(reg.recipients, part.recipients);
-        append(reg.cookies, part.cookies);
-        append(result.diagnostics, part.sink.items());
+        move_append(reg.systems, part.systems);
+        move_append(reg.recipients, part.recipients);
+        move_append(reg.cookies, part.cookies);
+        move_append(result.diagnostics, part.sink.items());
     }
     cross_check(reg, result.diagnostics);
     return result;
