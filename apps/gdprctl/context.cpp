@@ -16,7 +16,13 @@ namespace gdprctl::cli {
 time::DateTime Context::now() const {
     // `--as-of ""` (an unset variable in a script) is an error, not "use the clock".
     if (dated_by_clock()) return time::DateTime::now();
-    auto parsed = time::parse_datetime(options.as_of);
+    // A date or a time without an offset is read in the workspace's zone, as every other typed
+    // time is: `--as-of 2026-12-01` is that day there (its first instant), so "today" is the 1st
+    // in Lisbon and in the Azores alike, not the 30th wherever the zone lies west of UTC.
+    auto root = time::has_utc_offset(options.as_of)
+                    ? std::nullopt
+                    : reg::try_find_workspace(options.workspace, std::filesystem::current_path());
+    auto parsed = time::parse_instant(options.as_of, root ? reg::workspace_zone(*root) : time::Zone::utc());
     if (!parsed)
         throw UsageError(fmt::format("--as-of `{}` is not a date or date-time", options.as_of),
                          "write YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS][Z|+HH:MM], e.g. --as-of 2026-12-01");
@@ -82,7 +88,8 @@ void bind_global_options(CLI::App& app, GlobalOptions& options) {
         ->envname("GDPRCTL_DB")
         ->group(group);
     app.add_option("--as-of", options.as_of,
-                   "What \"now\" is, as YYYY-MM-DD or an ISO 8601 date-time (0001-9999), for reproducible runs")
+                   "What \"now\" is, as YYYY-MM-DD or an ISO 8601 date-time (0001-9999), for reproducible runs; "
+                   "without an offset it is read in gdpr.yaml settings.timezone")
         ->each([&options](const std::string&) { options.as_of_given = true; })
         ->group(group);
     app.add_option("--format", options.format, "Output format: text (default), json, and more where listed")

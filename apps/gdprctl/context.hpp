@@ -32,11 +32,12 @@ struct Context {
     std::ostream* err = nullptr;
     int exit_code = 0;
 
-    // --as-of, or the real clock. Throws UsageError on a malformed value.
+    // --as-of, or the real clock. Throws UsageError on a malformed value. A date, or a time without
+    // an offset, is read in the workspace's zone (UTC without a workspace). The day it falls on is
+    // workspace_today (commands/store_access.hpp), never now().date(), which is the UTC day.
     time::DateTime now() const;
     // Whether now() is the real clock (no --as-of).
     bool dated_by_clock() const { return options.as_of.empty() && !options.as_of_given; }
-    time::Date today() const { return now().date(); }
 
     // The workspace root (walks up from the current folder unless --workspace is given).
     std::filesystem::path workspace_root() const;

@@ -95,9 +95,12 @@ CheckResult run_check(const CheckOptions& options) {
         scopes.push_back(*inside);
     }
 
+    // Before the load: an unknown zone is a configuration error (exit 2) at its line, and "today"
+    // in it decides what the review and date rules find.
+    const auto today = reg::workspace_today(result.root, options.now);
     auto loaded = reg::load_register(result.root, options.threads);
     auto& diagnostics = loaded.diagnostics;
-    rules::lint(loaded.reg, options.today, diagnostics);
+    rules::lint(loaded.reg, today, diagnostics);
     outdated_schemas(result.root, diagnostics);
     // A mistake in gdpr.yaml's settings is a configuration error (exit 2) at its line: the check
     // would otherwise report with levels or rules the workspace did not ask for.

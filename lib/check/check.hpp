@@ -16,7 +16,8 @@ struct CheckOptions {
     std::string workspace;                   // --workspace (empty: discover from the paths)
     std::vector<std::string> disabled_rules; // --disable/--ignore, added to gdpr.yaml settings.disable
     std::vector<std::string> selected_rules; // --select: only these rules (empty: all)
-    time::Date today;
+    // --as-of or the clock; the lints read it as a day in the workspace's zone (reg::workspace_zone).
+    time::DateTime now;
     unsigned threads = 0;
 };
 
@@ -37,7 +38,7 @@ struct CheckResult {
 
 // Loads the workspace's register, lints it and keeps the findings under the given paths.
 // Throws UsageError for an unknown rule id in --disable, --select, settings.disable or
-// settings.severity, and EnvironmentError when no workspace holds the paths.
+// settings.severity or an unknown settings.timezone, and EnvironmentError when no workspace holds the paths.
 CheckResult run_check(const CheckOptions& options);
 
 // Exit status per design: 1 when a finding reaches the --fail-on level, else 0.

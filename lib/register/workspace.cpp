@@ -121,23 +121,47 @@ std::vector<std::string> list_register_files(const fs::path& root, std::vector<s
 
 fs::path default_database_path(const fs::path& root) { return root / state_folder / "state.db"; }
 
-std::string configured_store_location(const fs::path& root) {
-    // gdpr.yaml alone (settings.store is checked with the rest of the register by the loader): a
-    // store command need not load every register file to find its store.
+namespace {
+
+// A scalar under gdpr.yaml's `settings:`, read from gdpr.yaml alone: a command that needs only its
+// store or its zone need not load every register file. The loader checks the same fields with the
+// rest of the register; a broken gdpr.yaml is reported by the commands that read the register, so
+// here it reads as unset.
+std::optional<yaml::Node> marker_setting(const fs::path& root, std::string_view field) {
     std::string text;
-    if (io::read_confined(root, root / workspace_marker, io::max_register_file_bytes, text).status ==
-        io::ReadStatus::ok) {
-        diag::Sink ignored;  // a broken gdpr.yaml is reported by the commands that read the register
-        const auto parsed = yaml::parse(text, workspace_marker, ignored);
-        const yaml::Node* settings = parsed.documents.empty() ? nullptr : parsed.documents.front().find("settings");
-        const yaml::Node* store = settings ? settings->find("store") : nullptr;
-        if (store && store->is_scalar() && !store->value.empty()) {
-            if (store::is_server_location(store->value)) return store->value;
-            const fs::path path(store->value);
-            return (path.is_absolute() ? path : root / path).string();
-        }
+    if (io::read_confined(root, root / workspace_marker, io::max_register_file_bytes, text).status !=
+        io::ReadStatus::ok)
+        return std::nullopt;
+    diag::Sink ignored;
+    auto parsed = yaml::parse(text, workspace_marker, ignored);
+    yaml::Node* settings = parsed.documents.empty() ? nullptr : parsed.documents.front().find("settings");
+    yaml::Node* value = settings ? settings->find(field) : nullptr;
+    if (!value || !value->is_scalar() || value->value.empty()) return std::nullopt;
+    return std::move(*value);
+}
+
+}  // namespace
+
+std::string configured_store_location(const fs::path& root) {
+    if (auto store = marker_setting(root, "store")) {
+        if (store::is_server_location(store->value)) return store->value;
+        const fs::path path(store->value);
+        return (path.is_absolute() ? path : root / path).string();
     }
     return default_database_path(root).string();
+}
+
+time::Zone workspace_zone(const fs::path& root) {
+    auto zone = marker_setting(root, "timezone");
+    if (!zone) return time::Zone::utc();
+    // The path as the user can open it from where they stand, as check prints its findings.
+    const auto file = (root / workspace_marker).lexically_proximate(fs::current_path()).generic_string();
+    return time::Zone::load(zone->value,
+                            fmt::format("{}:{}:{}: settings.timezone", file, zone->pos.line, zone->pos.col));
+}
+
+time::Date workspace_today(const fs::path& root, time::DateTime now) {
+    return workspace_zone(root).date_at(now);
 }
 
 }  // namespace gdprctl::reg

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "time/zone.hpp"
+
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -35,5 +37,15 @@ std::filesystem::path default_database_path(const std::filesystem::path& root);
 // settings.store (a file path relative to `root`, or a postgresql:// URI as written), else
 // default_database_path(root). Reads gdpr.yaml only, not the rest of the register.
 std::string configured_store_location(const std::filesystem::path& root);
+
+// The workspace's time zone: gdpr.yaml's settings.timezone, UTC when it is not set. It says where
+// times typed without an offset are read and which calendar day "today" is, for every command
+// (check's lints, reports, authoring stamps, request deadlines, the review). Reads gdpr.yaml
+// only. An unknown name is a UsageError (exit 2) at gdpr.yaml:LINE:COL with a did-you-mean; a
+// value that is not text is left to the loader's finding and read as UTC here.
+time::Zone workspace_zone(const std::filesystem::path& root);
+
+// The calendar day in the workspace's zone at `now` (--as-of or the clock).
+time::Date workspace_today(const std::filesystem::path& root, time::DateTime now);
 
 }  // namespace gdprctl::reg

@@ -430,7 +430,9 @@ std::size_t ReviewResult::count(Area area, diag::Severity severity) const {
 ReviewResult build_review(const ReviewInputs& inputs) {
     check::CheckOptions options;
     options.workspace = inputs.root.string();
-    options.today = inputs.as_of;
+    // check reads "today" from this instant in the workspace's zone; noon of `as_of` there is
+    // inside that day whatever daylight saving does at night.
+    options.now = inputs.now.value_or(inputs.zone.to_utc({inputs.as_of, 12, 0, 0}));
     auto checked = check::run_check(options);
     auto loaded = reg::load_register(checked.root);
 

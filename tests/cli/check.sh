@@ -2,7 +2,7 @@
 # End-to-end tests of `gdprctl check`: every fixture under tests/data/check/ against its golden
 # output (text format, no colour, paths relative to the fixtures folder) and exit code; the
 # options (--fail-on, --disable, settings.disable, --format json|junit|github|sarif,
-# GITHUB_ACTIONS); usage errors (exit 2); and the two example workspaces.
+# GITHUB_ACTIONS); usage errors (exit 2); the day in settings.timezone; and the two example workspaces.
 #
 # UPDATE_GOLDEN=1 bash tests/cli/check.sh   rewrites tests/data/check/*/expected.txt.
 set -uo pipefail
@@ -295,5 +295,46 @@ expect_rc 0 "examples/unexus-fixed"
 expect_output "9 register files checked: no findings" "examples/unexus-fixed"
 run_in "$SOURCE_DIR" check --as-of "$AS_OF" --fail-on warning examples/unexus-fixed
 expect_rc 0 "examples/unexus-fixed --fail-on warning"
+
+
+# ---- "today" is the day in settings.timezone ---------------------------------------------------
+# crm was reviewed on 26 November. At 2026-11-25T23:30Z that is already today in Amsterdam but a
+# date after today in a UTC workspace; just after midnight UTC it is still the 25th in the Azores
+# (UTC-1). A bare --as-of date is that day in the workspace's zone. `register review` stamps the
+# same day. An unknown zone is a configuration error at its line.
+zoned() {  # folder, zone (empty: none)
+    rm -rf "$scratch/$1"; cp -r "$FIXTURES/valid" "$scratch/$1"; rm -f "$scratch/$1/expected.txt"
+    sed -i 's/last_review: 2026-06-01$/last_review: 2026-11-26/' "$scratch/$1/systems/crm.yaml"
+    [[ -z $2 ]] || printf 'settings:\n  timezone: %s\n' "$2" >>"$scratch/$1/gdpr.yaml"
+}
+zoned tz-utc ""
+run_in "$scratch/tz-utc" check --as-of 2026-11-25T23:30Z
+expect_rc 1 "UTC at 23:30Z on the 25th"
+expect_output "error[review-date-in-future]: system \`crm\` records a review on 2026-11-26, after today (2026-11-25)" \
+    "UTC at 23:30Z on the 25th"
+zoned tz-ams Europe/Amsterdam
+run_in "$scratch/tz-ams" check --as-of 2026-11-25T23:30Z
+expect_rc 0 "Amsterdam at 23:30Z on the 25th is the 26th"
+zoned tz-azores Atlantic/Azores
+run_in "$scratch/tz-azores" check --as-of 2026-11-26T00:30Z
+expect_rc 1 "the Azores at 00:30Z on the 26th"
+expect_output "after today (2026-11-25)" "the Azores at 00:30Z on the 26th is still the 25th"
+run_in "$scratch/tz-azores" check --as-of 2026-11-26
+expect_rc 0 "a bare --as-of date is that day in the Azores, not the evening before"
+run_in "$scratch/tz-ams" --as-of 2026-11-25T23:30Z --db "$scratch/tz-ams.db" register review crm --by ISO
+expect_rc 0 "register review in Amsterdam at 23:30Z"
+grep -q 'last_review: 2026-11-26 # reviewed by ISO' "$scratch/tz-ams/systems/crm.yaml" && pass ||
+    fail "register review stamps the day in Amsterdam: $(grep last_review "$scratch/tz-ams/systems/crm.yaml")"
+zoned tz-typo Europe/Amsterdm
+cp -r "$scratch/tz-typo" "$scratch/tz-typo.before"
+for args in "check" "--as-of 2026-11-25 check" "report ropa" "register list"; do
+    # shellcheck disable=SC2086  # the arguments are split on purpose
+    run_in "$scratch/tz-typo" $args
+    expect_rc 2 "unknown zone: $args"
+    expect_output "gdpr.yaml:9:13: settings.timezone \`Europe/Amsterdm\` is not a known IANA time zone" \
+        "unknown zone at its line: $args"
+    expect_output "did you mean \`Europe/Amsterdam\`?" "unknown zone hint: $args"
+done
+diff -r "$scratch/tz-typo.before" "$scratch/tz-typo" >/dev/null && pass || fail "an unknown zone changed the workspace"
 
 finish

@@ -31,7 +31,7 @@ void run_open(const OpenOptions& options, Context& context) {
     const auto& format = output::choose_format(output::breach_opened_formats(), context.options.format);
     const auto stamp = change_stamp(context);
     const auto reg = load_workspace_register(context);
-    const auto zone = workspace_zone(reg.settings);
+    const auto zone = workspace_zone(context);
     auto store = open_store(context);
     format.write(*context.out, breach::open_breach(*store, reg, options.fields, zone, stamp));
 }

@@ -43,7 +43,7 @@ void run_check(const CheckCommandOptions& options, Context& context) {
     check_options.workspace = context.options.workspace;
     check_options.disabled_rules = options.disable;
     check_options.selected_rules = options.select;
-    check_options.today = context.today();
+    check_options.now = context.now();
     auto result = check::run_check(check_options);
     if (options.fix || options.diff) {
         // Planned and written as one step for other gdprctl processes (a `register` edit in between

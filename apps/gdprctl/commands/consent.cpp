@@ -56,7 +56,7 @@ void run_record(const RecordOptions& options, Context& context) {
     const auto& format = output::choose_format(output::recorded_formats(), context.options.format);
     const auto stamp = change_stamp(context);
     const auto reg = load_workspace_register(context);
-    const auto zone = workspace_zone(reg.settings);
+    const auto zone = workspace_zone(context);
     auto store = open_store(context);
     format.write(*context.out, consent::record_consent(*store, reg, options.fields, zone, stamp));
 }
@@ -65,7 +65,7 @@ void run_withdraw(const RecordOptions& options, Context& context) {
     const auto& format = output::choose_format(output::recorded_formats(), context.options.format);
     const auto stamp = change_stamp(context);
     const auto reg = load_workspace_register(context);
-    const auto zone = workspace_zone(reg.settings);
+    const auto zone = workspace_zone(context);
     auto store = open_store(context);
     format.write(*context.out, consent::withdraw_consent(*store, reg, options.fields, zone, stamp));
 }
@@ -157,7 +157,7 @@ void run_import(const ImportCommandOptions& options, Context& context) {
     }
     const auto stamp = change_stamp(context);
     const auto reg = load_workspace_register(context);
-    const auto zone = workspace_zone(reg.settings);
+    const auto zone = workspace_zone(context);
     auto store = open_store(context);
     std::FILE* in = open_feed(options.file);
     struct Closer {

@@ -2,6 +2,7 @@
 #include "authoring/prompt.hpp"
 #include "commands/authoring_support.hpp"
 #include "commands/commands.hpp"
+#include "commands/store_access.hpp"
 #include "output/register_formats.hpp"
 
 #include <iostream>
@@ -23,7 +24,7 @@ void run_add(const AddOptions& options, Context& context) {
         authoring::Prompter prompter(*reader, *context.err);
         authoring::prompt_cookie(flags, authoring::load_for_listing(root), prompter);
     }
-    report_outcome(authoring::add_cookie(root, flags, context.today(), options.force), root, context, "wrote");
+    report_outcome(authoring::add_cookie(root, flags, workspace_today(context), options.force), root, context, "wrote");
 }
 
 void add_add(CLI::App& group, Context& context) {

@@ -3,6 +3,7 @@
 #include "authoring/prompt.hpp"
 #include "commands/authoring_support.hpp"
 #include "commands/commands.hpp"
+#include "commands/store_access.hpp"
 
 #include <iostream>
 
@@ -18,7 +19,7 @@ struct InitCommandOptions {
 void run_init(const InitCommandOptions& options, Context& context) {
     auto init = options.init;
     init.dir = options.dir;
-    init.today = context.today();
+    init.today = workspace_today(context);
     // Said before any question, so that nobody answers five questions for nothing.
     authoring::refuse_existing_workspace(init.dir);
     if (options.interactive || (!authoring::missing_init_fields(init).empty() && stdin_is_terminal())) {

@@ -2,6 +2,7 @@
 #include "authoring/prompt.hpp"
 #include "commands/authoring_support.hpp"
 #include "commands/commands.hpp"
+#include "commands/store_access.hpp"
 #include "output/register_formats.hpp"
 
 #include <iostream>
@@ -23,7 +24,8 @@ void run_add(const AddOptions& options, Context& context) {
         authoring::Prompter prompter(*reader, *context.err);
         authoring::prompt_recipient(flags, prompter);
     }
-    report_outcome(authoring::add_recipient(root, flags, context.today(), options.force), root, context, "wrote");
+    report_outcome(authoring::add_recipient(root, flags, workspace_today(context), options.force), root, context,
+                   "wrote");
 }
 
 void add_add(CLI::App& group, Context& context) {

@@ -27,7 +27,7 @@ void run_add(const AddOptions& options, Context& context) {
         authoring::Prompter prompter(*reader, *context.err);
         auto prefix = display_prefix(root);
         auto outcome = authoring::interactive_add_system(
-            root, flags, context.today(), options.force, context.options.workspace, prompter,
+            root, flags, workspace_today(context), options.force, context.options.workspace, prompter,
             [&](const authoring::WriteOutcome& refused) {
                 for (const auto& d : refused.diagnostics)
                     *context.err << output::render_diagnostic(d, prefix, context.color_on_stderr());
@@ -39,7 +39,7 @@ void run_add(const AddOptions& options, Context& context) {
         report_outcome(outcome, root, context, "wrote");
         return;
     }
-    auto outcome = authoring::add_system(root, flags, context.today(), options.force);
+    auto outcome = authoring::add_system(root, flags, workspace_today(context), options.force);
     report_outcome(outcome, root, context, "wrote");
 }
 
@@ -103,7 +103,7 @@ struct ListOptions {
 void run_list(const ListOptions& options, Context& context) {
     const auto& format = output::choose_format(output::systems_formats(), context.options.format);
     auto filter = options.filter;
-    filter.today = context.today();
+    filter.today = workspace_today(context);
     const auto listing = authoring::list_systems(context.workspace_root(), filter);
     // A list that silently leaves out the systems of a file it could not read would be wrong
     // without a word: say which, and exit 1.
@@ -142,7 +142,7 @@ struct ShowOptions {
 void run_show(const ShowOptions& options, Context& context) {
     const auto& format = output::choose_format(output::system_formats(), context.options.format);
     const auto shown = authoring::show_system(context.workspace_root(), options.id);
-    format.write(*context.out, shown.reg, *shown.system, context.today());
+    format.write(*context.out, shown.reg, *shown.system, workspace_today(context));
 }
 
 void add_show(CLI::App& group, Context& context) {
@@ -160,7 +160,8 @@ struct SetOptions {
 
 void run_set(const SetOptions& options, Context& context) {
     auto root = context.workspace_root();
-    auto outcome = authoring::set_system_field(root, options.id, options.field, options.value, context.today());
+    auto outcome =
+        authoring::set_system_field(root, options.id, options.field, options.value, workspace_today(context));
     report_outcome(outcome, root, context, "updated");
 }
 
@@ -185,7 +186,7 @@ struct ReviewOptions {
 void run_review(const ReviewOptions& options, Context& context) {
     auto root = context.workspace_root();
     auto store = open_store(context);
-    auto outcome = authoring::review_system(*store, change_stamp(context), root, options.id, context.today(),
+    auto outcome = authoring::review_system(*store, change_stamp(context), root, options.id, workspace_today(context),
                                             context.named_actor(), options.note);
     report_outcome(outcome, root, context, "reviewed");
 }

@@ -1,5 +1,6 @@
 #include "commands/commands.hpp"
 #include "commands/output_file.hpp"
+#include "commands/store_access.hpp"
 
 #include "output/report_formats.hpp"
 #include "output/terminal.hpp"
@@ -41,7 +42,7 @@ auto run_report(output::FormatTable<Writer> formats, const Load& load, const Rep
 
 void run_ropa(const ReportOptions& options, Context& context) {
     run_report(
-        output::ropa_formats(), [&] { return report::load_ropa(context.workspace_root(), context.today()); },
+        output::ropa_formats(), [&] { return report::load_ropa(context.workspace_root(), workspace_today(context)); },
         options, context);
 }
 
@@ -49,7 +50,7 @@ void run_notice(const ReportOptions& options, Context& context) {
     const auto notice = run_report(
         output::notice_formats(),
         [&] {
-            return report::load_notice(context.workspace_root(), context.today(), options.subjects,
+            return report::load_notice(context.workspace_root(), workspace_today(context), options.subjects,
                                        report::parse_language(options.lang).value_or(report::Language::en));
         },
         options, context);

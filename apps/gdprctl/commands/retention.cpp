@@ -64,7 +64,7 @@ void run_due(const DueOptions& options, Context& context) {
     }
     query.timestamp_column = options.timestamp_column;
     query.id_column = options.id_column;
-    query.as_of = context.today();
+    query.as_of = workspace_today(context);
     auto reg = load_workspace_register(context, "this shows what could be read");
     query.period = retention::applicable_rule(reg, options.system, options.data).period;
 
@@ -145,7 +145,7 @@ struct SweepOptions {
 void run_sweep(const SweepOptions& options, Context& context) {
     const auto& format = output::choose_format(output::sweep_formats(), context.options.format);
     const auto settings = workspace_settings(context);
-    const auto zone = workspace_zone(settings);
+    const auto zone = workspace_zone(context);
     retention::SweepResult result;
     if (options.dry_run) {
         // A dry run reads: it never creates a store, and may look ahead with --as-of.

@@ -75,12 +75,10 @@ model::Settings workspace_settings(const Context& context) {
     return reg::load_register(*root).reg.settings;
 }
 
-time::Zone workspace_zone(const model::Settings& settings) {
-    if (settings.timezone.empty()) return time::Zone::utc();
-    return time::Zone::load(settings.timezone, "gdpr.yaml settings.timezone");
+time::Zone workspace_zone(const Context& context) {
+    auto root = reg::try_find_workspace(context.options.workspace, std::filesystem::current_path());
+    return root ? reg::workspace_zone(*root) : time::Zone::utc();
 }
-
-time::Zone workspace_zone(const Context& context) { return workspace_zone(workspace_settings(context)); }
 
 time::Date workspace_today(const Context& context) {
     return workspace_today(context, workspace_zone(context));

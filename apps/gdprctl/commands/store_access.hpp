@@ -35,12 +35,12 @@ model::Register load_workspace_register(const Context& context,
 time::HolidayCalendar workspace_calendar(const Context& context);
 // gdpr.yaml's settings, or the defaults when there is no workspace (e.g. only --db given).
 model::Settings workspace_settings(const Context& context);
-// settings.timezone (UTC when unset); UsageError (exit 2) with a did-you-mean for an unknown name.
-time::Zone workspace_zone(const model::Settings& settings);
+// The workspace's settings.timezone (reg::workspace_zone: UTC when unset or when there is no
+// workspace; UsageError at gdpr.yaml:LINE:COL with a did-you-mean for an unknown name).
 time::Zone workspace_zone(const Context& context);
-// Today's date in the workspace's time zone, at --as-of or the real clock: the one "today" of the
-// commands that read the store or date by it (request list, subject, review; the retention sweep's
-// date is this too, zone.date_at of the same instant).
+// Today's date in the workspace's time zone, at --as-of or the real clock: the one "today" of every
+// command that dates or judges by the day (check, report, register, retention, request, subject,
+// review; the retention sweep's date is this too, zone.date_at of the same instant).
 time::Date workspace_today(const Context& context);
 // The same with the zone already loaded (workspace_zone(context)), to read gdpr.yaml once.
 time::Date workspace_today(const Context& context, const time::Zone& zone);

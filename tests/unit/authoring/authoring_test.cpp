@@ -31,7 +31,7 @@ struct Workspace {
     int check_exit() const {
         check::CheckOptions options;
         options.workspace = root.string();
-        options.today = today;
+        options.now = time::DateTime::start_of(today);
         return check::exit_status(check::run_check(options), check::FailOn::error);
     }
 };
