@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <system_error>
 
 namespace gdprctl::reg {
@@ -156,6 +157,16 @@ time::Zone workspace_zone(const fs::path& root) {
     if (!zone) return time::Zone::utc();
     // The path as the user can open it from where they stand, as check prints its findings.
     const auto file = (root / workspace_marker).lexically_proximate(fs::current_path()).generic_string();
+    // The name comes from a pull request and is printed in the error below: anything an IANA name
+    // cannot hold (a terminal escape, a line break) is refused without echoing it.
+    const bool plain = std::all_of(zone->value.begin(), zone->value.end(), [](unsigned char c) {
+        return std::isalnum(c) || c == '/' || c == '_' || c == '+' || c == '-';
+    });
+    if (!plain)
+        throw UsageError(fmt::format("{}:{}:{}: settings.timezone is not an IANA time zone name: it may hold only "
+                                     "letters, digits, `/`, `_`, `+` and `-`",
+                                     file, zone->pos.line, zone->pos.col),
+                         "write an IANA name such as Europe/Amsterdam or UTC");
     return time::Zone::load(zone->value,
                             fmt::format("{}:{}:{}: settings.timezone", file, zone->pos.line, zone->pos.col));
 }

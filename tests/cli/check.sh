@@ -335,6 +335,12 @@ for args in "check" "--as-of 2026-11-25 check" "report ropa" "register list"; do
         "unknown zone at its line: $args"
     expect_output "did you mean \`Europe/Amsterdam\`?" "unknown zone hint: $args"
 done
+zoned tz-escape 'Eu\e]0;x\arope'
+sed -i 's/timezone: .*/timezone: "Eu\\e]0;x\\arope"/' "$scratch/tz-escape/gdpr.yaml"
+run_in "$scratch/tz-escape" check
+expect_rc 2 "a zone name holding a terminal escape"
+expect_output "gdpr.yaml:9:13: settings.timezone is not an IANA time zone name" "a zone name holding a terminal escape"
+if grep -q $'\x1b' "$scratch/out"; then fail "the escape reached the terminal"; else pass; fi
 diff -r "$scratch/tz-typo.before" "$scratch/tz-typo" >/dev/null && pass || fail "an unknown zone changed the workspace"
 
 finish
